@@ -1,0 +1,8 @@
+namespace BirdInfra.Providers.Kinds;
+
+public enum DiffOutcome
+{
+    Same,
+    Update,
+    Replace,
+}

@@ -1,0 +1,48 @@
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Schema;
+
+namespace BirdInfra.Providers.Kinds;
+
+/// <summary>
+/// One Bird resource kind: its schema, input checks, diff rules and Bird API calls. Both engines
+/// (the built-in one and the Pulumi plugin) drive kinds only through this contract.
+/// Inputs and outputs are property maps; organization and workspace come from the context.
+/// </summary>
+public interface IResourceKind
+{
+    /// <summary>Short name, e.g. <c>AccessPolicy</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Pulumi type token, e.g. <c>bird:index:AccessPolicy</c>.</summary>
+    string TypeToken { get; }
+
+    KindSchema Schema { get; }
+
+    /// <summary>Validates and normalises inputs (defaults filled, set-like lists sorted). No I/O.</summary>
+    CheckResult Check(PropertyMap inputs);
+
+    /// <summary>Compares the recorded state with new (checked) inputs. No I/O.</summary>
+    DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs);
+
+    /// <summary>A key that identifies the object in Bird without its id, used to adopt an object whose create outcome was unknown.</summary>
+    string NaturalKey(PropertyMap inputs);
+
+    Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken);
+
+    /// <summary>Reads one object; null when Bird no longer has it (404).</summary>
+    Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every live object of this kind, read through the list endpoint in pages of 100. Properties Bird
+    /// never returns (tokens, signing keys) are absent; <see cref="MergeLive"/> carries them over.
+    /// </summary>
+    Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken);
+
+    /// <summary>Combines a listed live object with what state knows (secrets Bird does not echo).</summary>
+    ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live);
+
+    Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the object; an object already gone (404) counts as deleted.</summary>
+    Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+using BirdInfra.Providers.Client;
+
+namespace BirdInfra.Providers.Kinds;
+
+/// <summary>What every kind call needs: the Bird client and the organization and workspace it acts in.</summary>
+public sealed record ProviderContext(BirdClient Client, string OrganizationId, string WorkspaceId)
+{
+    /// <summary>How long a connector waits for Bird to create its channel.</summary>
+    public TimeSpan ChannelTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>First poll interval while waiting for a channel; it grows up to 5 s.</summary>
+    public TimeSpan ChannelPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Receives progress lines for long waits (never secret values).</summary>
+    public IProgress<string>? Progress { get; init; }
+}
