@@ -1,0 +1,315 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace BirdInfra.Providers.Rules;
+
+/// <summary>
+/// Bird's value rules, shared by the stack validator (offline) and the kinds' Check. Each rule returns
+/// null when the value is valid, otherwise a violation with a message a user can act on and a hint.
+/// Rules come from the Bird fact sheet and docs/bird-api-decisions.md.
+/// </summary>
+public static partial class BirdRules
+{
+    public const int MaxNameLength = 256;
+    public const int MaxResourcePathLength = 1024;
+    public const int MaxWebhookUrlLength = 2048;
+
+    public static readonly ImmutableArray<string> PolicyEffects = ImmutableArray.Create("allow", "deny");
+
+    public static readonly ImmutableArray<string> PolicyActions = ImmutableArray.Create("any", "create", "view", "update", "delete");
+
+    public static readonly ImmutableArray<string> ConnectorTemplates = ImmutableArray.Create("whatsapp:1");
+
+    public static readonly ImmutableArray<string> WebhookServices = ImmutableArray.Create("channels", "numbers", "payments", "conversations");
+
+    /// <summary>Platforms that have <c>&lt;platform&gt;.inbound|outbound|interaction</c> events (fact sheet §4.3).</summary>
+    public static readonly ImmutableArray<string> ChannelPlatforms = ImmutableArray.Create(
+        "sms", "whatsapp", "email", "line", "instagram", "facebook", "viber", "linkedin", "tiktok", "telegram");
+
+    /// <summary>Channel event suffixes and the filter keys each one supports (fact sheet §4.3).</summary>
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> MessageEventFilterKeys =
+        new Dictionary<string, ImmutableArray<string>>
+        {
+            ["inbound"] = ImmutableArray.Create("channelId"),
+            ["outbound"] = ImmutableArray.Create("channelId", "messageStatus"),
+            ["interaction"] = ImmutableArray.Create("channelId", "interactionType"),
+        }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    private static readonly ImmutableArray<string> ChannelLifecycleEvents = ImmutableArray.Create("channel.created", "channel.updated");
+
+    private static readonly ImmutableArray<string> ChannelLifecycleFilterKeys = ImmutableArray.Create("platformId", "channelStatus");
+
+    /// <summary>Voice events (fact sheet §4.3) are published under the channels service.</summary>
+    private static readonly ImmutableArray<string> VoiceEvents = ImmutableArray.Create("voice.inbound", "voice.outbound");
+
+    private static readonly ImmutableArray<string> VoiceFilterKeys = ImmutableArray.Create("channelId", "status");
+
+    public static RuleViolation? Name(string value) => BoundedText("name", value);
+
+    public static RuleViolation? Description(string value) => BoundedText("description", value);
+
+    public static RuleViolation? PolicyEffect(string value) =>
+        PolicyEffects.Contains(value, StringComparer.Ordinal)
+            ? null
+            : new RuleViolation($"'{Shown(value)}' is not a policy effect.", "Use 'allow' or 'deny' (lower case).");
+
+    public static RuleViolation? PolicyAction(string value) =>
+        PolicyActions.Contains(value, StringComparer.Ordinal)
+            ? null
+            : new RuleViolation(
+                $"'{Shown(value)}' is not a policy action.",
+                "Use one of any, create (POST), view (GET), update (PUT/PATCH), delete (DELETE), in lower case.");
+
+    public static RuleViolation? ResourcePath(string value)
+    {
+        const string hint = "Write an API path without host or query, e.g. '/workspaces/*/channels/*/messages'; '*' matches one segment, '**' (last only) any suffix.";
+        if (string.IsNullOrEmpty(value))
+        {
+            return new RuleViolation("The resource path is empty.", hint);
+        }
+
+        if (value.Length > MaxResourcePathLength)
+        {
+            return new RuleViolation($"The resource path is {value.Length} characters long; the limit is {MaxResourcePathLength}.", hint);
+        }
+
+        if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return new RuleViolation($"The resource path '{Shown(value)}' contains whitespace or control characters.", hint);
+        }
+
+        if (value[0] != '/')
+        {
+            return new RuleViolation($"The resource path '{Shown(value)}' does not start with '/'.", hint);
+        }
+
+        if (value.Contains('?', StringComparison.Ordinal) || value.Contains('#', StringComparison.Ordinal))
+        {
+            return new RuleViolation($"The resource path '{Shown(value)}' contains a query string or fragment.", hint);
+        }
+
+        var segments = value[1..].Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment.Length == 0)
+            {
+                return new RuleViolation($"The resource path '{Shown(value)}' has an empty segment (a doubled or trailing '/').", hint);
+            }
+
+            if (segment == "**")
+            {
+                if (i != segments.Length - 1)
+                {
+                    return new RuleViolation($"The resource path '{Shown(value)}' uses '**' before its last segment.", hint);
+                }
+
+                continue;
+            }
+
+            if (segment == "*")
+            {
+                continue;
+            }
+
+            if (!PathSegmentPattern().IsMatch(segment))
+            {
+                return new RuleViolation(
+                    $"The resource path '{Shown(value)}' has an invalid segment '{Shown(segment)}'.",
+                    "Segments are letters, digits and . _ ~ : @ -, or exactly '*' or '**'; placeholders such as {id} must be replaced by '*' or a value.");
+            }
+        }
+
+        return null;
+    }
+
+    public static RuleViolation? PhoneNumber(string value) =>
+        E164Pattern().IsMatch(value ?? string.Empty)
+            ? null
+            : new RuleViolation(
+                $"'{Shown(value)}' is not a phone number in E.164 form.",
+                "Write '+', the country code and the number, digits only, e.g. '+31612345678'.");
+
+    public static RuleViolation? ConnectorTemplate(string value) =>
+        ConnectorTemplates.Contains(value, StringComparer.Ordinal)
+            ? null
+            : new RuleViolation(
+                $"'{Shown(value)}' is not a supported connector template.",
+                $"Use {string.Join(", ", ConnectorTemplates.Select(t => $"'{t}'"))} (BirdInfra manages WhatsApp connectors only).");
+
+    public static RuleViolation? WebhookUrl(string value, bool allowHttpLoopback)
+    {
+        var hint = allowHttpLoopback
+            ? "Use an https URL with a public host name, e.g. 'https://hooks.example.com/bird', or http://127.0.0.1:PORT/... / http://localhost:PORT/... for the emulator."
+            : "Use an https URL with a public host name and no port, e.g. 'https://hooks.example.com/bird'.";
+        if (string.IsNullOrEmpty(value))
+        {
+            return new RuleViolation("The webhook URL is empty.", hint);
+        }
+
+        if (value.Length > MaxWebhookUrlLength)
+        {
+            return new RuleViolation($"The webhook URL is {value.Length} characters long; the limit is {MaxWebhookUrlLength}.", hint);
+        }
+
+        if (HttpsUrlPattern().IsMatch(value))
+        {
+            return null;
+        }
+
+        if (allowHttpLoopback && LoopbackUrlPattern().IsMatch(value))
+        {
+            return null;
+        }
+
+        var reason = value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            ? "is not https"
+            : "is not an https URL with a public host name";
+        return new RuleViolation($"The webhook URL '{Shown(value)}' {reason}.", hint);
+    }
+
+    public static RuleViolation? WebhookService(string value) =>
+        WebhookServices.Contains(value, StringComparer.Ordinal)
+            ? null
+            : new RuleViolation(
+                $"'{Shown(value)}' is not a webhook service.",
+                $"Use one of {string.Join(", ", WebhookServices)}.");
+
+    /// <summary>
+    /// For <c>channels</c> the catalogue is strict (fact sheet §4.3). Bird's event lists for
+    /// numbers, payments and conversations were not retrieved, so there any dotted lower-case name is
+    /// accepted and Bird has the last word.
+    /// </summary>
+    public static RuleViolation? WebhookEvent(string service, string eventName)
+    {
+        if (WebhookService(service) is { } serviceViolation)
+        {
+            return serviceViolation;
+        }
+
+        if (service != "channels")
+        {
+            return EventNamePattern().IsMatch(eventName ?? string.Empty)
+                ? null
+                : new RuleViolation(
+                    $"'{Shown(eventName)}' is not a valid event name for service '{service}'.",
+                    "Event names are lower case words joined by '.', e.g. 'conversation.created'.");
+        }
+
+        return ChannelEventFilterKeys(eventName) is null
+            ? new RuleViolation(
+                $"'{Shown(eventName)}' is not an event of service 'channels'.",
+                "Use '<platform>.inbound', '<platform>.outbound' or '<platform>.interaction' (e.g. 'whatsapp.inbound'), 'channel.created' or 'channel.updated'.")
+            : null;
+    }
+
+    public static RuleViolation? EventFilterKey(string eventName, string key)
+    {
+        var keys = ChannelEventFilterKeys(eventName);
+        if (keys is null)
+        {
+            // Events outside the channels catalogue: their filter keys are undocumented, so Bird decides.
+            return string.IsNullOrWhiteSpace(key)
+                ? new RuleViolation("The event filter key is empty.", "Give the filter a key, e.g. 'channelId'.")
+                : null;
+        }
+
+        return keys.Value.Contains(key, StringComparer.Ordinal)
+            ? null
+            : new RuleViolation(
+                $"'{Shown(key)}' is not a filter key of event '{eventName}'.",
+                $"Event '{eventName}' can be filtered by {string.Join(", ", keys.Value)}.");
+    }
+
+    public static RuleViolation? Uuid(string value) =>
+        UuidPattern().IsMatch(value ?? string.Empty)
+            ? null
+            : new RuleViolation(
+                $"'{Shown(value)}' is not a UUID.",
+                "Bird ids look like '3f2504e0-4f89-41d3-9a0c-0305e82c3301' (Settings → Organization shows the organization and workspace ids).");
+
+    /// <summary>The filter keys of a channels-service event, or null when the event is not in the catalogue.</summary>
+    internal static ImmutableArray<string>? ChannelEventFilterKeys(string? eventName)
+    {
+        if (string.IsNullOrEmpty(eventName))
+        {
+            return null;
+        }
+
+        if (ChannelLifecycleEvents.Contains(eventName, StringComparer.Ordinal))
+        {
+            return ChannelLifecycleFilterKeys;
+        }
+
+        if (VoiceEvents.Contains(eventName, StringComparer.Ordinal))
+        {
+            return VoiceFilterKeys;
+        }
+
+        var dot = eventName.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0)
+        {
+            return null;
+        }
+
+        var platform = eventName[..dot];
+        var suffix = eventName[(dot + 1)..];
+        return ChannelPlatforms.Contains(platform, StringComparer.Ordinal) && MessageEventFilterKeys.TryGetValue(suffix, out var keys)
+            ? keys
+            : null;
+    }
+
+    private static RuleViolation? BoundedText(string what, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return new RuleViolation($"The {what} is empty.", $"Give a {what} of 1 to {MaxNameLength} characters.");
+        }
+
+        if (value.Length > MaxNameLength)
+        {
+            return new RuleViolation(
+                $"The {what} is {value.Length} characters long; Bird allows at most {MaxNameLength}.",
+                $"Shorten the {what} to {MaxNameLength} characters or fewer.");
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            return new RuleViolation(
+                $"The {what} '{Shown(value)}' contains control characters (such as a line break or tab).",
+                $"Write the {what} on one line without tabs or other control characters.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Echoes user text in a message safely: control characters escaped, long values cut.</summary>
+    private static string Shown(string? value)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        var text = value.Length > 80 ? value[..77] + "..." : value;
+        return string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._~:@-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PathSegmentPattern();
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant)]
+    private static partial Regex E164Pattern();
+
+    [GeneratedRegex(@"^https://([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(/[^\s]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HttpsUrlPattern();
+
+    [GeneratedRegex(@"^http://(127\.0\.0\.1|localhost):[0-9]{1,5}(/[^\s]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoopbackUrlPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EventNamePattern();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UuidPattern();
+}
