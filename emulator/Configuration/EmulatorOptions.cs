@@ -1,0 +1,38 @@
+namespace BirdInfra.Emulator.Configuration;
+
+/// <summary>Everything that shapes one emulator instance; shared by the standalone host and the embedded API.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>JSON file holding all state; written atomically after every change and reloaded on start. Null keeps state in memory.</summary>
+    public string? DataFile { get; init; }
+
+    /// <summary>Fixed bootstrap organization id; generated when null (or taken from <see cref="DataFile"/>).</summary>
+    public string? OrganizationId { get; init; }
+
+    /// <summary>Fixed bootstrap workspace id; generated when null (or taken from <see cref="DataFile"/>).</summary>
+    public string? WorkspaceId { get; init; }
+
+    /// <summary>Fixed token of the bootstrap admin access key; generated when null (or taken from <see cref="DataFile"/>).</summary>
+    public string? AdminAccessKey { get; init; }
+
+    /// <summary>How long after a connector is created its channel appears.</summary>
+    public TimeSpan ChannelDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Accept http:// loopback webhook URLs (tests); otherwise only the public https pattern of the fact sheet.</summary>
+    public bool AllowHttpWebhooks { get; init; }
+
+    /// <summary>Kestrel URLs; port 0 picks a free port.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>No ASP.NET Core logging on the console. Embedded hosts default to quiet.</summary>
+    public bool Quiet { get; init; } = true;
+
+    /// <summary>Delay before the first webhook retry; each further retry doubles it.</summary>
+    public TimeSpan WebhookRetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Total delivery attempts per event (first try included).</summary>
+    public int WebhookMaxAttempts { get; init; } = 6;
+
+    /// <summary>Seed for fault-injection dice, so rates below 1.0 are reproducible. Null = unseeded.</summary>
+    public int? FaultSeed { get; init; }
+}

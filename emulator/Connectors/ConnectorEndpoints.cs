@@ -1,0 +1,100 @@
+using BirdInfra.Emulator.Configuration;
+using BirdInfra.Emulator.Http;
+using BirdInfra.Emulator.Paging;
+using BirdInfra.Emulator.Store;
+
+namespace BirdInfra.Emulator.Connectors;
+
+/// <summary>
+/// Connectors: create (201 now, channel later), list (<c>templateRef</c> filter), get, delete (204,
+/// also deletes the channel). No update endpoint is documented, so none exists.
+/// </summary>
+internal static class ConnectorEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        const string collection = "/workspaces/{workspaceId}/connectors";
+        const string item = collection + "/{connectorId}";
+
+        app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store) =>
+        {
+            var paging = PageRequest.Parse(request.Query);
+            if (paging.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            var templateRef = request.Query["templateRef"].ToString();
+            return ApiResults.From(store.Read<Outcome<Page<ConnectorView>>>(state =>
+                Scope.Workspace(state, workspaceId) is { } missing ? missing
+                : Paginator.Paginate(
+                    state.Connectors.Values.Where(c => c.WorkspaceId == workspaceId && (templateRef.Length == 0 || c.ConnectorTemplateRef == templateRef)),
+                    c => c.CreatedAt, c => c.Id, paging.Value!, ConnectorView.From)));
+        });
+
+        app.MapPost(collection, async (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            return ApiResults.From(store.Write<ConnectorView>(state =>
+            {
+                if (Scope.Workspace(state, workspaceId) is { } missing)
+                {
+                    return missing;
+                }
+
+                var parsed = ConnectorRequest.Parse(body.Value!);
+                if (parsed.Error is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var spec = parsed.Value!;
+                if (state.Connectors.Values.Any(c => c.WorkspaceId == workspaceId && c.ConnectorTemplateRef == spec.TemplateRef
+                        && c.Arguments["phoneNumber"]?.GetValue<string>() == spec.PhoneNumber))
+                {
+                    return ApiError.Conflict($"connector already exists for {spec.TemplateRef} and {spec.PhoneNumber}");
+                }
+
+                var now = time.NowMs();
+                var connector = new ConnectorRecord(
+                    Clock.NewId(), workspaceId, spec.Name, spec.TemplateRef, spec.Arguments, spec.ChannelConversationalStatusEnabled,
+                    now + options.ChannelDelay, null, now, now);
+                state.Connectors[connector.Id] = connector;
+                return ConnectorView.From(connector);
+            }), 201);
+        });
+
+        app.MapGet(item, (string workspaceId, string connectorId, EmulatorStore store) =>
+            ApiResults.From(store.Read<Outcome<ConnectorView>>(state =>
+                Scope.Workspace(state, workspaceId) is { } missing ? missing
+                : state.Connectors.TryGetValue(connectorId, out var c) && c.WorkspaceId == workspaceId ? ConnectorView.From(c)
+                : ApiError.NotFound("connector"))));
+
+        app.MapDelete(item, (string workspaceId, string connectorId, EmulatorStore store) =>
+            ApiResults.NoContent(store.Write<bool>(state =>
+            {
+                if (Scope.Workspace(state, workspaceId) is { } missing)
+                {
+                    return missing;
+                }
+
+                if (!state.Connectors.TryGetValue(connectorId, out var connector) || connector.WorkspaceId != workspaceId)
+                {
+                    return ApiError.NotFound("connector");
+                }
+
+                state.Connectors.Remove(connectorId);
+                foreach (var channel in state.Channels.Values.Where(c => c.ConnectorId == connectorId).ToList())
+                {
+                    state.Channels.Remove(channel.Id);
+                }
+
+                return true;
+            }).Error));
+    }
+}

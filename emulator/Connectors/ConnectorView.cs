@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace BirdInfra.Emulator.Connectors;
+
+/// <summary>Wire shape of a connector (fact sheet §3.3); <c>channel</c> is null until the channel exists.</summary>
+public sealed record ConnectorView(
+    string Id,
+    string WorkspaceId,
+    string? RoutingKey,
+    string Name,
+    string Region,
+    string Description,
+    JsonObject Arguments,
+    ConnectorChannel? Channel,
+    object? Number,
+    string ConnectorTemplateSlug,
+    string ConnectorTemplateRef,
+    bool? ChannelConversationalStatusEnabled,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ConnectorView From(ConnectorRecord c) => new(
+        c.Id,
+        c.WorkspaceId,
+        null,
+        c.Name,
+        "eu-west-1",
+        "",
+        c.Arguments,
+        c.Channel,
+        null,
+        c.ConnectorTemplateRef.Split(':')[0],
+        c.ConnectorTemplateRef,
+        c.ChannelConversationalStatusEnabled,
+        c.CreatedAt,
+        c.UpdatedAt);
+}

@@ -1,0 +1,67 @@
+using BirdInfra.Emulator.Deliveries;
+using BirdInfra.Emulator.Faults;
+using BirdInfra.Emulator.Http;
+
+namespace BirdInfra.Emulator.Controls;
+
+/// <summary>
+/// Test controls under <c>/_emulator</c>, a path real Bird does not have (admin key only, enforced by
+/// the auth middleware): call log, fault rules, rate limit, delivery log.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/_emulator");
+
+        group.MapGet("/calls", (CallLog log) => ApiResults.Json(new { results = log.Snapshot() }));
+        group.MapDelete("/calls", (CallLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+
+        group.MapGet("/faults", (FaultRegistry faults) => ApiResults.Json(new { results = faults.Snapshot() }));
+        group.MapPost("/faults", async (HttpRequest request, FaultRegistry faults, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            return body.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(faults.Add(body.Value!), 201);
+        });
+        group.MapDelete("/faults", (FaultRegistry faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        group.MapDelete("/faults/{id}", (string id, FaultRegistry faults) =>
+            faults.Remove(id) ? Results.NoContent() : ApiResults.Error(ApiError.NotFound("fault rule")));
+
+        group.MapGet("/rate-limit", (RateLimiter limiter) => ApiResults.Json(limiter.Settings));
+        group.MapPut("/rate-limit", async (HttpRequest request, RateLimiter limiter, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            var v = new Validator();
+            v.Closed(body.Value!, "", "getPerSecond", "postPerSecond");
+            var get = v.Int(body.Value!, "getPerSecond", "", 0, 1_000_000);
+            var post = v.Int(body.Value!, "postPerSecond", "", 0, 1_000_000);
+            if (v.ToError() is { } invalid)
+            {
+                return ApiResults.Error(invalid);
+            }
+
+            limiter.Settings = new RateLimitSettings(get, post);
+            return ApiResults.Json(limiter.Settings);
+        });
+
+        group.MapGet("/deliveries", (DeliveryLog log) => ApiResults.Json(new { results = log.Snapshot() }));
+        group.MapDelete("/deliveries", (DeliveryLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+    }
+}

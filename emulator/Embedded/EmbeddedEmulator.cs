@@ -1,0 +1,60 @@
+using BirdInfra.Emulator.Configuration;
+using BirdInfra.Emulator.Hosting;
+
+namespace BirdInfra.Emulator.Embedded;
+
+/// <summary>
+/// The emulator running inside the caller's process on a loopback port (port 0 by default = any free
+/// port), for tests and the built-in engine's <c>local</c> stack. Dispose to stop it.
+/// </summary>
+public sealed class EmbeddedEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private EmbeddedEmulator(WebApplication app, Uri baseUrl, string organizationId, string workspaceId, string adminAccessKey)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        OrganizationId = organizationId;
+        WorkspaceId = workspaceId;
+        AdminAccessKey = adminAccessKey;
+    }
+
+    /// <summary>Root of the API, e.g. <c>http://127.0.0.1:41234/</c> (no path).</summary>
+    public Uri BaseUrl { get; }
+
+    public string OrganizationId { get; }
+
+    public string WorkspaceId { get; }
+
+    /// <summary>Token of the bootstrap admin key (allow <c>any</c> on <c>/**</c>, and the only key for <c>/_emulator</c>).</summary>
+    public string AdminAccessKey { get; }
+
+    public static async Task<EmbeddedEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var running = await EmulatorHost.StartAsync(options, standalone: false, cancellationToken);
+        var baseUrl = running.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the emulator started but reported no listening address");
+        return new EmbeddedEmulator(running.App, baseUrl, running.Bootstrap.OrganizationId, running.Bootstrap.WorkspaceId, running.Bootstrap.AdminAccessKey);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _app.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using BirdInfra.Emulator.Auth;
+using BirdInfra.Emulator.Http;
+using BirdInfra.Emulator.Paging;
+using BirdInfra.Emulator.Store;
+
+namespace BirdInfra.Emulator.Iam;
+
+/// <summary>Access keys: list, create (token returned once), get, delete. There is no update: a change replaces the key.</summary>
+internal static class AccessKeyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        const string collection = "/organizations/{organizationId}/access-keys";
+        const string item = collection + "/{accessKeyId}";
+
+        app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
+        {
+            var paging = PageRequest.Parse(request.Query);
+            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<AccessKeyView>>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : Paginator.Paginate(state.AccessKeys.Values, k => k.CreatedAt, k => k.Id, paging.Value!,
+                    k => AccessKeyView.From(k, state.Bootstrap.OrganizationId))));
+        });
+
+        app.MapPost(collection, async (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            return ApiResults.From(store.Write<AccessKeyCreated>(state =>
+            {
+                if (Scope.Organization(state, organizationId) is { } missing)
+                {
+                    return missing;
+                }
+
+                var v = new Validator();
+                v.Closed(body.Value!, "", "name", "description", "roleRefs", "roleIds");
+                var name = v.String(body.Value!, "name", "", required: true);
+                var description = v.String(body.Value!, "description", "", required: true);
+                var roleRefs = ParseRoleRefs(v, body.Value!, state);
+                if (v.ToError() is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var token = EmulatorStore.NewToken();
+                var now = time.NowMs();
+                var key = new AccessKeyRecord(Clock.NewId(), name!, description!, TokenHash.Of(token), token[^4..], roleRefs, null, now, now);
+                state.AccessKeys[key.Id] = key;
+                return new AccessKeyCreated(AccessKeyView.From(key, state.Bootstrap.OrganizationId), token);
+            }), 201);
+        });
+
+        app.MapGet(item, (string organizationId, string accessKeyId, EmulatorStore store) =>
+            ApiResults.From(store.Read<Outcome<AccessKeyView>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : state.AccessKeys.TryGetValue(accessKeyId, out var k) ? AccessKeyView.From(k, state.Bootstrap.OrganizationId)
+                : ApiError.NotFound("access key"))));
+
+        app.MapDelete(item, (string organizationId, string accessKeyId, EmulatorStore store) =>
+            ApiResults.NoContent(store.Write<bool>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : state.AccessKeys.Remove(accessKeyId) ? true
+                : ApiError.NotFound("access key")).Error));
+    }
+
+    private static List<RoleReference> ParseRoleRefs(Validator v, JsonObject body, EmulatorState state)
+    {
+        var result = new List<RoleReference>();
+        if (v.Array(body, "roleRefs", "", required: false, maxItems: 5) is { } array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                var at = Validator.Item(".roleRefs", i);
+                if (array[i] is not JsonObject r)
+                {
+                    v.Add(at, "must be an object");
+                    continue;
+                }
+
+                v.Closed(r, at, "id", "type", "workspaces");
+                var id = v.String(r, "id", at, required: true);
+                var type = v.String(r, "type", at, required: false) ?? "organization";
+                if (type != "organization")
+                {
+                    v.Add(Validator.Child(at, "type"), "only organization roles exist in the emulator");
+                }
+
+                var workspaces = v.StringArray(r, "workspaces", at, required: false) ?? [];
+                for (var w = 0; w < workspaces.Count; w++)
+                {
+                    if (!state.Workspaces.ContainsKey(workspaces[w]))
+                    {
+                        v.Add(Validator.Item(Validator.Child(at, "workspaces"), w), $"workspace {workspaces[w]} does not exist");
+                    }
+                }
+
+                if (id is not null)
+                {
+                    if (!state.Roles.ContainsKey(id))
+                    {
+                        v.Add(Validator.Child(at, "id"), $"role {id} does not exist");
+                    }
+
+                    result.Add(new RoleReference(id, type, workspaces));
+                }
+            }
+        }
+
+        // roleIds is the deprecated way to attach roles; it means "organization role, every workspace".
+        if (v.StringArray(body, "roleIds", "", required: false, minItems: 1, maxItems: 5) is { } roleIds)
+        {
+            for (var i = 0; i < roleIds.Count; i++)
+            {
+                if (!state.Roles.ContainsKey(roleIds[i]))
+                {
+                    v.Add(Validator.Item(".roleIds", i), $"role {roleIds[i]} does not exist");
+                }
+                else if (result.All(r => r.Id != roleIds[i]))
+                {
+                    result.Add(new RoleReference(roleIds[i], "organization", []));
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using BirdInfra.Emulator.Auth;
+using BirdInfra.Emulator.Http;
+using BirdInfra.Emulator.Paging;
+using BirdInfra.Emulator.Store;
+
+namespace BirdInfra.Emulator.Iam;
+
+/// <summary>
+/// IAM policies: list, create, get, delete. PATCH/PUT answer 405: the docs show no update endpoint,
+/// so a changed policy must be replaced (docs/bird-api-decisions.md).
+/// </summary>
+internal static class PolicyEndpoints
+{
+    private static readonly string[] Actions = ["any", "create", "view", "update", "delete"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        const string collection = "/organizations/{organizationId}/iam-policies";
+        const string item = collection + "/{policyId}";
+
+        app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
+        {
+            var paging = PageRequest.Parse(request.Query);
+            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<PolicyView>>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : Paginator.Paginate(state.Policies.Values, p => p.CreatedAt, p => p.Id, paging.Value!, p => PolicyView.From(p, state))));
+        });
+
+        app.MapPost(collection, async (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            return ApiResults.From(store.Write<PolicyView>(state =>
+            {
+                if (Scope.Organization(state, organizationId) is { } missing)
+                {
+                    return missing;
+                }
+
+                var v = new Validator();
+                v.Closed(body.Value!, "", "name", "description", "definitions", "metadata");
+                var name = v.String(body.Value!, "name", "", required: true);
+                var description = v.String(body.Value!, "description", "", required: false, min: 0);
+                var metadata = v.Object(body.Value!, "metadata", "", required: false);
+                var definitions = ParseDefinitions(v, body.Value!);
+                if (v.ToError() is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var now = time.NowMs();
+                var policy = new PolicyRecord(Clock.NewId(), name!, description ?? "", definitions, (JsonObject?)metadata?.DeepClone(), now, now);
+                state.Policies[policy.Id] = policy;
+                return PolicyView.From(policy, state);
+            }), 201);
+        });
+
+        app.MapGet(item, (string organizationId, string policyId, EmulatorStore store) =>
+            ApiResults.From(store.Read<Outcome<PolicyView>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : state.Policies.TryGetValue(policyId, out var p) ? PolicyView.From(p, state)
+                : ApiError.NotFound("policy"))));
+
+        app.MapMethods(item, ["PATCH", "PUT"], () => ApiResults.Error(new ApiError(
+            405, ErrorCodes.MethodNotAllowed, "IAM policies cannot be updated; create a new policy, re-point the roles, then delete the old one")));
+
+        app.MapDelete(item, (string organizationId, string policyId, EmulatorStore store) =>
+            ApiResults.NoContent(store.Write<bool>(state =>
+            {
+                if (Scope.Organization(state, organizationId) is { } missing)
+                {
+                    return missing;
+                }
+
+                if (!state.Policies.ContainsKey(policyId))
+                {
+                    return ApiError.NotFound("policy");
+                }
+
+                if (state.Roles.Values.FirstOrDefault(r => r.Policies.Any(p => p.Id == policyId)) is { } role)
+                {
+                    return ApiError.Conflict($"policy is still used by role {role.Id} ('{role.Name}')");
+                }
+
+                state.Policies.Remove(policyId);
+                return true;
+            }).Error));
+    }
+
+    private static List<PolicyDefinition> ParseDefinitions(Validator v, JsonObject body)
+    {
+        var result = new List<PolicyDefinition>();
+        var array = v.Array(body, "definitions", "", required: true, minItems: 1, maxItems: 100);
+        if (array is null)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = Validator.Item(".definitions", i);
+            if (array[i] is not JsonObject d)
+            {
+                v.Add(at, "must be an object");
+                continue;
+            }
+
+            v.Closed(d, at, "effect", "actions", "resources", "conditionsAll");
+            var effect = v.String(d, "effect", at, required: true);
+            if (effect is not null and not ("allow" or "deny"))
+            {
+                v.Add(Validator.Child(at, "effect"), "must be one of: allow, deny");
+            }
+
+            var actions = v.StringArray(d, "actions", at, required: true, minItems: 1) ?? [];
+            for (var a = 0; a < actions.Count; a++)
+            {
+                if (!Actions.Contains(actions[a], StringComparer.Ordinal))
+                {
+                    v.Add(Validator.Item(Validator.Child(at, "actions"), a), $"must be one of: {string.Join(", ", Actions)}");
+                }
+            }
+
+            var resources = v.StringArray(d, "resources", at, required: true, minItems: 1) ?? [];
+            for (var r = 0; r < resources.Count; r++)
+            {
+                if (ResourcePattern.Problem(resources[r]) is { } problem)
+                {
+                    v.Add(Validator.Item(Validator.Child(at, "resources"), r), problem);
+                }
+            }
+
+            var conditions = v.Array(d, "conditionsAll", at, required: false);
+            result.Add(new PolicyDefinition(effect ?? "", actions, resources, (JsonArray?)conditions?.DeepClone()));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json.Nodes;
+using BirdInfra.Emulator.Http;
+using BirdInfra.Emulator.Paging;
+using BirdInfra.Emulator.Store;
+
+namespace BirdInfra.Emulator.Iam;
+
+/// <summary>IAM roles: list, create, get, PATCH, delete. Names are unique per organization (409).</summary>
+internal static class RoleEndpoints
+{
+    private static readonly string[] Fields = ["name", "description", "policies", "actions", "metadata"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        const string collection = "/organizations/{organizationId}/iam-roles";
+        const string item = collection + "/{roleId}";
+
+        app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
+        {
+            var paging = PageRequest.Parse(request.Query);
+            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<RoleView>>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : Paginator.Paginate(state.Roles.Values, r => r.CreatedAt, r => r.Id, paging.Value!, r => RoleView.From(r, state))));
+        });
+
+        app.MapPost(collection, async (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            return ApiResults.From(store.Write<RoleView>(state =>
+            {
+                if (Scope.Organization(state, organizationId) is { } missing)
+                {
+                    return missing;
+                }
+
+                var v = new Validator();
+                v.Closed(body.Value!, "", Fields);
+                var name = v.String(body.Value!, "name", "", required: true);
+                var description = v.String(body.Value!, "description", "", required: false, min: 0);
+                var policies = ParsePolicies(v, body.Value!, state);
+                var actions = ParseActions(v, body.Value!);
+                var metadata = v.Object(body.Value!, "metadata", "", required: false);
+                if (v.ToError() is { } invalid)
+                {
+                    return invalid;
+                }
+
+                if (state.Roles.Values.Any(r => r.Name == name))
+                {
+                    return ApiError.Conflict($"a role named '{name}' already exists");
+                }
+
+                var now = time.NowMs();
+                var role = new RoleRecord(Clock.NewId(), name!, description ?? "", policies ?? [], actions ?? [], (JsonObject?)metadata?.DeepClone(), now, now);
+                state.Roles[role.Id] = role;
+                return RoleView.From(role, state);
+            }), 201);
+        });
+
+        app.MapGet(item, (string organizationId, string roleId, EmulatorStore store) =>
+            ApiResults.From(store.Read<Outcome<RoleView>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : state.Roles.TryGetValue(roleId, out var r) ? RoleView.From(r, state)
+                : ApiError.NotFound("role"))));
+
+        app.MapPatch(item, async (string organizationId, string roleId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            return ApiResults.From(store.Write<RoleView>(state =>
+            {
+                if (Scope.Organization(state, organizationId) is { } missing)
+                {
+                    return missing;
+                }
+
+                if (!state.Roles.TryGetValue(roleId, out var role))
+                {
+                    return ApiError.NotFound("role");
+                }
+
+                var v = new Validator();
+                v.Closed(body.Value!, "", Fields);
+                if (body.Value!.Count == 0)
+                {
+                    v.Add(".", "at least one property is required");
+                }
+
+                var name = v.String(body.Value!, "name", "", required: false);
+                var description = v.String(body.Value!, "description", "", required: false, min: 0);
+                var policies = ParsePolicies(v, body.Value!, state);
+                var actions = ParseActions(v, body.Value!);
+                var metadata = v.Object(body.Value!, "metadata", "", required: false);
+                if (v.ToError() is { } invalid)
+                {
+                    return invalid;
+                }
+
+                if (name is not null && state.Roles.Values.Any(r => r.Name == name && r.Id != roleId))
+                {
+                    return ApiError.Conflict($"a role named '{name}' already exists");
+                }
+
+                var updated = role with
+                {
+                    Name = name ?? role.Name,
+                    Description = description ?? role.Description,
+                    Policies = policies ?? role.Policies,
+                    Actions = actions ?? role.Actions,
+                    Metadata = metadata is null ? role.Metadata : (JsonObject)metadata.DeepClone(),
+                    UpdatedAt = time.NowMs(),
+                };
+                state.Roles[roleId] = updated;
+                return RoleView.From(updated, state);
+            }));
+        });
+
+        app.MapDelete(item, (string organizationId, string roleId, EmulatorStore store) =>
+            ApiResults.NoContent(store.Write<bool>(state =>
+            {
+                if (Scope.Organization(state, organizationId) is { } missing)
+                {
+                    return missing;
+                }
+
+                if (!state.Roles.ContainsKey(roleId))
+                {
+                    return ApiError.NotFound("role");
+                }
+
+                if (state.AccessKeys.Values.FirstOrDefault(k => k.RoleRefs.Any(r => r.Id == roleId)) is { } key)
+                {
+                    return ApiError.Conflict($"role is still used by access key {key.Id} ('{key.Name}')");
+                }
+
+                state.Roles.Remove(roleId);
+                return true;
+            }).Error));
+    }
+
+    private static List<PolicyReference>? ParsePolicies(Validator v, JsonObject body, EmulatorState state)
+    {
+        var array = v.Array(body, "policies", "", required: false, maxItems: 50);
+        if (array is null)
+        {
+            return null;
+        }
+
+        var result = new List<PolicyReference>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = Validator.Item(".policies", i);
+            if (array[i] is not JsonObject p)
+            {
+                v.Add(at, "must be an object");
+                continue;
+            }
+
+            v.Closed(p, at, "id", "type");
+            var id = v.String(p, "id", at, required: true);
+            var type = v.String(p, "type", at, required: false) ?? "organization";
+            if (type == "managed")
+            {
+                v.Add(Validator.Child(at, "type"), "managed policies are not available in the emulator");
+            }
+            else if (type != "organization")
+            {
+                v.Add(Validator.Child(at, "type"), "must be one of: managed, organization");
+            }
+            else if (id is not null && !state.Policies.ContainsKey(id))
+            {
+                v.Add(Validator.Child(at, "id"), $"policy {id} does not exist");
+            }
+
+            if (id is not null)
+            {
+                if (result.Any(r => r.Id == id))
+                {
+                    v.Add(Validator.Child(at, "id"), "duplicate policy reference");
+                }
+
+                result.Add(new PolicyReference(id, type));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<RoleAction>? ParseActions(Validator v, JsonObject body)
+    {
+        var array = v.Array(body, "actions", "", required: false);
+        if (array is null)
+        {
+            return null;
+        }
+
+        var result = new List<RoleAction>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = Validator.Item(".actions", i);
+            if (array[i] is not JsonObject a)
+            {
+                v.Add(at, "must be an object");
+                continue;
+            }
+
+            v.Closed(a, at, "name", "type");
+            var name = v.String(a, "name", at, required: true);
+            var type = v.String(a, "type", at, required: true);
+            if (name is not null && type is not null)
+            {
+                result.Add(new RoleAction(name, type));
+            }
+        }
+
+        return result;
+    }
+}
