@@ -1,0 +1,5 @@
+using BirdInfra.Diagnostics;
+
+namespace BirdInfra.Stacks.Model;
+
+public sealed record EventFilterDeclaration(string Key, string Value, SourceLocation Location);

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using BirdInfra.Diagnostics;
+
+namespace BirdInfra.Stacks.Model;
+
+/// <summary>An entry of <c>accessRoles</c>: a Bird IAM role holding policies of this stack.</summary>
+public sealed record RoleDeclaration(
+    string LogicalName,
+    string Name,
+    string? Description,
+    ImmutableArray<LogicalReference> Policies,
+    SourceLocation Location);

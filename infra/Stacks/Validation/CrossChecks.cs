@@ -1,0 +1,111 @@
+using BirdInfra.Diagnostics;
+using BirdInfra.Stacks.Yaml;
+
+namespace BirdInfra.Stacks.Validation;
+
+/// <summary>Checks that span declarations: references, unique Bird-side names and numbers, and Bird's subscription rules.</summary>
+internal static class CrossChecks
+{
+    public const int MaxSubscriptionsPerFilterSet = 5;
+
+    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
+    {
+        [StackKeys.AccessPolicies] = "access policy",
+        [StackKeys.AccessRoles] = "access role",
+        [StackKeys.AccessKeys] = "access key",
+        [StackKeys.Connectors] = "connector",
+        [StackKeys.WebhookSubscriptions] = "webhook subscription",
+    };
+
+    public static void Run(FieldReader reader, StackIndex index)
+    {
+        References(reader, index);
+        BirdNames(reader, index);
+        PhoneNumbers(reader, index);
+        Subscriptions(reader, index);
+    }
+
+    private static void References(FieldReader reader, StackIndex index)
+    {
+        foreach (var (section, name, node) in index.References)
+        {
+            var declared = index.DeclaredIn(section);
+            if (declared.Contains(name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var closest = Text.Closest(name, declared);
+            var list = $"Declared in {section}: {Text.List(declared)}.";
+            reader.Report(
+                DiagnosticCodes.UndeclaredReference,
+                $"No {Kinds[section]} '{Text.Shown(name)}' is declared in {section}.",
+                closest is null ? list : $"Did you mean '{closest}'? {list}",
+                node);
+        }
+    }
+
+    private static void BirdNames(FieldReader reader, StackIndex index)
+    {
+        var first = new Dictionary<(string, string), StackNode>();
+        foreach (var (section, name, node) in index.BirdNames)
+        {
+            if (first.TryAdd((section, name), node))
+            {
+                continue;
+            }
+
+            var other = first[(section, name)];
+            reader.Report(
+                DiagnosticCodes.DuplicateBirdName,
+                $"Another {Kinds[section]} already has the Bird-side name '{Text.Shown(name)}' (line {other.Line}).",
+                "Bird-side names identify objects of one kind: give each declaration its own 'name'.",
+                node);
+        }
+    }
+
+    private static void PhoneNumbers(FieldReader reader, StackIndex index)
+    {
+        var first = new Dictionary<string, StackNode>(StringComparer.Ordinal);
+        foreach (var (number, node) in index.PhoneNumbers)
+        {
+            if (!first.TryAdd(number, node))
+            {
+                reader.Report(
+                    DiagnosticCodes.DuplicatePhoneNumber,
+                    $"Another connector already installs {number} (line {first[number].Line}).",
+                    "Bird allows one WhatsApp connector per number in a workspace: remove one of the two.",
+                    node);
+            }
+        }
+    }
+
+    private static void Subscriptions(FieldReader reader, StackIndex index)
+    {
+        var identities = new Dictionary<string, StackNode>(StringComparer.Ordinal);
+        var perFilterSet = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (service, eventName, url, filters, node) in index.Subscriptions)
+        {
+            var filterSet = $"{service}\n{eventName}\n{filters}";
+            if (!identities.TryAdd($"{filterSet}\n{url}", node))
+            {
+                reader.Report(
+                    DiagnosticCodes.DuplicateSubscription,
+                    $"Subscription '{Text.Shown(node is ScalarNode s ? s.Value : node.Path)}' repeats another one (line {identities[$"{filterSet}\n{url}"].Line}): same service, event, url and filters.",
+                    "Bird rejects identical subscriptions: remove one of the two.",
+                    node);
+                continue;
+            }
+
+            var count = perFilterSet[filterSet] = perFilterSet.GetValueOrDefault(filterSet) + 1;
+            if (count > MaxSubscriptionsPerFilterSet)
+            {
+                reader.Report(
+                    DiagnosticCodes.SubscriptionLimit,
+                    $"This is subscription number {count} for {service} {eventName} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
+                    "Fan out to more URLs from one of your endpoints, or filter the subscriptions differently.",
+                    node);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using BirdInfra.Diagnostics;
+using BirdInfra.Stacks.Model;
+using BirdInfra.Stacks.Yaml;
+
+namespace BirdInfra.Stacks.Validation;
+
+/// <summary>
+/// Validates a stack file's YAML tree section by section, reporting every problem, and builds the
+/// <see cref="StackDefinition"/> when there is none.
+/// </summary>
+internal static partial class StackValidator
+{
+    private static readonly (string Section, string Kind, string Hint)[] SectionHints =
+    [
+        (StackKeys.AccessPolicies, "access policy", "definitions"),
+        (StackKeys.AccessRoles, "access role", "policies"),
+        (StackKeys.AccessKeys, "access key", "description and roles"),
+        (StackKeys.Connectors, "connector", "wabaId, phoneId, phoneNumber and accessToken"),
+        (StackKeys.WebhookSubscriptions, "webhook subscription", "event, url and signingKey"),
+    ];
+
+    public static StackDefinition? Validate(StackNode? root, string name, string file, StackLoadOptions options, DiagnosticBag bag)
+    {
+        var reader = new FieldReader(file, bag);
+        var start = new SourceLocation(file, 1, 1);
+        if (root is null)
+        {
+            reader.Report(
+                DiagnosticCodes.MissingField,
+                "The stack file is empty; it needs at least a target.",
+                "Start with target: { endpoint: emulator } or target: { endpoint: https://api.bird.com, ... }; see stacks/README.md.",
+                start,
+                StackKeys.Target);
+            return null;
+        }
+
+        if (root is not MappingNode top)
+        {
+            reader.Report(
+                DiagnosticCodes.TopLevelNotMapping,
+                $"The top level of a stack file must be a mapping, not {root.Describe()}.",
+                "Start with 'target:' followed by the sections accessPolicies, accessRoles, accessKeys, connectors, webhookSubscriptions.",
+                root);
+            return null;
+        }
+
+        reader.CheckKeys(top, StackKeys.TopLevel, "a stack file");
+        var sources = new SourceReader(reader, options);
+        TargetDefinition? target = null;
+        bool? usesEmulator = null;
+        var allowHttp = false;
+        if (top.Find(StackKeys.Target) is { } targetEntry && FieldReader.Optional(top, StackKeys.Target) is { } targetNode)
+        {
+            (target, usesEmulator, allowHttp) = TargetReader.Read(reader, sources, targetNode, targetEntry.Key);
+        }
+        else
+        {
+            reader.Required(top, StackKeys.Target, start, "Add target: { endpoint: emulator } or target: { endpoint: https://api.bird.com, organizationId: ..., workspaceId: ..., accessKey: ... }.");
+        }
+
+        var context = new ValidationContext(reader, sources, new StackIndex(), usesEmulator, allowHttp);
+        var policies = Section(context, top, StackKeys.AccessPolicies, PolicyReader.Read);
+        var roles = Section(context, top, StackKeys.AccessRoles, RoleReader.Read);
+        var keys = Section(context, top, StackKeys.AccessKeys, AccessKeyReader.Read);
+        var connectors = Section(context, top, StackKeys.Connectors, ConnectorReader.Read);
+        var webhooks = Section(context, top, StackKeys.WebhookSubscriptions, WebhookReader.Read);
+        CrossChecks.Run(reader, context.Index);
+
+        return bag.HasErrors || target is null
+            ? null
+            : new StackDefinition(name, file, target, policies, roles, keys, connectors, webhooks);
+    }
+
+    private static ImmutableArray<T> Section<T>(
+        ValidationContext context, MappingNode top, string section, Func<ValidationContext, ScalarNode, MappingNode, T?> read)
+        where T : class
+    {
+        var reader = context.Reader;
+        var declared = new List<ScalarNode>();
+        context.Index.Declared[section] = declared;
+        var (_, kind, required) = SectionHints.Single(h => h.Section == section);
+        if (FieldReader.Optional(top, section) is not { } node
+            || reader.Mapping(node, section, $"Write {section}: followed by indented entries '<logical-name>:' (or leave the section out).") is not { } mapping)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<T>();
+        foreach (var entry in mapping.Entries)
+        {
+            declared.Add(entry.Key);
+            LogicalName(reader, entry.Key, kind);
+            if (entry.Value is ScalarNode { IsNull: true })
+            {
+                reader.Report(
+                    DiagnosticCodes.WrongType,
+                    $"The {kind} '{Text.Shown(entry.Key.Value)}' is empty.",
+                    $"Give its fields, indented under it: {required}.",
+                    entry.Value);
+                continue;
+            }
+
+            if (reader.Mapping(entry.Value, $"The {kind} '{Text.Shown(entry.Key.Value)}'", $"Give its fields, indented under it: {required}.") is { } body
+                && read(context, entry.Key, body) is { } declaration)
+            {
+                result.Add(declaration);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static void LogicalName(FieldReader reader, ScalarNode key, string kind)
+    {
+        if (LogicalNamePattern().IsMatch(key.Value))
+        {
+            return;
+        }
+
+        var suggestion = Suggest(key.Value);
+        reader.Report(
+            DiagnosticCodes.InvalidLogicalName,
+            $"'{Text.Shown(key.Value)}' is not a valid logical name for a {kind}.",
+            suggestion is null
+                ? "Logical names are 1 to 63 characters: a lower-case letter, then lower-case letters, digits and '-'. Put free text in 'name:'."
+                : $"Logical names are 1 to 63 characters: a lower-case letter, then lower-case letters, digits and '-', e.g. '{suggestion}'. Put free text in 'name:'.",
+            key);
+    }
+
+    private static string? Suggest(string value)
+    {
+        if (value.Length > 200)
+        {
+            return null;
+        }
+
+        var lowered = NotAllowed().Replace(value.ToLowerInvariant(), "-").Trim('-');
+        lowered = lowered.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-');
+        lowered = lowered.Length > 63 ? lowered[..63].TrimEnd('-') : lowered;
+        return LogicalNamePattern().IsMatch(lowered) ? lowered : null;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LogicalNamePattern();
+
+    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAllowed();
+}

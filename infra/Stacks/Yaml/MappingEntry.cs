@@ -1,0 +1,3 @@
+namespace BirdInfra.Stacks.Yaml;
+
+internal sealed record MappingEntry(ScalarNode Key, StackNode Value);
