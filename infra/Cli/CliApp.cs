@@ -1,0 +1,67 @@
+using System.CommandLine;
+using BirdInfra.Commands;
+using BirdInfra.Engine;
+using BirdInfra.State;
+
+namespace BirdInfra.Cli;
+
+/// <summary>The `birdinfra` command line: parses arguments, runs a command, and turns user errors into a message and exit code 1.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, ConsoleIO io, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var stackOption = new Option<string>("--stack", "-s")
+        {
+            Description = "The stack to act on: stacks/<NAME>.yaml",
+            Required = true,
+        };
+        var yesOption = new Option<bool>("--yes", "-y") { Description = "Apply without asking for confirmation" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document" };
+        var detailedOption = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 2 when there are changes, 1 on error" };
+
+        CommandOptions Options(ParseResult r) => new(r.GetValue(stackOption)!, StackPaths.FindRoot(workingDirectory))
+        {
+            Yes = r.GetValue(yesOption),
+            Json = r.GetValue(jsonOption),
+            DetailedExitCode = r.GetValue(detailedOption),
+        };
+
+        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption };
+        preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, ct)));
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption };
+        up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, ct)));
+        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption };
+        refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, ct)));
+        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption };
+        destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, destroy: true, ct)));
+        var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
+        validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
+        var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
+        unlock.SetAction((r, ct) => Guard(io, () => Task.FromResult(UnlockCommand.Run(Options(r), io))));
+
+        var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
+        {
+            preview, up, refresh, destroy, validate, unlock,
+        };
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
+    }
+
+    private static async Task<int> Guard(ConsoleIO io, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (e is UserError or StateException)
+        {
+            io.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.Error;
+        }
+        catch (OperationCanceledException)
+        {
+            io.Error.WriteLine("error: cancelled. State records every operation that completed.");
+            return ExitCodes.Error;
+        }
+    }
+}

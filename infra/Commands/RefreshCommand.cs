@@ -1,0 +1,43 @@
+using BirdInfra.Engine;
+using BirdInfra.Refresh;
+
+namespace BirdInfra.Commands;
+
+/// <summary>`birdinfra refresh`: reports drift made outside BirdInfra and records it in state.</summary>
+public static class RefreshCommand
+{
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    {
+        await using var session = await StackSession.OpenAsync(options, "refresh", io, cancellationToken);
+        if (session is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var refresh = session.Refresh;
+        if (refresh.Drift.IsEmpty)
+        {
+            io.Out.WriteLine($"Stack {options.Stack}: no drift. Bird matches the state ({refresh.State.Resources.Length} resources).");
+            return ExitCodes.Success;
+        }
+
+        WriteDrift(io, refresh, io.Out);
+        await session.Store.SaveAsync(refresh.State, cancellationToken);
+        io.Out.WriteLine($"Recorded {refresh.Drift.Length} drifted resource{(refresh.Drift.Length == 1 ? string.Empty : "s")} in the state. Run `birdinfra up --stack {options.Stack}` to make Bird match the stack again.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Prints each drifted resource; preview and up print it to stderr before the plan.</summary>
+    public static void WriteDrift(ConsoleIO io, RefreshResult refresh, TextWriter? writer = null)
+    {
+        var output = writer ?? io.Error;
+        foreach (var drift in refresh.Drift)
+        {
+            output.WriteLine($"  ! {drift.Address} ({drift.Id}): {drift.Description}");
+            foreach (var change in drift.Changes)
+            {
+                output.WriteLine($"      {change.Path}: {Rendering.ValueText.Inline(change.Old)} → {Rendering.ValueText.Inline(change.New)}");
+            }
+        }
+    }
+}

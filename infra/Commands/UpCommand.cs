@@ -1,0 +1,70 @@
+using BirdInfra.Apply;
+using BirdInfra.Engine;
+using BirdInfra.Planning;
+using BirdInfra.Rendering;
+
+namespace BirdInfra.Commands;
+
+/// <summary>`birdinfra up` and `birdinfra destroy`: plan, confirm (or --yes), apply, report.</summary>
+public static class UpCommand
+{
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken) =>
+        RunAsync(options, io, destroy: false, cancellationToken);
+
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, bool destroy, CancellationToken cancellationToken)
+    {
+        var command = destroy ? "destroy" : "up";
+        await using var session = await StackSession.OpenAsync(options, command, io, cancellationToken);
+        if (session is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var graph = destroy ? new Graph.DesiredGraph([]) : session.Graph;
+        var result = Planner.Plan(options.Stack, graph, session.Refresh.State, StackSession.Kinds);
+        if (result.Plan is null)
+        {
+            StackSession.WriteDiagnostics(io, result.Diagnostics);
+            return ExitCodes.Error;
+        }
+
+        var plan = result.Plan;
+        RefreshCommand.WriteDrift(io, session.Refresh);
+        io.Out.Write(PlanTextRenderer.Render(plan));
+        if (!plan.Summary.HasChanges)
+        {
+            if (!session.Refresh.Drift.IsEmpty || session.Refresh.State.Serial != session.RecordedState.Serial)
+            {
+                await session.Store.SaveAsync(session.Refresh.State, cancellationToken);
+            }
+
+            return ExitCodes.Success;
+        }
+
+        if (!options.Yes && !io.Confirm(destroy ? $"Delete everything stack {options.Stack} owns in Bird?" : $"Apply these changes to stack {options.Stack}?"))
+        {
+            io.Error.WriteLine($"Nothing applied. Run with --yes to {command} without being asked (required when not interactive).");
+            return ExitCodes.Error;
+        }
+
+        var journal = new StateJournal(session.Store, session.Refresh.State);
+        await journal.UpdateAsync(s => s, cancellationToken);
+        var progress = new SynchronousProgress(line => io.Error.WriteLine(line));
+        var applier = new Applier(StackSession.Kinds, session.Target.Context(progress), journal, progress);
+        var outcome = await applier.ApplyAsync(plan, cancellationToken);
+        io.Out.WriteLine();
+        if (!outcome.Succeeded)
+        {
+            foreach (var failure in outcome.Failures)
+            {
+                io.Error.WriteLine("error: " + failure);
+            }
+
+            io.Out.WriteLine($"{command} stopped: {outcome.Completed} operation(s) done, {outcome.Failures.Length} failed. State records everything that was done; run `birdinfra {command} --stack {options.Stack}` again after fixing the cause.");
+            return ExitCodes.Error;
+        }
+
+        io.Out.WriteLine($"{(destroy ? "Destroyed" : "Applied")}: {outcome.Completed} operation(s). {PlanTextRenderer.SummaryLine(plan.Summary)}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,11 @@
+namespace BirdInfra.Engine;
+
+/// <summary>What a command was asked to do, independent of how the CLI parsed it.</summary>
+public sealed record CommandOptions(string Stack, string Root)
+{
+    public bool Yes { get; init; }
+
+    public bool Json { get; init; }
+
+    public bool DetailedExitCode { get; init; }
+}

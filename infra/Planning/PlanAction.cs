@@ -1,0 +1,10 @@
+namespace BirdInfra.Planning;
+
+public enum PlanAction
+{
+    Same,
+    Create,
+    Update,
+    Replace,
+    Delete,
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BirdInfra.Planning;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Serialization;
+
+namespace BirdInfra.Rendering;
+
+/// <summary>
+/// The machine-readable preview: <c>{stack, summary: {create, update, replace, delete, same}, resources: [{type, kind, name,
+/// action, reason, id, changes: [{path, old, new, forcesReplacement}], inputs}]}</c>. Secrets are "[secret]".
+/// </summary>
+public static class PlanJsonRenderer
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Render(Plan plan)
+    {
+        JsonNode Masked(PropertyValue _) => JsonValue.Create("[secret]");
+        JsonNode? Value(PropertyValue? value) => value is null
+            ? null
+            : PropertyJson.ToJson(InputResolver.Substitute(value, t => plan.Unknowns.ContainsKey(t) ? PropertyValue.Unknown : null), Masked);
+
+        var resources = new JsonArray();
+        foreach (var change in plan.Changes)
+        {
+            var node = new JsonObject
+            {
+                ["type"] = change.TypeToken,
+                ["kind"] = change.Address.Kind,
+                ["name"] = change.Address.Name,
+                ["action"] = change.Action.ToString().ToLowerInvariant(),
+                ["reason"] = change.Reason,
+                ["id"] = change.Current?.Id,
+                ["changes"] = new JsonArray(change.Changes.Select(c => (JsonNode)new JsonObject
+                {
+                    ["path"] = c.Path,
+                    ["old"] = Value(c.Old),
+                    ["new"] = Value(c.New),
+                    ["forcesReplacement"] = c.ForcesReplacement,
+                }).ToArray()),
+            };
+            if (change.Action == PlanAction.Create)
+            {
+                node["inputs"] = Value(PropertyValue.Map(change.DesiredInputs!));
+            }
+
+            if (change.Action == PlanAction.Replace)
+            {
+                node["deleteBeforeReplace"] = change.DeleteBeforeReplace;
+            }
+
+            resources.Add(node);
+        }
+
+        var s = plan.Summary;
+        var root = new JsonObject
+        {
+            ["stack"] = plan.Stack,
+            ["summary"] = new JsonObject
+            {
+                ["create"] = s.Create,
+                ["update"] = s.Update,
+                ["replace"] = s.Replace,
+                ["delete"] = s.Delete,
+                ["same"] = s.Same,
+            },
+            ["resources"] = resources,
+        };
+        return root.ToJsonString(Indented);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Serialization;
+
+/// <summary>
+/// Converts property values to and from JSON. Secrets never pass through here as plain text: the caller
+/// decides how a secret is written (encrypted in state, masked in a JSON plan) and read back.
+/// </summary>
+public static class PropertyJson
+{
+    public const string SecretMarker = "$secret";
+
+    public static JsonNode? ToJson(PropertyValue value, Func<PropertyValue, JsonNode> writeSecret) => value.Kind switch
+    {
+        PropertyKind.Null => null,
+        PropertyKind.Bool => JsonValue.Create(value.AsBoolOrNull()!.Value),
+        PropertyKind.Number => JsonValue.Create(value.AsNumberOrNull()!.Value),
+        PropertyKind.String => JsonValue.Create(value.AsString()),
+        PropertyKind.List => new JsonArray(value.AsList().Select(v => ToJson(v, writeSecret)).ToArray()),
+        PropertyKind.Map => ToJson(value.AsMap(), writeSecret),
+        PropertyKind.Secret => writeSecret(value.Unwrapped),
+        PropertyKind.Unknown => JsonValue.Create("(known after apply)"),
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    public static JsonObject ToJson(PropertyMap map, Func<PropertyValue, JsonNode> writeSecret)
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in map)
+        {
+            obj[key] = ToJson(value, writeSecret);
+        }
+
+        return obj;
+    }
+
+    public static PropertyValue FromJson(JsonNode? node, Func<JsonObject, PropertyValue> readSecret)
+    {
+        switch (node)
+        {
+            case null:
+                return PropertyValue.Null;
+            case JsonArray array:
+                return PropertyValue.List(array.Select(n => FromJson(n, readSecret)));
+            case JsonObject obj when obj.ContainsKey(SecretMarker):
+                return readSecret(obj);
+            case JsonObject obj:
+                return PropertyValue.Map(MapFromJson(obj, readSecret));
+            case JsonValue v when v.TryGetValue<bool>(out var b):
+                return PropertyValue.Bool(b);
+            case JsonValue v when v.TryGetValue<double>(out var d):
+                return PropertyValue.Number(d);
+            case JsonValue v when v.TryGetValue<string>(out var s):
+                return PropertyValue.String(s);
+            default:
+                throw new FormatException($"Unsupported JSON value at {node.GetPath()}.");
+        }
+    }
+
+    public static PropertyMap MapFromJson(JsonObject obj, Func<JsonObject, PropertyValue> readSecret) =>
+        PropertyMap.From(obj.Select(kv => new KeyValuePair<string, PropertyValue>(kv.Key, FromJson(kv.Value, readSecret))));
+}

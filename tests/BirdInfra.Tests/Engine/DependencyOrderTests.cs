@@ -1,0 +1,45 @@
+using BirdInfra.Graph;
+
+namespace BirdInfra.Tests.Engine;
+
+public sealed class DependencyOrderTests
+{
+    private static readonly (ResourceAddress Address, ResourceAddress[] Deps)[] Scenario =
+    [
+        (new("WebhookSubscription", "inbound"), [new("Connector", "main")]),
+        (new("AccessKey", "cc"), [new("AccessRole", "cc")]),
+        (new("Connector", "main"), []),
+        (new("AccessRole", "cc"), [new("AccessPolicy", "cc")]),
+        (new("AccessPolicy", "cc"), []),
+        (new("WebhookSubscription", "created"), []),
+    ];
+
+    [Fact]
+    public void Sort_PutsEveryResourceAfterWhatItDependsOn_InKindOrder()
+    {
+        var order = DependencyOrder.Sort(Scenario, s => s.Address, s => s.Deps).Select(s => s.Address.ToString());
+
+        order.Should().Equal(
+            "AccessPolicy.cc",
+            "AccessRole.cc",
+            "AccessKey.cc",
+            "Connector.main",
+            "WebhookSubscription.created",
+            "WebhookSubscription.inbound");
+    }
+
+    [Fact]
+    public void KindRank_IsTheTopDownOrderOfBirdKinds()
+    {
+        DependencyOrder.KindRank.Should().Equal("AccessPolicy", "AccessRole", "AccessKey", "Connector", "WebhookSubscription");
+    }
+
+    [Fact]
+    public void Sort_WithACycle_Throws()
+    {
+        var a = new ResourceAddress("AccessRole", "a");
+        var b = new ResourceAddress("AccessRole", "b");
+        var act = () => DependencyOrder.Sort(new[] { (a, new[] { b }), (b, new[] { a }) }, x => x.Item1, x => x.Item2);
+        act.Should().Throw<InvalidOperationException>().WithMessage("*cycle*");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using BirdInfra.Graph;
+using BirdInfra.Planning;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Rendering;
+using BirdInfra.Tests.Support;
+
+namespace BirdInfra.Tests.Rendering;
+
+/// <summary>One plan with every action, rendered as text and JSON and compared with golden files.</summary>
+public sealed class PlanRenderingTests
+{
+    private const string Unknown = "6a1c0f4e-0000-4000-8000-000000000001";
+
+    [Fact]
+    public void TextPreview_MatchesGoldenFile()
+    {
+        var text = PlanTextRenderer.Render(SamplePlan());
+        Golden.Match(text, "Rendering", "Golden", "plan.txt");
+        text.Should().NotContain("hunter2").And.NotContain("EAAG-secret");
+    }
+
+    [Fact]
+    public void JsonPreview_MatchesGoldenFile()
+    {
+        var json = PlanJsonRenderer.Render(SamplePlan());
+        Golden.Match(json, "Rendering", "Golden", "plan.json");
+        json.Should().NotContain("hunter2").And.NotContain("EAAG-secret");
+    }
+
+    [Fact]
+    public void TextPreview_WithNothingToDo_SaysSo()
+    {
+        var plan = new Plan("dev", ImmutableArray<PlannedChange>.Empty, ImmutableDictionary<string, OutputReference>.Empty);
+        Golden.Match(PlanTextRenderer.Render(plan), "Rendering", "Golden", "plan-empty.txt");
+    }
+
+    private static Plan SamplePlan()
+    {
+        static PropertyValue S(string s) => PropertyValue.String(s);
+        static PropertyMap M(params (string K, PropertyValue V)[] items) => PropertyMap.From(items.Select(i => new KeyValuePair<string, PropertyValue>(i.K, i.V)));
+
+        var policy = M(
+            ("name", S("ucx-contact-center")),
+            ("definitions", PropertyValue.List(PropertyValue.Map(M(("effect", S("allow")), ("actions", PropertyValue.List(S("create"))), ("resources", PropertyValue.List(S("/workspaces/*/verify")))))));
+        var role = M(("name", S("ucx")), ("policies", PropertyValue.List(PropertyValue.Map(M(("id", S(Unknown)), ("type", S("organization")))))));
+        var hook = M(("event", S("whatsapp.inbound")), ("url", S("https://old.example.com/hook")), ("signingKey", PropertyValue.SecretString("hunter2")));
+        var connector = M(("phoneNumber", S("+31612345678")), ("accessToken", PropertyValue.SecretString("EAAG-secret")));
+        var changes = ImmutableArray.Create(
+            new PlannedChange(new("AccessPolicy", "contact-center"), "bird:index:AccessPolicy", PlanAction.Create, "declared in the stack, not in Bird", [], null, policy, []),
+            new PlannedChange(new("AccessRole", "contact-center"), "bird:index:AccessRole", PlanAction.Create, "declared in the stack, not in Bird", [], null, role, [new("AccessPolicy", "contact-center")]),
+            new PlannedChange(
+                new("WebhookSubscription", "inbound"),
+                "bird:index:WebhookSubscription",
+                PlanAction.Update,
+                "changed: url, signingKey",
+                [new PropertyDiff("url", S("https://old.example.com/hook"), S("https://new.example.com/hook"), false), new PropertyDiff("signingKey", PropertyValue.SecretString("hunter2"), PropertyValue.SecretString("hunter3"), false)],
+                new ResourceSnapshot("wh-1", hook, hook),
+                hook.With("url", S("https://new.example.com/hook")),
+                []),
+            new PlannedChange(
+                new("Connector", "main"),
+                "bird:index:Connector",
+                PlanAction.Replace,
+                "phoneNumber cannot be updated in place in Bird",
+                [new PropertyDiff("phoneNumber", S("+31612345678"), S("+31612345679"), true)],
+                new ResourceSnapshot("cn-1", connector, connector),
+                connector.With("phoneNumber", S("+31612345679")),
+                [],
+                DeleteBeforeReplace: false),
+            new PlannedChange(new("AccessKey", "old"), "bird:index:AccessKey", PlanAction.Delete, "no longer declared in the stack", [], new ResourceSnapshot("key-9", PropertyMap.Empty, PropertyMap.Empty), null, []),
+            new PlannedChange(new("WebhookSubscription", "same"), "bird:index:WebhookSubscription", PlanAction.Same, "up to date", [], new ResourceSnapshot("wh-2", hook, hook), hook, []));
+        return new Plan("dev", changes, ImmutableDictionary<string, OutputReference>.Empty.Add(Unknown, new OutputReference(new("AccessPolicy", "contact-center"), "id")));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using BirdInfra.Graph;
+using BirdInfra.Providers.Properties;
+using BirdInfra.State;
+
+namespace BirdInfra.Tests.State;
+
+public sealed class StateStoreTests : IDisposable
+{
+    private const string Token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    private readonly string _dir = Directory.CreateTempSubdirectory("birdinfra-state-").FullName;
+
+    private string StatePath => Path.Combine(_dir, "state.json");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task SaveThenOpen_RoundTripsResources_WithSecretsEncryptedAtRest()
+    {
+        var (store, empty) = await StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
+        var state = empty.WithResource(Key());
+        await store.SaveAsync(state, CancellationToken.None);
+
+        File.ReadAllText(StatePath).Should().NotContain(Token).And.Contain("$secret");
+        var (_, loaded) = await StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
+        loaded.Resources.Should().ContainSingle();
+        var resource = loaded.Resources[0];
+        resource.Outputs["token"]!.IsSecret.Should().BeTrue();
+        resource.Outputs["token"]!.RevealString().Should().Be(Token);
+        resource.Inputs.Should().Be(Key().Inputs);
+        loaded.Serial.Should().Be(state.Serial);
+        loaded.Lineage.Should().Be(state.Lineage);
+    }
+
+    [Fact]
+    public async Task Open_WithTheWrongPassphrase_FailsClearly()
+    {
+        await SaveOneAsync();
+        var act = () => StateStore.OpenAsync(StatePath, "dev", "wrong", CancellationToken.None);
+        (await act.Should().ThrowAsync<StateException>()).WithMessage("*passphrase*BIRDINFRA_PASSPHRASE*");
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("edited")]
+    public async Task Open_ADamagedFile_IsRefused_NeverReadAsEmpty(string damage)
+    {
+        await SaveOneAsync();
+        var text = File.ReadAllText(StatePath);
+        File.WriteAllText(StatePath, damage == "truncated" ? text[..(text.Length / 2)] : text.Replace("\"serial\": 1", "\"serial\": 7", StringComparison.Ordinal));
+
+        var act = () => StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
+        (await act.Should().ThrowAsync<StateException>()).WithMessage("*not treated as empty*");
+    }
+
+    [Fact]
+    public async Task Open_AFileFromANewerVersion_IsRefused()
+    {
+        await SaveOneAsync();
+        File.WriteAllText(StatePath, File.ReadAllText(StatePath).Replace("\"version\": 1", "\"version\": 99", StringComparison.Ordinal));
+        var act = () => StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
+        (await act.Should().ThrowAsync<StateException>()).WithMessage("*newer BirdInfra*");
+    }
+
+    [Fact]
+    public async Task Save_KeepsThePreviousFileAsABackup()
+    {
+        var (store, empty) = await StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
+        var first = empty.WithResource(Key());
+        await store.SaveAsync(first, CancellationToken.None);
+        await store.SaveAsync(first.WithoutResource(Key().Address, Key().Id), CancellationToken.None);
+
+        var (_, backup) = await StateStore.OpenAsync(store.BackupPath, "dev", "pass-1", CancellationToken.None);
+        backup.Resources.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Lock_HeldByAnotherRun_IsRefusedWithWhoAndSince()
+    {
+        var path = Path.Combine(_dir, "state.lock");
+        using var held = StateLock.Acquire(path, "dev", "up");
+        var act = () => StateLock.Acquire(path, "dev", "up");
+        act.Should().Throw<StateException>().WithMessage($"*locked*pid {Environment.ProcessId}*since*birdinfra unlock --stack dev*");
+    }
+
+    private async Task SaveOneAsync()
+    {
+        var (store, empty) = await StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
+        await store.SaveAsync(empty.WithResource(Key()), CancellationToken.None);
+    }
+
+    private static StateResource Key()
+    {
+        var inputs = PropertyMap.Empty
+            .With("name", PropertyValue.String("cc"))
+            .With("roleRefs", PropertyValue.List(PropertyValue.Map(PropertyMap.Empty.With("id", PropertyValue.String("r-1")))));
+        return new StateResource(
+            new ResourceAddress("AccessKey", "cc"),
+            "k-1",
+            inputs,
+            inputs.With("id", PropertyValue.String("k-1")).With("token", PropertyValue.SecretString(Token)),
+            ImmutableArray.Create(new ResourceAddress("AccessRole", "cc")));
+    }
+}

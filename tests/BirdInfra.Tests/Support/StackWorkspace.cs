@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using BirdInfra.Cli;
+using BirdInfra.Emulator.Configuration;
+using BirdInfra.Emulator.Embedded;
+using BirdInfra.Engine;
+
+namespace BirdInfra.Tests.Support;
+
+/// <summary>
+/// A throwaway project folder with a stack file aimed at a fresh embedded emulator, known secret values in
+/// its environment, and a way to run `birdinfra` in-process and to look at Bird through the admin key.
+/// </summary>
+public sealed class StackWorkspace : IAsyncDisposable
+{
+    public const string WhatsAppToken = "EAAG-known-whatsapp-token-7f3a9c";
+    public const string SigningKey = "known-signing-key-51c0ffee";
+    public const string Passphrase = "known-passphrase-for-tests";
+
+    private readonly HttpClient _http;
+
+    private StackWorkspace(EmbeddedEmulator emulator, string root)
+    {
+        Emulator = emulator;
+        Root = root;
+        _http = new HttpClient { BaseAddress = emulator.BaseUrl };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("AccessKey", emulator.AdminAccessKey);
+        Environment = new Dictionary<string, string?>
+        {
+            ["BIRD_ORGANIZATION_ID"] = emulator.OrganizationId,
+            ["BIRD_WORKSPACE_ID"] = emulator.WorkspaceId,
+            ["BIRD_ACCESS_KEY"] = emulator.AdminAccessKey,
+            ["WHATSAPP_ACCESS_TOKEN"] = WhatsAppToken,
+            ["BIRD_WEBHOOK_SIGNING_KEY"] = SigningKey,
+            ["BIRDINFRA_PASSPHRASE"] = Passphrase,
+        };
+    }
+
+    public EmbeddedEmulator Emulator { get; }
+
+    public string Root { get; }
+
+    public Dictionary<string, string?> Environment { get; }
+
+    public string StackFile => Path.Combine(Root, "stacks", "e2e.yaml");
+
+    public string StateFile => Path.Combine(Root, ".birdinfra", "e2e", "state.json");
+
+    /// <summary>Every secret value the scenario uses, including the admin key and tokens Bird minted.</summary>
+    public List<string> KnownSecrets { get; } = [WhatsAppToken, SigningKey, Passphrase];
+
+    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null)
+    {
+        var emulator = await EmbeddedEmulator.StartAsync(new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200) }, CancellationToken.None);
+        var root = Directory.CreateTempSubdirectory("birdinfra-e2e-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "stacks"));
+        var workspace = new StackWorkspace(emulator, root);
+        workspace.KnownSecrets.Add(emulator.AdminAccessKey);
+        workspace.WriteStack(stackYaml ?? ScenarioStack.Yaml);
+        return workspace;
+    }
+
+    public void WriteStack(string yaml) =>
+        File.WriteAllText(StackFile, yaml.Replace("{{endpoint}}", Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal));
+
+    public void EditStack(string from, string to)
+    {
+        var text = File.ReadAllText(StackFile);
+        text.Should().Contain(from);
+        File.WriteAllText(StackFile, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var io = new ConsoleIO(output, error, _ => false, name => Environment.GetValueOrDefault(name));
+        var code = await CliApp.RunAsync(args, io, Root, CancellationToken.None);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path.TrimStart('/'));
+        var body = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue($"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Every result of a Bird list endpoint, across pages.</summary>
+    public async Task<List<JsonElement>> ListAsync(string path)
+    {
+        var all = new List<JsonElement>();
+        string? token = null;
+        do
+        {
+            var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            var page = await GetAsync($"{path}{separator}limit=100" + (token is null ? string.Empty : $"&pageToken={Uri.EscapeDataString(token)}"));
+            all.AddRange(page.GetProperty("results").EnumerateArray());
+            token = page.TryGetProperty("nextPageToken", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0 ? next.GetString() : null;
+        }
+        while (token is not null);
+        return all;
+    }
+
+    public async Task SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request);
+        response.IsSuccessStatusCode.Should().BeTrue($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task ResetCallLogAsync() => await SendAsync(HttpMethod.Delete, "/_emulator/calls");
+
+    /// <summary>The (method, path) of every API call since the last reset.</summary>
+    public async Task<List<(string Method, string Path)>> CallsAsync()
+    {
+        var log = await GetAsync("/_emulator/calls");
+        return log.GetProperty("results").EnumerateArray()
+            .Select(c => (c.GetProperty("method").GetString()!, c.GetProperty("path").GetString()!))
+            .ToList();
+    }
+
+    public string OrgPath(string rest) => $"/organizations/{Emulator.OrganizationId}/{rest}";
+
+    public string WorkspacePath(string rest) => $"/workspaces/{Emulator.WorkspaceId}/{rest}";
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
