@@ -9,4 +9,7 @@ namespace BirdInfra.Providers.Kinds;
 public sealed record DiffResult(DiffOutcome Outcome, ImmutableArray<PropertyDiff> Changes, bool DeleteBeforeReplace = false)
 {
     public static readonly DiffResult Same = new(DiffOutcome.Same, ImmutableArray<PropertyDiff>.Empty);
+
+    /// <summary>Why the kind chose this outcome when it is not obvious from the changes, e.g. "token rotation".</summary>
+    public string? Reason { get; init; }
 }

@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Schema;
+
+namespace BirdInfra.Providers.AccessKey;
+
+/// <summary>
+/// An organization access key. Bird shows its token once, in the create response, so the token is a
+/// secret output captured there and carried over from state afterwards. Bird has no key update: any
+/// change replaces the key, which is a token rotation (new key first, then the old one is deleted).
+/// </summary>
+public sealed class AccessKeyKind : IResourceKind
+{
+    public const string TokenRotation = "token rotation: a new access key (with a new token) is created, then the old key is deleted";
+
+    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
+
+    public string Name => "AccessKey";
+
+    public string TypeToken => "bird:index:AccessKey";
+
+    public KindSchema Schema { get; } = BuildSchema();
+
+    public CheckResult Check(PropertyMap inputs)
+    {
+        var check = new InputChecker();
+        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "roleRefs");
+        var roleRefs = check.List(inputs, string.Empty, "roleRefs", required: false);
+        if (roleRefs is { Length: > 5 })
+        {
+            check.Fail("roleRefs", $"An access key can hold at most 5 roles, not {roleRefs.Value.Length}.", "Combine policies into fewer roles.");
+        }
+
+        var normalised = PropertyMaps.Of(
+            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
+            ("description", check.String(inputs, string.Empty, "description", required: true, BirdRules.Description)),
+            ("roleRefs", roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs["roleRefs"]));
+        return new CheckResult(normalised, check.Failures);
+    }
+
+    /// <summary>Any change replaces the key; the diff also shows the token changing so a preview flags the rotation.</summary>
+    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
+    {
+        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, NoSecrets);
+        if (changes.IsEmpty)
+        {
+            return DiffResult.Same;
+        }
+
+        var oldToken = old.Outputs["token"] is { } token ? PropertyValue.Secret(token) : null;
+        changes = changes.Add(new PropertyDiff("token", oldToken, PropertyValue.Secret(PropertyValue.Unknown), ForcesReplacement: true));
+        return new DiffResult(DiffOutcome.Replace, changes) { Reason = TokenRotation };
+    }
+
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+
+    public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var spec = AccessKeySpec.FromInputs(Check(inputs).Inputs);
+        var body = new
+        {
+            name = spec.Name,
+            description = spec.Description,
+            roleRefs = spec.RoleRefs.Select(r => new { id = r.Id, type = r.Type, workspaces = r.Workspaces }),
+        };
+        var created = await context.Client.PostAsync<AccessKeyCreatedWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
+        var snapshot = Snapshot(created.AccessKey);
+        if (string.IsNullOrEmpty(created.Token))
+        {
+            throw new ResourceInitFailedException(Name, snapshot, $"AccessKey '{spec.Name}' ({snapshot.Id}): Bird created the key but returned no token; delete it and create it again.");
+        }
+
+        return snapshot with { Outputs = snapshot.Outputs.With("token", PropertyValue.SecretString(created.Token)) };
+    }
+
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
+    {
+        var live = await context.Client.GetOrNullAsync<AccessKeyWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        return live is null ? null : MergeLive(known, Snapshot(live));
+    }
+
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
+    {
+        var all = await context.Client.ListAllAsync<AccessKeyWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+        return all.Select(Snapshot).ToImmutableArray();
+    }
+
+    /// <summary>Bird never returns the token again: keep it from what state knows.</summary>
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
+        known.Outputs["token"] is { } token
+            ? live with { Outputs = live.Outputs.With("token", PropertyValue.Secret(token)) }
+            : live;
+
+    public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
+
+    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+
+    internal static ResourceSnapshot Snapshot(AccessKeyWire wire)
+    {
+        var spec = AccessKeySpec.Create(
+            wire.Name,
+            wire.Description ?? string.Empty,
+            (wire.RoleRefs ?? []).Select(r => AccessKeySpec.RoleRef(r.Id, r.Type, r.Workspaces)));
+        var inputs = spec.ToInputs();
+        var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("suffix", PropertyMaps.Text(wire.Suffix)));
+        return new ResourceSnapshot(wire.Id, inputs, outputs);
+    }
+
+    private static IEnumerable<PropertyValue> SortedRoleRefs(InputChecker check, ImmutableArray<PropertyValue> items)
+    {
+        var known = new List<AccessKeyRoleRef>();
+        var unknown = new List<PropertyValue>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var path = $"roleRefs[{i}]";
+            var map = check.Object(items[i], path);
+            if (map is null)
+            {
+                continue;
+            }
+
+            check.RejectUnknownKeys(map, path, "id", "type", "workspaces");
+            var id = check.String(map, path, "id", required: true);
+            var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
+            var workspaces = check.List(map, path, "workspaces", required: false);
+            var workspaceValues = workspaces is { } w ? check.StringSet(w, $"{path}.workspaces", BirdRules.Uuid) : ImmutableArray<PropertyValue>.Empty;
+            if (id is null || type is null)
+            {
+                continue;
+            }
+
+            if (id.ContainsUnknown || workspaces is null || workspaceValues.Any(v => v.ContainsUnknown))
+            {
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("id", id), ("type", type), ("workspaces", workspaces is null ? map["workspaces"] : PropertyValue.List(workspaceValues)))));
+            }
+            else
+            {
+                known.Add(AccessKeySpec.RoleRef(id.AsString(), type.AsString(), workspaceValues.Select(v => v.AsString())));
+            }
+        }
+
+        return AccessKeySpec.Normalise(known)
+            .Select(r => PropertyValue.Map(PropertyMaps.Of(
+                ("id", PropertyValue.String(r.Id)),
+                ("type", PropertyValue.String(r.Type)),
+                ("workspaces", PropertyMaps.Strings(r.Workspaces)))))
+            .Concat(unknown);
+    }
+
+    private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "access-keys");
+
+    private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "access-keys", id);
+
+    private static KindSchema BuildSchema()
+    {
+        var roleRef = PropertyType.Object(
+            new PropertySchema("id", PropertyType.String, "The role's id, usually an AccessRole's id output.", Required: true),
+            new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom roles (default), 'managed' for Bird's."),
+            new PropertySchema("workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited."));
+        var inputs = ImmutableArray.Create(
+            new PropertySchema("name", PropertyType.String, "Key name (1-256 characters).", Required: true, ReplaceOnChange: true),
+            new PropertySchema("description", PropertyType.String, "Description (1-256 characters); Bird requires it.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("roleRefs", PropertyType.ArrayOf(roleRef), "The roles the key acts with (at most 5); a set, kept sorted by id.", ReplaceOnChange: true));
+        var outputs = inputs.AddRange(ImmutableArray.Create(
+            new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
+            new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),
+            new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true)));
+        return new KindSchema("An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.", inputs, outputs);
+    }
+}

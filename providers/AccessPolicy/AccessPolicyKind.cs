@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Schema;
+
+namespace BirdInfra.Providers.AccessPolicy;
+
+/// <summary>
+/// An organization IAM policy. Bird has no policy update (docs/bird-api-decisions.md), so every change is a
+/// replacement, created before the old one is deleted (policy names are not unique, so both can coexist).
+/// </summary>
+public sealed class AccessPolicyKind : IResourceKind
+{
+    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
+
+    public string Name => "AccessPolicy";
+
+    public string TypeToken => "bird:index:AccessPolicy";
+
+    public KindSchema Schema { get; } = BuildSchema();
+
+    public CheckResult Check(PropertyMap inputs)
+    {
+        var check = new InputChecker();
+        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "definitions");
+        var definitions = check.List(inputs, string.Empty, "definitions", required: true, nonEmpty: true);
+        var normalised = PropertyMaps.Of(
+            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
+            ("description", check.String(inputs, string.Empty, "description", required: false, BirdRules.Description)),
+            ("definitions", definitions is { } list ? PropertyValue.List(list.Select((d, i) => CheckDefinition(check, d, $"definitions[{i}]"))) : inputs["definitions"]));
+        return new CheckResult(normalised, check.Failures);
+    }
+
+    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
+    {
+        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, NoSecrets);
+        return PropertyDiffer.Result(changes);
+    }
+
+    /// <summary>Names are not unique in Bird, but they are within a stack: the name is what adoption matches on.</summary>
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+
+    public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var spec = AccessPolicySpec.FromInputs(Check(inputs).Inputs);
+        var body = new
+        {
+            name = spec.Name,
+            description = spec.Description,
+            definitions = spec.Definitions.Select(d => new { effect = d.Effect, actions = d.Actions, resources = d.Resources }),
+        };
+        var created = await context.Client.PostAsync<PolicyWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
+        return Snapshot(created);
+    }
+
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
+    {
+        var live = await context.Client.GetOrNullAsync<PolicyWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        return live is null ? null : MergeLive(known, Snapshot(live));
+    }
+
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
+    {
+        var all = await context.Client.ListAllAsync<PolicyWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+
+        // Managed policies belong to Bird; BirdInfra never owns or adopts them.
+        return all.Where(p => !string.Equals(p.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
+    }
+
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
+
+    public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
+
+    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+
+    internal static ResourceSnapshot Snapshot(PolicyWire wire)
+    {
+        var spec = new AccessPolicySpec(
+            wire.Name,
+            string.IsNullOrEmpty(wire.Description) ? null : wire.Description,
+            (wire.Definitions ?? []).Select(d => AccessPolicySpec.Definition(d.Effect, d.Actions ?? [], d.Resources ?? [])).ToImmutableArray());
+        var inputs = spec.ToInputs();
+        var outputs = PropertyMaps.Merge(
+            inputs,
+            ("id", PropertyValue.String(wire.Id)),
+            ("type", PropertyMaps.Text(wire.Type)),
+            ("scope", PropertyMaps.Text(wire.Scope)));
+        return new ResourceSnapshot(wire.Id, inputs, outputs);
+    }
+
+    private static PropertyValue CheckDefinition(InputChecker check, PropertyValue item, string path)
+    {
+        if (item.ContainsUnknown && item.Unwrapped.Kind != PropertyKind.Map)
+        {
+            return item;
+        }
+
+        var map = check.Object(item, path);
+        if (map is null)
+        {
+            return item;
+        }
+
+        check.RejectUnknownKeys(map, path, "effect", "actions", "resources");
+        var actions = check.List(map, path, "actions", required: true, nonEmpty: true);
+        var resources = check.List(map, path, "resources", required: true, nonEmpty: true);
+        return PropertyValue.Map(PropertyMaps.Of(
+            ("effect", check.String(map, path, "effect", required: true, BirdRules.PolicyEffect)),
+            ("actions", actions is { } a ? PropertyValue.List(check.StringSet(a, $"{path}.actions", BirdRules.PolicyAction)) : map["actions"]),
+            ("resources", resources is { } r ? PropertyValue.List(check.StringSet(r, $"{path}.resources", BirdRules.ResourcePath)) : map["resources"])));
+    }
+
+    private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "iam-policies");
+
+    private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "iam-policies", id);
+
+    private static KindSchema BuildSchema()
+    {
+        var definition = PropertyType.Object(
+            new PropertySchema("effect", PropertyType.OneOf("allow", "deny"), "Whether the rule allows or denies the actions.", Required: true),
+            new PropertySchema("actions", PropertyType.ArrayOf(PropertyType.OneOf("any", "create", "view", "update", "delete")), "Actions the rule covers: create (POST), view (GET), update (PUT/PATCH), delete (DELETE) or any. Sorted and de-duplicated.", Required: true),
+            new PropertySchema("resources", PropertyType.ArrayOf(PropertyType.String), "API paths without host, e.g. /workspaces/*/channels/*/messages; '*' matches one segment, a final '**' any suffix. Sorted and de-duplicated.", Required: true));
+        var inputs = ImmutableArray.Create(
+            new PropertySchema("name", PropertyType.String, "Policy name (1-256 characters). Not unique in Bird.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("description", PropertyType.String, "Optional description (1-256 characters).", ReplaceOnChange: true),
+            new PropertySchema("definitions", PropertyType.ArrayOf(definition), "The policy's rules; at least one. Anything not allowed is denied.", Required: true, ReplaceOnChange: true));
+        var outputs = inputs.AddRange(ImmutableArray.Create(
+            new PropertySchema("id", PropertyType.String, "Bird's policy id (UUID)."),
+            new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),
+            new PropertySchema("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'.")));
+        return new KindSchema("An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.", inputs, outputs);
+    }
+}

@@ -1,0 +1,3 @@
+namespace BirdInfra.Providers.AccessPolicy;
+
+internal sealed record PolicyDefinitionWire(string Effect, IReadOnlyList<string>? Actions, IReadOnlyList<string>? Resources);

@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Schema;
+
+namespace BirdInfra.Providers.AccessRole;
+
+/// <summary>
+/// An organization IAM role holding policies. Every property updates in place with one PATCH; role names
+/// are unique in Bird, so a replacement would only collide with itself and is never planned.
+/// </summary>
+public sealed class AccessRoleKind : IResourceKind
+{
+    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
+
+    public string Name => "AccessRole";
+
+    public string TypeToken => "bird:index:AccessRole";
+
+    public KindSchema Schema { get; } = BuildSchema();
+
+    public CheckResult Check(PropertyMap inputs)
+    {
+        var check = new InputChecker();
+        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "policies");
+        var policies = check.List(inputs, string.Empty, "policies", required: false);
+        var normalised = PropertyMaps.Of(
+            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
+            ("description", check.String(inputs, string.Empty, "description", required: false, BirdRules.Description)),
+            ("policies", policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs["policies"]));
+        return new CheckResult(normalised, check.Failures);
+    }
+
+    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
+        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, NoSecrets));
+
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+
+    public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var spec = AccessRoleSpec.FromInputs(Check(inputs).Inputs);
+        var body = new { name = spec.Name, description = spec.Description, policies = References(spec) };
+        var created = await context.Client.PostAsync<RoleWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
+        return Snapshot(created);
+    }
+
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
+    {
+        var live = await context.Client.GetOrNullAsync<RoleWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        return live is null ? null : MergeLive(known, Snapshot(live));
+    }
+
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
+    {
+        var all = await context.Client.ListAllAsync<RoleWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+
+        // Managed roles (Inbox Agent, Application Developer, ...) belong to Bird.
+        return all.Where(r => !string.Equals(r.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
+    }
+
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
+
+    /// <summary>One PATCH carrying only the changed fields; a removed description is cleared with an empty string.</summary>
+    public async Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken)
+    {
+        var before = AccessRoleSpec.FromInputs(Check(old.Inputs).Inputs);
+        var after = AccessRoleSpec.FromInputs(Check(newInputs).Inputs);
+        var body = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (before.Name != after.Name)
+        {
+            body["name"] = after.Name;
+        }
+
+        if (before.Description != after.Description)
+        {
+            body["description"] = after.Description ?? string.Empty;
+        }
+
+        if (!before.Policies.SequenceEqual(after.Policies))
+        {
+            body["policies"] = References(after);
+        }
+
+        if (body.Count == 0)
+        {
+            return old;
+        }
+
+        var updated = await context.Client.PatchAsync<RoleWire>(Item(context, old.Id), body, cancellationToken).ConfigureAwait(false);
+        return Snapshot(updated);
+    }
+
+    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+
+    internal static ResourceSnapshot Snapshot(RoleWire wire)
+    {
+        var spec = AccessRoleSpec.Create(
+            wire.Name,
+            wire.Description,
+            (wire.Policies ?? []).Select(p => new AccessRolePolicyRef(p.Id, p.Type ?? AccessRoleSpec.DefaultPolicyType)));
+        var inputs = spec.ToInputs();
+        var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("type", PropertyMaps.Text(wire.Type)));
+        return new ResourceSnapshot(wire.Id, inputs, outputs);
+    }
+
+    private static object[] References(AccessRoleSpec spec) => spec.Policies.Select(p => (object)new { id = p.Id, type = p.Type }).ToArray();
+
+    private static IEnumerable<PropertyValue> SortedReferences(InputChecker check, ImmutableArray<PropertyValue> items)
+    {
+        var known = new List<(string Id, string Type)>();
+        var unknown = new List<PropertyValue>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var path = $"policies[{i}]";
+            var map = check.Object(items[i], path);
+            if (map is null)
+            {
+                continue;
+            }
+
+            check.RejectUnknownKeys(map, path, "id", "type");
+            var id = check.String(map, path, "id", required: true);
+            var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
+            if (id is null || type is null)
+            {
+                continue;
+            }
+
+            if (id.ContainsUnknown || type.ContainsUnknown)
+            {
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("id", id), ("type", type))));
+            }
+            else
+            {
+                known.Add((id.AsString(), type.AsString()));
+            }
+        }
+
+        return known.Distinct().OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Type, StringComparer.Ordinal)
+            .Select(p => PropertyValue.Map(PropertyMaps.Of(("id", PropertyValue.String(p.Id)), ("type", PropertyValue.String(p.Type)))))
+            .Concat(unknown);
+    }
+
+    private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "iam-roles");
+
+    private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "iam-roles", id);
+
+    private static KindSchema BuildSchema()
+    {
+        var reference = PropertyType.Object(
+            new PropertySchema("id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.", Required: true),
+            new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom policies (default), 'managed' for Bird's."));
+        var inputs = ImmutableArray.Create(
+            new PropertySchema("name", PropertyType.String, "Role name (1-256 characters), unique in the organization.", Required: true),
+            new PropertySchema("description", PropertyType.String, "Optional description (1-256 characters)."),
+            new PropertySchema("policies", PropertyType.ArrayOf(reference), "The policies the role holds; a set, kept sorted by id."));
+        var outputs = inputs.AddRange(ImmutableArray.Create(
+            new PropertySchema("id", PropertyType.String, "Bird's role id (UUID)."),
+            new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles).")));
+        return new KindSchema("An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.", inputs, outputs);
+    }
+}

@@ -1,0 +1,3 @@
+namespace BirdInfra.Providers.AccessRole;
+
+internal sealed record RolePolicyWire(string Id, string? Type);

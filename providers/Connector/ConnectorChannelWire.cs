@@ -1,0 +1,3 @@
+namespace BirdInfra.Providers.Connector;
+
+internal sealed record ConnectorChannelWire(string? ChannelId, string? Platform);

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace BirdInfra.Providers.Connector;
+
+/// <summary>
+/// A WhatsApp connector in the workspace. Bird creates its channel in the background, so create waits
+/// (polling) until <c>channelId</c> is known. There is no update: any change replaces the connector, deleting
+/// the old one first when the new one would collide with it (same template and phone number → Bird's 409).
+/// </summary>
+public sealed class ConnectorKind : IResourceKind
+{
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly ImmutableHashSet<string> SecretKeys = ImmutableHashSet.Create("accessToken");
+
+    private static readonly string[] ArgumentKeys = ["wabaId", "phoneId", "phoneNumber", "mbPhoneId"];
+
+    public string Name => "Connector";
+
+    public string TypeToken => "bird:index:Connector";
+
+    public KindSchema Schema { get; } = BuildSchema();
+
+    public CheckResult Check(PropertyMap inputs)
+    {
+        var check = new InputChecker();
+        check.RejectUnknownKeys(inputs, string.Empty, "name", "connectorTemplateRef", "wabaId", "phoneId", "phoneNumber", "mbPhoneId", "accessToken");
+        var normalised = PropertyMaps.Of(
+            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
+            ("connectorTemplateRef", check.String(inputs, string.Empty, "connectorTemplateRef", required: false, BirdRules.ConnectorTemplate, ConnectorSpec.DefaultTemplate)),
+            ("wabaId", check.String(inputs, string.Empty, "wabaId", required: true, NonBlank("wabaId"))),
+            ("phoneId", check.String(inputs, string.Empty, "phoneId", required: true, NonBlank("phoneId"))),
+            ("phoneNumber", check.String(inputs, string.Empty, "phoneNumber", required: true, BirdRules.PhoneNumber)),
+            ("mbPhoneId", check.String(inputs, string.Empty, "mbPhoneId", required: false, NonBlank("mbPhoneId"))),
+            ("accessToken", check.String(inputs, string.Empty, "accessToken", required: true, NonBlank("accessToken"), secret: true)));
+        return new CheckResult(normalised, check.Failures);
+    }
+
+    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
+    {
+        var before = Check(old.Inputs).Inputs;
+        var after = Check(newInputs).Inputs;
+        var changes = PropertyDiffer.Compare(before, after, _ => true, SecretKeys);
+        if (changes.IsEmpty)
+        {
+            return DiffResult.Same;
+        }
+
+        // Bird allows one connector per template and phone number: when those stay, the old one must go first.
+        var sameKey = Equals(before["phoneNumber"], after["phoneNumber"]) && Equals(before["connectorTemplateRef"], after["connectorTemplateRef"]);
+        return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey)
+        {
+            Reason = sameKey
+                ? "Bird has no connector update, and the new connector would have the same template and phone number: the old one (and its channel) is deleted first"
+                : "Bird has no connector update: a new connector is created, then the old one is deleted",
+        };
+    }
+
+    public string NaturalKey(PropertyMap inputs) =>
+        $"{Name}:{inputs.GetString("connectorTemplateRef") ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString("phoneNumber")}";
+
+    public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var spec = ConnectorSpec.FromInputs(Check(inputs).Inputs);
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["wabaId"] = spec.WabaId,
+            ["phoneId"] = spec.PhoneId,
+            ["phoneNumber"] = spec.PhoneNumber,
+        };
+        if (spec.MbPhoneId is not null)
+        {
+            arguments["mbPhoneId"] = spec.MbPhoneId;
+        }
+
+        var body = new
+        {
+            name = spec.Name,
+            connectorTemplateRef = spec.ConnectorTemplateRef,
+            arguments,
+            securityArguments = new { oauth = new { accessToken = spec.AccessToken.Reveal() } },
+        };
+        var created = await context.Client.PostAsync<ConnectorWire>(Collection(context), body, [spec.AccessToken.Reveal()], cancellationToken).ConfigureAwait(false);
+        var ready = await WaitForChannelAsync(context, spec, created, cancellationToken).ConfigureAwait(false);
+        return WithSecret(Snapshot(ready), spec.AccessToken.ToPropertyValue());
+    }
+
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
+    {
+        var live = await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        return live is null ? null : MergeLive(known, Snapshot(live));
+    }
+
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
+    {
+        var result = ImmutableArray.CreateBuilder<ResourceSnapshot>();
+        foreach (var template in BirdRules.ConnectorTemplates)
+        {
+            var page = await context.Client.ListAllAsync<ConnectorWire>(Collection(context), [new("templateRef", template)], cancellationToken).ConfigureAwait(false);
+            result.AddRange(page.Select(Snapshot));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Bird never echoes the Meta access token: keep it from what state knows.</summary>
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
+        known.Inputs["accessToken"] is { IsNull: false } token ? WithSecret(live, token) : live;
+
+    public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
+
+    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+
+    internal static ResourceSnapshot Snapshot(ConnectorWire wire)
+    {
+        var arguments = wire.Arguments ?? new JObject();
+        var inputs = PropertyMaps.Of(
+            ("name", PropertyValue.String(wire.Name)),
+            ("connectorTemplateRef", PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
+            ("wabaId", Argument(arguments, "wabaId")),
+            ("phoneId", Argument(arguments, "phoneId")),
+            ("phoneNumber", Argument(arguments, "phoneNumber")),
+            ("mbPhoneId", Argument(arguments, "mbPhoneId")));
+        var outputs = PropertyMaps.Merge(
+            inputs,
+            ("id", PropertyValue.String(wire.Id)),
+            ("channelId", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.ChannelId) ? null : wire.Channel.ChannelId)),
+            ("platform", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.Platform) ? null : wire.Channel.Platform)));
+        return new ResourceSnapshot(wire.Id, inputs, outputs);
+    }
+
+    private async Task<ConnectorWire> WaitForChannelAsync(ProviderContext context, ConnectorSpec spec, ConnectorWire connector, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : TimeSpan.FromMilliseconds(100);
+        while (string.IsNullOrEmpty(connector.Channel?.ChannelId))
+        {
+            var remaining = context.ChannelTimeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new ResourceInitFailedException(
+                    Name,
+                    WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
+                    $"Connector '{spec.Name}' ({connector.Id}) for {spec.PhoneNumber}: Bird created the connector but its channel did not appear within {context.ChannelTimeout.TotalSeconds:0.#} s. "
+                    + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.");
+            }
+
+            context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): waiting for Bird to create its channel ({clock.Elapsed.TotalSeconds:0} s of {context.ChannelTimeout.TotalSeconds:0} s)");
+            await Task.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
+
+            connector = await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, connector.Id), cancellationToken).ConfigureAwait(false)
+                ?? throw new ResourceInitFailedException(
+                    Name,
+                    WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
+                    $"Connector '{spec.Name}' ({connector.Id}): the connector disappeared from Bird while BirdInfra waited for its channel.");
+        }
+
+        context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): channel {connector.Channel!.ChannelId} is ready");
+        return connector;
+    }
+
+    private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)
+    {
+        var secret = PropertyValue.Secret(accessToken);
+        return snapshot with { Inputs = snapshot.Inputs.With("accessToken", secret), Outputs = snapshot.Outputs.With("accessToken", secret) };
+    }
+
+    private static PropertyValue? Argument(JObject arguments, string key) =>
+        arguments[key] is { Type: JTokenType.String } token && ((string)token!).Length > 0 ? PropertyValue.String((string)token!) : null;
+
+    private static Func<string, RuleViolation?> NonBlank(string key) =>
+        v => string.IsNullOrWhiteSpace(v) ? new RuleViolation($"'{key}' is blank.", $"Set '{key}' to the value from Meta's embedded signup / Bird.") : null;
+
+    private static string Collection(ProviderContext context) => BirdPaths.Of("workspaces", context.WorkspaceId, "connectors");
+
+    private static string Item(ProviderContext context, string id) => BirdPaths.Of("workspaces", context.WorkspaceId, "connectors", id);
+
+    private static KindSchema BuildSchema()
+    {
+        var inputs = ImmutableArray.Create(
+            new PropertySchema("name", PropertyType.String, "Friendly connector name (1-256 characters).", Required: true, ReplaceOnChange: true),
+            new PropertySchema("connectorTemplateRef", PropertyType.OneOf(BirdRules.ConnectorTemplates.ToArray()), "Connector template; default 'whatsapp:1'.", ReplaceOnChange: true),
+            new PropertySchema("wabaId", PropertyType.String, "WhatsApp Business Account id, from the embedded-signup session.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("phoneId", PropertyType.String, "Meta's phone-number id, from the embedded-signup session.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("phoneNumber", PropertyType.String, "The number in E.164 form, e.g. +31612345678.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("mbPhoneId", PropertyType.String, "Bird's number id; only for numbers bought from Bird.", ReplaceOnChange: true),
+            new PropertySchema("accessToken", PropertyType.String, "Meta long-lived business access token; sent once as securityArguments.oauth.accessToken, never echoed by Bird.", Required: true, Secret: true, ReplaceOnChange: true));
+        var outputs = inputs.AddRange(ImmutableArray.Create(
+            new PropertySchema("id", PropertyType.String, "Bird's connector id (UUID)."),
+            new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
+            new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'.")));
+        return new KindSchema("A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.", inputs, outputs);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
+
+namespace BirdInfra.Providers.Kinds;
+
+/// <summary>
+/// Reads raw inputs for a kind's Check: collects every failure (never first-error-wins), fills defaults,
+/// keeps unknown values (preview) untouched and re-wraps secrets. Paths look like <c>definitions[2].actions[0]</c>.
+/// </summary>
+internal sealed class InputChecker
+{
+    private readonly ImmutableArray<CheckFailure>.Builder _failures = ImmutableArray.CreateBuilder<CheckFailure>();
+
+    public ImmutableArray<CheckFailure> Failures => _failures.ToImmutable();
+
+    public void Fail(string path, string message, string hint) => _failures.Add(new CheckFailure(path, message, hint));
+
+    public void Apply(string path, RuleViolation? violation)
+    {
+        if (violation is not null)
+        {
+            Fail(path, violation.Message, violation.Hint);
+        }
+    }
+
+    /// <summary>Reports keys the kind does not know (typos would otherwise be silently ignored).</summary>
+    public void RejectUnknownKeys(PropertyMap map, string prefix, params string[] known)
+    {
+        foreach (var key in map.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)))
+        {
+            Fail(Join(prefix, key), $"'{key}' is not a property here.", $"Known properties: {string.Join(", ", known)}.");
+        }
+    }
+
+    /// <summary>
+    /// A string property: null when absent (or empty and optional), the default when one is given, the value
+    /// (validated by <paramref name="rule"/>) otherwise. Unknown values pass through unchecked.
+    /// </summary>
+    public PropertyValue? String(
+        PropertyMap map,
+        string prefix,
+        string key,
+        bool required,
+        Func<string, RuleViolation?>? rule = null,
+        string? defaultValue = null,
+        bool secret = false)
+    {
+        var path = Join(prefix, key);
+        var value = map[key];
+        if (value is null || value.IsNull || (!required && value.Unwrapped.Kind == PropertyKind.String && value.AsString().Length == 0))
+        {
+            if (defaultValue is not null)
+            {
+                return PropertyValue.String(defaultValue);
+            }
+
+            if (required)
+            {
+                Fail(path, $"'{key}' is required.", $"Set '{key}'.");
+            }
+
+            return null;
+        }
+
+        if (value.ContainsUnknown)
+        {
+            return secret ? PropertyValue.Secret(value) : value;
+        }
+
+        if (value.Unwrapped.Kind != PropertyKind.String)
+        {
+            Fail(path, $"'{key}' must be a string, not {Describe(value)}.", $"Write '{key}' as text.");
+            return null;
+        }
+
+        if (rule is not null)
+        {
+            Apply(path, Masked(rule(value.AsString()), value.IsSecret || secret));
+        }
+
+        return secret || value.IsSecret ? PropertyValue.SecretString(value.AsString()) : PropertyValue.String(value.AsString());
+    }
+
+    /// <summary>A list property; absent or null is the empty list (or a failure when required).</summary>
+    public ImmutableArray<PropertyValue>? List(PropertyMap map, string prefix, string key, bool required, bool nonEmpty = false)
+    {
+        var path = Join(prefix, key);
+        var value = map[key];
+        if (value is null || value.IsNull)
+        {
+            if (required)
+            {
+                Fail(path, $"'{key}' is required.", $"Set '{key}' to a list.");
+                return null;
+            }
+
+            return ImmutableArray<PropertyValue>.Empty;
+        }
+
+        if (value.IsUnknown)
+        {
+            return null;
+        }
+
+        if (value.Unwrapped.Kind != PropertyKind.List)
+        {
+            Fail(path, $"'{key}' must be a list, not {Describe(value)}.", $"Write '{key}' as a list.");
+            return null;
+        }
+
+        var items = value.AsList();
+        if (nonEmpty && items.IsEmpty)
+        {
+            Fail(path, $"'{key}' must have at least one entry.", $"Add an entry to '{key}'.");
+        }
+
+        return items;
+    }
+
+    /// <summary>An object inside a list; null (with a failure) when it is something else.</summary>
+    public PropertyMap? Object(PropertyValue item, string path)
+    {
+        if (item.Unwrapped.Kind == PropertyKind.Map)
+        {
+            return item.AsMap();
+        }
+
+        Fail(path, $"Expected an object, not {Describe(item)}.", "Write this entry as a mapping of properties.");
+        return null;
+    }
+
+    /// <summary>A list of strings, each checked; sorted and de-duplicated when the list is set-like. Unknown entries are kept at the end.</summary>
+    public ImmutableArray<PropertyValue> StringSet(ImmutableArray<PropertyValue> items, string path, Func<string, RuleViolation?>? rule)
+    {
+        var known = new List<string>();
+        var unknown = new List<PropertyValue>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            if (item.ContainsUnknown)
+            {
+                unknown.Add(item);
+                continue;
+            }
+
+            if (item.Unwrapped.Kind != PropertyKind.String)
+            {
+                Fail($"{path}[{i}]", $"Expected a string, not {Describe(item)}.", "Write this entry as text.");
+                continue;
+            }
+
+            if (rule is not null)
+            {
+                Apply($"{path}[{i}]", rule(item.AsString()));
+            }
+
+            known.Add(item.AsString());
+        }
+
+        return known.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(PropertyValue.String).Concat(unknown).ToImmutableArray();
+    }
+
+    public static string Join(string prefix, string key) => prefix.Length == 0 ? key : $"{prefix}.{key}";
+
+    /// <summary>Failure text for a secret must not echo the value.</summary>
+    private static RuleViolation? Masked(RuleViolation? violation, bool secret) =>
+        violation is null || !secret ? violation : new RuleViolation("The secret value is invalid.", violation.Hint);
+
+    private static string Describe(PropertyValue value) => value.Unwrapped.Kind switch
+    {
+        PropertyKind.Bool => "a boolean",
+        PropertyKind.Number => "a number",
+        PropertyKind.List => "a list",
+        PropertyKind.Map => "an object",
+        PropertyKind.String => "a string",
+        _ => value.Unwrapped.Kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,40 @@
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Providers.Kinds;
+
+/// <summary>Small builders for normalised property maps: absent values are left out, never stored as null.</summary>
+internal static class PropertyMaps
+{
+    public static PropertyMap Of(params (string Key, PropertyValue? Value)[] entries) =>
+        PropertyMap.From(entries.Where(e => e.Value is not null && !e.Value.IsNull).Select(e => new KeyValuePair<string, PropertyValue>(e.Key, e.Value!)));
+
+    public static PropertyValue? Text(string? value) => value is null ? null : PropertyValue.String(value);
+
+    public static PropertyValue Strings(IEnumerable<string> values) => PropertyValue.List(values.Select(PropertyValue.String));
+
+    /// <summary>Outputs are the inputs plus what Bird assigned.</summary>
+    public static PropertyMap Merge(PropertyMap inputs, params (string Key, PropertyValue? Value)[] extra)
+    {
+        var result = inputs;
+        foreach (var (key, value) in extra)
+        {
+            if (value is not null && !value.IsNull)
+            {
+                result = result.With(key, value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads a checked input that must be known by now (create/update time).</summary>
+    public static string Required(PropertyMap inputs, string key) =>
+        inputs[key] is { } v && !v.ContainsUnknown && v.AsStringOrNull() is { } s
+            ? s
+            : throw new InvalidOperationException($"Input '{key}' is missing or not yet known; Check must run and all references must resolve before Bird is called.");
+
+    public static string? Optional(PropertyMap inputs, string key) =>
+        inputs[key] is { } v && !v.IsNull
+            ? (v.ContainsUnknown ? throw new InvalidOperationException($"Input '{key}' is not yet known.") : v.AsStringOrNull())
+            : null;
+}

@@ -1,0 +1,3 @@
+namespace BirdInfra.Providers.WebhookSubscription;
+
+internal sealed record EventFilterWire(string Key, string Value);

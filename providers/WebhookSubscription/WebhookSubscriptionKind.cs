@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Schema;
+
+namespace BirdInfra.Providers.WebhookSubscription;
+
+/// <summary>
+/// A webhook subscription in the workspace (org-prefixed paths). Service and event cannot change in Bird,
+/// so they force a replacement; everything else is one PATCH carrying only the changed fields.
+/// Bird returns the signing key only on create, so it is carried over from state.
+/// </summary>
+public sealed class WebhookSubscriptionKind : IResourceKind
+{
+    private static readonly ImmutableHashSet<string> SecretKeys = ImmutableHashSet.Create("signingKey");
+
+    private static readonly ImmutableHashSet<string> ReplaceKeys = ImmutableHashSet.Create("service", "event");
+
+    private readonly bool _allowHttpLoopback;
+
+    /// <param name="allowHttpLoopback">Accept http://127.0.0.1:PORT and http://localhost:PORT URLs (the emulator only; real Bird wants https).</param>
+    public WebhookSubscriptionKind(bool allowHttpLoopback = false) => _allowHttpLoopback = allowHttpLoopback;
+
+    public string Name => "WebhookSubscription";
+
+    public string TypeToken => "bird:index:WebhookSubscription";
+
+    public KindSchema Schema { get; } = BuildSchema();
+
+    public CheckResult Check(PropertyMap inputs)
+    {
+        var check = new InputChecker();
+        check.RejectUnknownKeys(inputs, string.Empty, "service", "event", "url", "signingKey", "eventFilters", "status", "template");
+        var service = check.String(inputs, string.Empty, "service", required: true, BirdRules.WebhookService);
+        var knownService = service is { ContainsUnknown: false } && BirdRules.WebhookService(service.AsString()) is null ? service.AsString() : null;
+        var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : BirdRules.WebhookEvent(knownService, e));
+        var knownEvent = @event is { ContainsUnknown: false } ? @event.AsString() : null;
+        var filters = check.List(inputs, string.Empty, "eventFilters", required: false);
+        var normalised = PropertyMaps.Of(
+            ("service", service),
+            ("event", @event),
+            ("url", check.String(inputs, string.Empty, "url", required: true, u => BirdRules.WebhookUrl(u, _allowHttpLoopback))),
+            ("signingKey", check.String(inputs, string.Empty, "signingKey", required: false, SigningKeyRule, secret: true)),
+            ("eventFilters", filters is { } list ? CheckFilters(check, list, knownEvent) : inputs["eventFilters"]),
+            ("status", check.String(inputs, string.Empty, "status", required: false, StatusRule, WebhookSubscriptionSpec.DefaultStatus)),
+            ("template", check.String(inputs, string.Empty, "template", required: false)));
+        return new CheckResult(normalised, check.Failures);
+    }
+
+    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
+        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, ReplaceKeys.Contains, SecretKeys));
+
+    /// <summary>Bird itself refuses a second subscription with the same service, event, url and filters (409).</summary>
+    public string NaturalKey(PropertyMap inputs)
+    {
+        var filters = (inputs["eventFilters"]?.AsList() ?? [])
+            .Select(f => $"{f.AsMap().GetString("key")}={f.AsMap().GetString("value")}")
+            .Order(StringComparer.Ordinal);
+        return $"{Name}:{inputs.GetString("service")}:{inputs.GetString("event")}:{inputs.GetString("url")}:{string.Join(',', filters)}";
+    }
+
+    public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var spec = WebhookSubscriptionSpec.FromInputs(Check(inputs).Inputs);
+        var body = new
+        {
+            service = spec.Service,
+            @event = spec.Event,
+            url = spec.Url,
+            signingKey = spec.SigningKey?.Reveal(),
+            eventFilters = spec.EventFilters.Select(f => new { key = f.Key, value = f.Value }),
+            template = spec.Template,
+        };
+        var created = await context.Client.PostAsync<SubscriptionWire>(Collection(context), body, Redact(spec), cancellationToken).ConfigureAwait(false);
+
+        // New subscriptions start active; a desired 'inactive' takes a PATCH (the create body has no status).
+        if (!string.Equals(created.Status ?? WebhookSubscriptionSpec.DefaultStatus, spec.Status, StringComparison.Ordinal))
+        {
+            created = await context.Client.PatchAsync<SubscriptionWire>(Item(context, created.Id), new { status = spec.Status }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return WithSigningKey(Snapshot(created), spec.SigningKey?.ToPropertyValue());
+    }
+
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
+    {
+        var live = await context.Client.GetOrNullAsync<SubscriptionWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        return live is null ? null : MergeLive(known, Snapshot(live));
+    }
+
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
+    {
+        var all = await context.Client.ListAllAsync<SubscriptionWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+        return all.Select(Snapshot).ToImmutableArray();
+    }
+
+    /// <summary>Bird never returns the signing key after create: keep it from what state knows.</summary>
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
+        WithSigningKey(live, known.Inputs["signingKey"] is { IsNull: false } key ? key : null);
+
+    /// <summary>One PATCH with only what changed; a removed signing key or template is sent as null to clear it.</summary>
+    public async Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken)
+    {
+        var before = WebhookSubscriptionSpec.FromInputs(Check(old.Inputs).Inputs);
+        var after = WebhookSubscriptionSpec.FromInputs(Check(newInputs).Inputs);
+        if (before.Service != after.Service || before.Event != after.Event)
+        {
+            throw new InvalidOperationException($"WebhookSubscription {old.Id}: service and event cannot be updated in place; the plan must replace it.");
+        }
+
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (before.Url != after.Url)
+        {
+            body["url"] = after.Url;
+        }
+
+        if (!Equals(before.SigningKey, after.SigningKey))
+        {
+            body["signingKey"] = after.SigningKey?.Reveal();
+        }
+
+        if (!before.EventFilters.SequenceEqual(after.EventFilters))
+        {
+            body["eventFilters"] = after.EventFilters.Select(f => new { key = f.Key, value = f.Value }).ToArray();
+        }
+
+        if (before.Status != after.Status)
+        {
+            body["status"] = after.Status;
+        }
+
+        if (before.Template != after.Template)
+        {
+            body["template"] = after.Template;
+        }
+
+        if (body.Count == 0)
+        {
+            return old;
+        }
+
+        var updated = await context.Client.PatchAsync<SubscriptionWire>(Item(context, old.Id), body, Redact(after), cancellationToken).ConfigureAwait(false);
+        return WithSigningKey(Snapshot(updated), after.SigningKey?.ToPropertyValue());
+    }
+
+    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+
+    internal static ResourceSnapshot Snapshot(SubscriptionWire wire)
+    {
+        var spec = new WebhookSubscriptionSpec(
+            wire.Service,
+            wire.Event,
+            wire.Url,
+            null,
+            WebhookSubscriptionSpec.Normalise((wire.EventFilters ?? []).Select(f => new WebhookEventFilter(f.Key, f.Value))),
+            string.IsNullOrEmpty(wire.Status) ? WebhookSubscriptionSpec.DefaultStatus : wire.Status,
+            string.IsNullOrEmpty(wire.Template) ? null : wire.Template);
+        var inputs = spec.ToInputs();
+        var outputs = PropertyMaps.Merge(
+            inputs,
+            ("id", PropertyValue.String(wire.Id)),
+            ("organizationId", PropertyMaps.Text(wire.OrganizationId)),
+            ("workspaceId", PropertyMaps.Text(wire.WorkspaceId)));
+        return new ResourceSnapshot(wire.Id, inputs, outputs);
+    }
+
+    private static ResourceSnapshot WithSigningKey(ResourceSnapshot snapshot, PropertyValue? signingKey)
+    {
+        if (signingKey is null)
+        {
+            return snapshot with { Inputs = snapshot.Inputs.Without("signingKey"), Outputs = snapshot.Outputs.Without("signingKey") };
+        }
+
+        var secret = PropertyValue.Secret(signingKey);
+        return snapshot with { Inputs = snapshot.Inputs.With("signingKey", secret), Outputs = snapshot.Outputs.With("signingKey", secret) };
+    }
+
+    private static string[] Redact(WebhookSubscriptionSpec spec) => spec.SigningKey is { } key ? [key.Reveal()] : [];
+
+    private static PropertyValue CheckFilters(InputChecker check, ImmutableArray<PropertyValue> items, string? knownEvent)
+    {
+        var known = new List<WebhookEventFilter>();
+        var unknown = new List<PropertyValue>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var path = $"eventFilters[{i}]";
+            var map = check.Object(items[i], path);
+            if (map is null)
+            {
+                continue;
+            }
+
+            check.RejectUnknownKeys(map, path, "key", "value");
+            var key = check.String(map, path, "key", required: true, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
+            var value = check.String(map, path, "value", required: true);
+            if (key is null || value is null)
+            {
+                continue;
+            }
+
+            if (key.ContainsUnknown || value.ContainsUnknown)
+            {
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("key", key), ("value", value))));
+            }
+            else
+            {
+                known.Add(new WebhookEventFilter(key.AsString(), value.AsString()));
+            }
+        }
+
+        var normalised = WebhookSubscriptionSpec.Normalise(known);
+        var keys = normalised.Select(f => f.Key).Concat(unknown.Select(u => u.AsMap().GetString("key") ?? string.Empty)).ToArray();
+        if (keys.Count(k => k == "channelId") > 1)
+        {
+            check.Fail("eventFilters", "A subscription takes only one 'channelId' filter.", "Create one subscription per channel.");
+        }
+
+        return PropertyValue.List(WebhookSubscriptionSpec.FiltersValue(normalised).AsList().Concat(unknown));
+    }
+
+    private static RuleViolation? StatusRule(string status) =>
+        status is "active" or "inactive" ? null : new RuleViolation($"'{status}' is not a subscription status.", "Use 'active' (default) or 'inactive'.");
+
+    private static RuleViolation? SigningKeyRule(string key) =>
+        key.Length is > 0 and <= 1024 && !key.Any(char.IsControl)
+            ? null
+            : new RuleViolation("The signing key is invalid.", "Use 1 to 1024 printable characters, e.g. a base64 string of 32 random bytes.");
+
+    private static string Collection(ProviderContext context) =>
+        BirdPaths.Of("organizations", context.OrganizationId, "workspaces", context.WorkspaceId, "webhook-subscriptions");
+
+    private static string Item(ProviderContext context, string id) =>
+        BirdPaths.Of("organizations", context.OrganizationId, "workspaces", context.WorkspaceId, "webhook-subscriptions", id);
+
+    private static KindSchema BuildSchema()
+    {
+        var filter = PropertyType.Object(
+            new PropertySchema("key", PropertyType.String, "Filter key: channelId (message events), messageStatus (outbound), interactionType (interaction), platformId or channelStatus (channel.*).", Required: true),
+            new PropertySchema("value", PropertyType.String, "The value the key must have, e.g. a channel id.", Required: true));
+        var inputs = ImmutableArray.Create(
+            new PropertySchema("service", PropertyType.OneOf(BirdRules.WebhookServices.ToArray()), "Bird service publishing the event, e.g. 'channels'.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("event", PropertyType.String, "Event name, e.g. 'whatsapp.inbound' or 'channel.created'.", Required: true, ReplaceOnChange: true),
+            new PropertySchema("url", PropertyType.String, "HTTPS endpoint with a public host name that receives the events.", Required: true),
+            new PropertySchema("signingKey", PropertyType.String, "Key Bird signs deliveries with (HMAC-SHA256); returned by Bird only on create.", Secret: true),
+            new PropertySchema("eventFilters", PropertyType.ArrayOf(filter), "Filters combined with AND; a set, kept sorted by key then value."),
+            new PropertySchema("status", PropertyType.OneOf("active", "inactive"), "Whether deliveries are made; default 'active'."),
+            new PropertySchema("template", PropertyType.String, "Optional Bird payload template name."));
+        var outputs = inputs.AddRange(ImmutableArray.Create(
+            new PropertySchema("id", PropertyType.String, "Bird's subscription id (UUID)."),
+            new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),
+            new PropertySchema("workspaceId", PropertyType.String, "The workspace the subscription belongs to.")));
+        return new KindSchema("A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.", inputs, outputs);
+    }
+}

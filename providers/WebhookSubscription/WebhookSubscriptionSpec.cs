@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Providers.WebhookSubscription;
+
+/// <summary>The desired webhook subscription, typed; filters are a set sorted by key then value. <see cref="SigningKey"/> prints as <c>[secret]</c>.</summary>
+public sealed record WebhookSubscriptionSpec(
+    string Service,
+    string Event,
+    string Url,
+    SecretText? SigningKey,
+    ImmutableArray<WebhookEventFilter> EventFilters,
+    string Status,
+    string? Template)
+{
+    public const string DefaultStatus = "active";
+
+    public bool Equals(WebhookSubscriptionSpec? other) =>
+        other is not null && Service == other.Service && Event == other.Event && Url == other.Url && Equals(SigningKey, other.SigningKey)
+        && EventFilters.SequenceEqual(other.EventFilters) && Status == other.Status && Template == other.Template;
+
+    public override int GetHashCode() => HashCode.Combine(Service, Event, Url, EventFilters.Length, Status, Template);
+
+    public static ImmutableArray<WebhookEventFilter> Normalise(IEnumerable<WebhookEventFilter> filters) =>
+        filters.Distinct().OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal).ToImmutableArray();
+
+    public static WebhookSubscriptionSpec FromInputs(PropertyMap inputs) => new(
+        PropertyMaps.Required(inputs, "service"),
+        PropertyMaps.Required(inputs, "event"),
+        PropertyMaps.Required(inputs, "url"),
+        PropertyMaps.Optional(inputs, "signingKey") is { } key ? new SecretText(key) : null,
+        Normalise((inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap())
+            .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, "key"), PropertyMaps.Required(f, "value")))),
+        PropertyMaps.Optional(inputs, "status") ?? DefaultStatus,
+        PropertyMaps.Optional(inputs, "template"));
+
+    public static PropertyValue FiltersValue(IEnumerable<WebhookEventFilter> filters) =>
+        PropertyValue.List(filters.Select(f => PropertyValue.Map(PropertyMaps.Of(("key", PropertyValue.String(f.Key)), ("value", PropertyValue.String(f.Value))))));
+
+    public PropertyMap ToInputs() => PropertyMaps.Of(
+        ("service", PropertyValue.String(Service)),
+        ("event", PropertyValue.String(Event)),
+        ("url", PropertyValue.String(Url)),
+        ("signingKey", SigningKey?.ToPropertyValue()),
+        ("eventFilters", FiltersValue(EventFilters)),
+        ("status", PropertyValue.String(Status)),
+        ("template", PropertyMaps.Text(Template)));
+}
