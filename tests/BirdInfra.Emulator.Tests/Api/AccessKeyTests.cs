@@ -1,0 +1,60 @@
+using BirdInfra.Emulator.Tests.Support;
+
+namespace BirdInfra.Emulator.Tests.Api;
+
+public sealed class AccessKeyTests(EmulatorFixture f) : IClassFixture<EmulatorFixture>
+{
+    private string Keys => $"organizations/{f.Org}/access-keys";
+
+    [Fact]
+    public async Task Create_ReturnsTokenOnce_ListAndGetNeverDo()
+    {
+        var role = await f.CreateRoleAsync();
+        var created = (await f.Admin.PostAsync(Keys, new
+        {
+            name = "ci-sender",
+            description = "CI",
+            roleRefs = new[] { new { id = role, type = "organization", workspaces = new[] { f.Ws } } },
+        })).ShouldBe(201).Body;
+
+        var token = created["token"]!.GetValue<string>();
+        token.Should().MatchRegex("^[A-Za-z0-9]{36}$");
+        var key = created["accessKey"]!;
+        key["suffix"]!.GetValue<string>().Should().Be(token[^4..]);
+        key["type"]!.GetValue<string>().Should().Be("user");
+        key["lastUsedAt"].Should().BeNull();
+        key["roleRefs"]![0]!["workspaces"]![0]!.GetValue<string>().Should().Be(f.Ws);
+
+        var id = key["id"]!.GetValue<string>();
+        var get = (await f.Admin.GetAsync($"{Keys}/{id}")).ShouldBe(200);
+        var list = (await f.Admin.GetAsync($"{Keys}?limit=100")).ShouldBe(200);
+        get.Text.Should().NotContain(token);
+        get.Body["token"].Should().BeNull();
+        list.Text.Should().NotContain(token);
+        list.ResultIds.Should().Contain(id);
+    }
+
+    [Fact]
+    public async Task Create_MissingDescriptionOrUnknownRole_Is422()
+    {
+        (await f.Admin.PostAsync(Keys, new { name = "x" })).ShouldBeError(422, "InvalidPayload").Body["details"]![".description"].Should().NotBeNull();
+        (await f.Admin.PostAsync(Keys, new { name = "x", description = "y", roleRefs = new[] { new { id = Guid.NewGuid(), type = "organization" } } }))
+            .ShouldBeError(422, "InvalidPayload").Body["details"]![".roleRefs[0].id"].Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Delete_Returns204_AndTheTokenStopsWorking()
+    {
+        var role = await f.CreateRoleAsync(await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "any" }, resources = new[] { "/**" } }));
+        var created = (await f.Admin.PostAsync(Keys, new { name = "temp", description = "temp", roleRefs = new[] { new { id = role, type = "organization" } } })).Body;
+        var token = created["token"]!.GetValue<string>();
+        var id = created["accessKey"]!["id"]!.GetValue<string>();
+        (await f.As(token).GetAsync($"organizations/{f.Org}/workspaces")).ShouldBe(200);
+        (await f.Admin.GetAsync($"{Keys}/{id}")).Body["lastUsedAt"].Should().NotBeNull();
+
+        (await f.Admin.DeleteAsync($"{Keys}/{id}")).ShouldBe(204);
+
+        (await f.As(token).GetAsync($"organizations/{f.Org}/workspaces")).ShouldBeError(401, "Unauthorized");
+        (await f.Admin.GetAsync($"{Keys}/{id}")).ShouldBeError(404, "NotFound");
+    }
+}
