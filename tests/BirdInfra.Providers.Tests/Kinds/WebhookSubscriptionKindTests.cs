@@ -1,0 +1,140 @@
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.WebhookSubscription;
+using static BirdInfra.Providers.Tests.Kinds.P;
+
+namespace BirdInfra.Providers.Tests.Kinds;
+
+public sealed class WebhookSubscriptionKindTests
+{
+    private readonly WebhookSubscriptionKind _kind = new();
+
+    private static PropertyMap Inputs(string url = "https://hooks.example.com/bird", string @event = "whatsapp.inbound", params PropertyValue[] filters) => Map(
+        ("service", S("channels")),
+        ("event", S(@event)),
+        ("url", S(url)),
+        ("signingKey", S("sign-key")),
+        ("eventFilters", L(filters)));
+
+    private static PropertyValue F(string key, string value) => M(("key", S(key)), ("value", S(value)));
+
+    [Fact]
+    public void Check_DefaultsStatusSortsFiltersAndHidesTheSigningKey()
+    {
+        var result = _kind.Check(Inputs("https://hooks.example.com/bird", "whatsapp.outbound", F("messageStatus", "failed"), F("channelId", "c1"), F("messageStatus", "delivered")));
+
+        result.IsValid.Should().BeTrue();
+        result.Inputs["status"].Should().Be(S("active"));
+        result.Inputs["eventFilters"].Should().Be(L(F("channelId", "c1"), F("messageStatus", "delivered"), F("messageStatus", "failed")));
+        result.Inputs["signingKey"]!.IsSecret.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Check_ReportsEveryProblem()
+    {
+        var result = _kind.Check(Map(
+            ("service", S("channels")),
+            ("event", S("whatsapp.received")),
+            ("url", S("http://hooks.example.com")),
+            ("eventFilters", L(F("channelId", "a"), F("channelId", "b"))),
+            ("status", S("paused"))));
+
+        result.Failures.Select(f => f.Path).Should().BeEquivalentTo("event", "url", "eventFilters", "status");
+    }
+
+    [Fact]
+    public void Check_WhenFilterKeyDoesNotFitTheEvent_Fails() =>
+        _kind.Check(Inputs("https://hooks.example.com/bird", "channel.created", F("channelId", "c1"))).Failures.Should().ContainSingle(f => f.Path == "eventFilters[0].key");
+
+    [Fact]
+    public void Check_WhenLoopbackAllowed_AcceptsEmulatorUrls()
+    {
+        _kind.Check(Inputs("http://127.0.0.1:5000/hook")).IsValid.Should().BeFalse();
+        new WebhookSubscriptionKind(allowHttpLoopback: true).Check(Inputs("http://127.0.0.1:5000/hook")).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Check_WhenChannelIdUnknown_KeepsItForPreview()
+    {
+        var result = _kind.Check(Inputs(filters: M(("key", S("channelId")), ("value", PropertyValue.Unknown))));
+
+        result.IsValid.Should().BeTrue();
+        result.Inputs["eventFilters"]!.ContainsUnknown.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Diff_WhenUrlChanges_UpdatesInPlace()
+    {
+        var diff = _kind.Diff(Recorded(_kind, Inputs()), Inputs("https://hooks.example.com/v2"));
+
+        diff.Outcome.Should().Be(DiffOutcome.Update);
+        diff.Changes.Should().ContainSingle().Which.Should().Be(new PropertyDiff("url", S("https://hooks.example.com/bird"), S("https://hooks.example.com/v2"), false));
+    }
+
+    [Fact]
+    public void Diff_WhenEventChanges_Replaces()
+    {
+        var diff = _kind.Diff(Recorded(_kind, Inputs()), Inputs(@event: "whatsapp.outbound"));
+
+        diff.Outcome.Should().Be(DiffOutcome.Replace);
+        diff.DeleteBeforeReplace.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Diff_WhenServiceChanges_Replaces() =>
+        _kind.Diff(Recorded(_kind, Inputs(@event: "conversation.created").With("service", S("conversations"))), Inputs(@event: "conversation.created").With("service", S("numbers")))
+            .Outcome.Should().Be(DiffOutcome.Replace);
+
+    [Fact]
+    public void Diff_WhenSigningKeyChanges_UpdatesWithSecretValues()
+    {
+        var diff = _kind.Diff(Recorded(_kind, Inputs()), Inputs().With("signingKey", S("new-key")));
+
+        diff.Outcome.Should().Be(DiffOutcome.Update);
+        var change = diff.Changes.Single();
+        change.Old!.IsSecret.Should().BeTrue();
+        change.New!.IsSecret.Should().BeTrue();
+        change.ToString().Should().NotContain("sign-key").And.NotContain("new-key");
+    }
+
+    [Fact]
+    public void Diff_WhenFiltersReordered_IsSame() =>
+        _kind.Diff(
+                Recorded(_kind, Inputs(@event: "whatsapp.outbound", filters: [F("channelId", "c"), F("messageStatus", "x")])),
+                Inputs(@event: "whatsapp.outbound", filters: [F("messageStatus", "x"), F("channelId", "c"), F("channelId", "c")]))
+            .Should().Be(DiffResult.Same);
+
+    [Fact]
+    public void Diff_WhenStatusGivenAsDefault_IsSame() =>
+        _kind.Diff(Recorded(_kind, Inputs()), Inputs().With("status", S("active"))).Should().Be(DiffResult.Same);
+
+    [Fact]
+    public void Diff_WhenStatusAndTemplateChange_UpdatesBoth()
+    {
+        var diff = _kind.Diff(Recorded(_kind, Inputs()), Inputs().With("status", S("inactive")).With("template", S("text")));
+
+        diff.Outcome.Should().Be(DiffOutcome.Update);
+        diff.Changes.Select(c => c.Path).Should().Equal("status", "template");
+    }
+
+    [Fact]
+    public void NaturalKey_IncludesSortedFilters() =>
+        _kind.NaturalKey(Inputs(filters: [F("messageStatus", "x"), F("channelId", "c")]))
+            .Should().Be("WebhookSubscription:channels:whatsapp.inbound:https://hooks.example.com/bird:channelId=c,messageStatus=x");
+
+    [Fact]
+    public void MergeLive_KeepsTheSigningKeyFromState()
+    {
+        var known = Recorded(_kind, Inputs());
+        var liveInputs = known.Inputs.Without("signingKey");
+
+        var merged = _kind.MergeLive(known, new ResourceSnapshot("id-1", liveInputs, liveInputs));
+
+        merged.Inputs["signingKey"]!.RevealString().Should().Be("sign-key");
+        _kind.Diff(merged, Inputs()).Should().Be(DiffResult.Same);
+    }
+
+    [Fact]
+    public void Spec_ToStringHidesTheSigningKey() =>
+        WebhookSubscriptionSpec.FromInputs(_kind.Check(Inputs()).Inputs).ToString().Should().NotContain("sign-key");
+}
