@@ -93,6 +93,31 @@ public sealed class FaultInjectionTests(EmulatorFixture f) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task SeededRates_RepeatTheSameSequence()
+    {
+        var policy = await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "view" }, resources = new[] { "/x" } });
+        var path = $"organizations/{f.Org}/iam-policies/{policy}";
+
+        async Task<List<int>> SequenceAsync()
+        {
+            await AddFaultAsync(new { path = "/" + path, errorRate = 0.5, seed = 42, remaining = 12 });
+            var statuses = new List<int>();
+            for (var i = 0; i < 12; i++)
+            {
+                statuses.Add((await f.Admin.GetAsync(path)).Status);
+            }
+
+            return statuses;
+        }
+
+        var first = await SequenceAsync();
+        var second = await SequenceAsync();
+
+        second.Should().Equal(first);
+        first.Should().Contain(500).And.Contain(200, "a rate of 0.5 over 12 requests hits some and misses some");
+    }
+
+    [Fact]
     public async Task Controls_AreAdminOnly()
     {
         var key = f.As(await f.CreateKeyAsync(await f.CreateRoleAsync(await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "any" }, resources = new[] { "/**" } }))));
