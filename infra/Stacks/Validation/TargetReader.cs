@@ -81,7 +81,7 @@ internal static class TargetReader
                         $"'{field}' is required when endpoint is a URL.",
                         $"Add {example}.",
                         present is null ? owner : reader.At(present.Key),
-                        $"{body.Path}.{field}");
+                        FieldReader.Join(body.Path, field));
                     valid = false;
                 }
             }
@@ -132,7 +132,7 @@ internal static class TargetReader
         }
 
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            && uri.Scheme == Uri.UriSchemeHttps
+            && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
             && uri.Host.Length > 0
             && string.IsNullOrEmpty(uri.UserInfo)
             && string.IsNullOrEmpty(uri.Query)
@@ -142,7 +142,7 @@ internal static class TargetReader
             return (text.TrimEnd('/'), false);
         }
 
-        reader.Report(DiagnosticCodes.InvalidEndpoint, $"'{Text.Shown(text)}' is neither 'emulator' nor an https URL.", hint, node);
+        reader.Report(DiagnosticCodes.InvalidEndpoint, $"'{Text.Shown(text)}' is neither 'emulator' nor an https URL (plain http is accepted only for a loopback address, such as a standalone emulator).", hint, node);
         return (null, null);
     }
 }

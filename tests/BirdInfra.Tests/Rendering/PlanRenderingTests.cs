@@ -43,7 +43,7 @@ public sealed class PlanRenderingTests
 
         var policy = M(
             ("name", S("ucx-contact-center")),
-            ("definitions", PropertyValue.List(PropertyValue.Map(M(("effect", S("allow")), ("actions", PropertyValue.List(S("create"))), ("resources", PropertyValue.List(S("/workspaces/*/verify")))))));
+            ("definitions", PropertyValue.List(PropertyValue.Map(M(("effect", S("allow")), ("actions", PropertyValue.List(S("create"))), ("resources", PropertyValue.List(S("/workspaces/*/verify"))))))));
         var role = M(("name", S("ucx")), ("policies", PropertyValue.List(PropertyValue.Map(M(("id", S(Unknown)), ("type", S("organization")))))));
         var hook = M(("event", S("whatsapp.inbound")), ("url", S("https://old.example.com/hook")), ("signingKey", PropertyValue.SecretString("hunter2")));
         var connector = M(("phoneNumber", S("+31612345678")), ("accessToken", PropertyValue.SecretString("EAAG-secret")));

@@ -27,7 +27,7 @@ public sealed class StateStoreTests : IDisposable
         var resource = loaded.Resources[0];
         resource.Outputs["token"]!.IsSecret.Should().BeTrue();
         resource.Outputs["token"]!.RevealString().Should().Be(Token);
-        resource.Inputs.Should().Be(Key().Inputs);
+        resource.Inputs.Equals(Key().Inputs).Should().BeTrue();
         loaded.Serial.Should().Be(state.Serial);
         loaded.Lineage.Should().Be(state.Lineage);
     }
