@@ -52,7 +52,7 @@ internal sealed partial class FieldReader(string file, DiagnosticBag bag)
             return value;
         }
 
-        var path = $"{mapping.Path}.{key}";
+        var path = Join(mapping.Path, key);
         if (mapping.Find(key) is { } present)
         {
             Report(DiagnosticCodes.MissingField, $"'{key}' has no value.", hint, present.Value);
@@ -209,6 +209,8 @@ internal sealed partial class FieldReader(string file, DiagnosticBag bag)
 
         return result.ToImmutable();
     }
+
+    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     [GeneratedRegex("^[0-9]{1,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();

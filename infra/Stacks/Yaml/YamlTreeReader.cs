@@ -20,7 +20,9 @@ internal sealed partial class YamlTreeReader
         "tag:yaml.org,2002:float", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
     };
 
+    private readonly Scanner scanner;
     private readonly IParser parser;
+    private readonly string text;
     private readonly string file;
     private readonly DiagnosticBag bag;
     private readonly IReadOnlySet<string> sectionNames;
@@ -29,7 +31,9 @@ internal sealed partial class YamlTreeReader
 
     private YamlTreeReader(string text, string file, DiagnosticBag bag, IReadOnlySet<string> sectionNames)
     {
-        parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        scanner = new Scanner(new StringReader(text), skipComments: true);
+        parser = new Parser(scanner);
+        this.text = text;
         this.file = file;
         this.bag = bag;
         this.sectionNames = sectionNames;
@@ -71,16 +75,24 @@ internal sealed partial class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            Report(
-                DiagnosticCodes.YamlSyntax,
-                $"YAML syntax error: {CleanMessage(ex.Message)}",
-                "Check the indentation (spaces only, never tabs), the quotes and the ':' after each key near this position.",
-                ex.Start,
-                string.Empty);
+            var message = CleanMessage(ex.Message);
+            var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndentation() is { } tab
+                ? tab
+                : (Line(ex.Start.Line), Line(ex.Start.Column));
+            SyntaxError($"YAML syntax error: {message}", line, column);
             return null;
         }
         catch (ReadStopped)
         {
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these for some malformed input (e.g. a flow mapping cut off at the end of the file).
+            SyntaxError(
+                "YAML syntax error: the file cannot be parsed from here on (an unclosed bracket or quote?).",
+                Line(scanner.CurrentPosition.Line),
+                Line(scanner.CurrentPosition.Column));
             return null;
         }
     }
@@ -207,7 +219,7 @@ internal sealed partial class YamlTreeReader
                 "Define '&name' on a node before using '*name', or write the value out.",
                 alias.Start,
                 path);
-            return new ScalarNode(Line(alias.Start.Line), Line(alias.Start.Column), path, string.Empty, isPlain: true, hasTag: false);
+            throw new ReadStopped();
         }
 
         aliasExpandedNodes += target.ExpandedSize;
@@ -258,6 +270,31 @@ internal sealed partial class YamlTreeReader
                 nodeEvent.Start,
                 path);
         }
+    }
+
+    private void SyntaxError(string message, int line, int column) =>
+        bag.Add(
+            DiagnosticCodes.YamlSyntax,
+            message,
+            "Check the indentation (spaces only, never tabs), the brackets, the quotes and the ':' after each key near this position.",
+            new SourceLocation(file, line, column),
+            string.Empty);
+
+    /// <summary>YamlDotNet reports a tab in indentation at the enclosing mapping; point at the tab itself.</summary>
+    private (int Line, int Column)? FirstTabIndentation()
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation && lines[i].TrimStart(' ', '\t').Length > 0 && !lines[i].TrimStart(' ', '\t').StartsWith('#'))
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private void Report(string code, string message, string hint, Mark mark, string path) =>
