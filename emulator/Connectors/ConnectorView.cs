@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace BirdInfra.Emulator.Connectors;
 
-/// <summary>Wire shape of a connector (fact sheet §3.3); <c>channel</c> is null until the channel exists.</summary>
+/// <summary>
+/// Wire shape of a connector (fact sheet §3.3); <c>channel</c> is null until the channel exists.
+/// JSON nodes are copied (under the store lock) because JsonNode is not safe to read from several threads.
+/// </summary>
 public sealed record ConnectorView(
     string Id,
     string WorkspaceId,
@@ -26,7 +29,7 @@ public sealed record ConnectorView(
         c.Name,
         "eu-west-1",
         "",
-        c.Arguments,
+        (JsonObject)c.Arguments.DeepClone(),
         c.Channel,
         null,
         c.ConnectorTemplateRef.Split(':')[0],

@@ -20,6 +20,7 @@ internal sealed class CallLogMiddleware(RequestDelegate next, CallLog log, TimeP
         }
 
         var at = time.NowMs();
+        var method = context.Request.Method;
         var status = 500;
         try
         {
@@ -34,7 +35,7 @@ internal sealed class CallLogMiddleware(RequestDelegate next, CallLog log, TimeP
                 status = 0;
             }
 
-            log.Add(new CallRecord(context.Request.Method, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", status, at, fault));
+            log.Add(new CallRecord(method, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", status, at, fault));
         }
     }
 }

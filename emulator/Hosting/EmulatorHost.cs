@@ -85,6 +85,17 @@ internal static class EmulatorHost
             context.HttpContext.RequestAborted));
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<AccessKeyMiddleware>();
+
+        // HEAD is authorized as "view" above, then served by the GET endpoint; Kestrel drops the body.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         app.UseRouting();
 
         WorkspaceEndpoints.Map(app);

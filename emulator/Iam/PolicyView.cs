@@ -21,12 +21,12 @@ public sealed record PolicyView(
         p.Id,
         p.Name,
         p.Description,
-        p.Definitions,
+        p.Definitions.Select(d => d with { ConditionsAll = (JsonArray?)d.ConditionsAll?.DeepClone() }).ToList(),
         state.Roles.Values.Count(r => r.Policies.Any(x => x.Id == p.Id)),
         0,
         "organization",
         "organization",
-        p.Metadata,
+        (JsonObject?)p.Metadata?.DeepClone(),
         p.CreatedAt,
         p.UpdatedAt);
 }

@@ -29,7 +29,7 @@ public sealed record RoleView(
         r.Actions,
         0,
         state.AccessKeys.Values.Count(k => k.RoleRefs.Any(x => x.Id == r.Id)),
-        r.Metadata,
+        (JsonObject?)r.Metadata?.DeepClone(),
         r.CreatedAt,
         r.UpdatedAt);
 }

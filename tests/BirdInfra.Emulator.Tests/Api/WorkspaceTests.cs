@@ -39,6 +39,13 @@ public sealed class WorkspaceTests(EmulatorFixture f) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task Head_IsServedLikeGet_WithoutBody()
+    {
+        var response = (await f.Admin.SendAsync(HttpMethod.Head, $"organizations/{f.Org}/workspaces/{f.Ws}", null)).ShouldBe(200);
+        response.Text.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task UnknownPath_IsJson404_AndWrongMethodIsJson405()
     {
         (await f.Admin.GetAsync("no/such/path")).ShouldBeError(404, "NotFound");
