@@ -52,6 +52,18 @@ public sealed class FaultInjectionTests(EmulatorFixture f) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task Drop_AfterProcessing_CreatesTheObjectButAbortsTheConnection()
+    {
+        var phone = Phones.Next();
+        await AddFaultAsync(new { method = "POST", path = "/workspaces/*/connectors", dropRate = 1.0, phase = "after", remaining = 1 });
+
+        var act = () => f.Admin.PostAsync($"workspaces/{f.Ws}/connectors", EmulatorFixture.WhatsAppConnector(phone));
+
+        await act.Should().ThrowAsync<HttpRequestException>();
+        (await f.Admin.GetAsync($"workspaces/{f.Ws}/connectors?limit=100")).Text.Should().Contain(phone);
+    }
+
+    [Fact]
     public async Task Latency_DelaysTheResponse()
     {
         var policy = await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "view" }, resources = new[] { "/x" } });
