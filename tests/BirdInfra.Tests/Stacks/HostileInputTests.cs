@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text;
+using BirdInfra.Stacks;
+using Xunit.Abstractions;
+
+namespace BirdInfra.Tests.Stacks;
+
+/// <summary>Inputs too large to commit, generated here: each is rejected quickly, with bounded memory, without throwing.</summary>
+public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("birdinfra-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Load_FileLargerThanOneMebibyte_IsRejectedWithoutParsing()
+    {
+        var path = Write("huge.yaml", "target:\n  endpoint: emulator\n# " + new string('x', 64 * 1024 * 1024) + "\n");
+
+        var (result, elapsed, allocated) = Measure(path);
+
+        result.Stack.Should().BeNull();
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI002");
+        result.Diagnostics[0].Location.Line.Should().Be(1);
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        allocated.Should().BeLessThan(1024 * 1024, "a 64 MiB file is rejected from its length, not read");
+    }
+
+    [Fact]
+    public void Load_NearlyOneMebibyteOfDeclarations_IsValidatedInBoundedTime()
+    {
+        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessPolicies:\n");
+        for (var i = 0; builder.Length < 1_000_000; i++)
+        {
+            builder.Append($"  p{i}:\n    definitions:\n      - {{ effect: allow, actions: [view], resources: [/workspaces/*/channels/*] }}\n");
+        }
+
+        var path = Write("large.yaml", builder.ToString());
+
+        var (result, elapsed, allocated) = Measure(path);
+
+        result.Diagnostics.Should().BeEmpty();
+        result.Stack!.AccessPolicies.Should().HaveCountGreaterThan(9_000);
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the largest file allowed parses in about 0.5 s warm on one core");
+        allocated.Should().BeLessThan(1024L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Load_OneMebibyteOfErrors_ReportsAtMostFiveHundredAndStops()
+    {
+        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessRoles:\n");
+        for (var i = 0; builder.Length < 1_000_000; i++)
+        {
+            builder.Append($"  r{i}:\n    policies: [missing]\n");
+        }
+
+        var (result, elapsed, _) = Measure(Write("errors.yaml", builder.ToString()));
+
+        result.Diagnostics.Should().HaveCount(501);
+        result.Diagnostics[^1].Code.Should().Be("BI013");
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Load_AliasBombOfTenToTheTwelveNodes_StopsAtTheExpansionLimit()
+    {
+        var builder = new StringBuilder("target:\n  endpoint: emulator\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i <= 12; i++)
+        {
+            builder.Append($"x{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        }
+
+        var (result, elapsed, allocated) = Measure(Write("bomb.yaml", builder.ToString()));
+
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI006");
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        allocated.Should().BeLessThan(16 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Load_NestingTenThousandDeep_StopsAtDepthSixtyFive()
+    {
+        var path = Write("deep.yaml", "target: " + new string('[', 10_000) + new string(']', 10_000) + "\n");
+
+        var (result, elapsed, _) = Measure(path);
+
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI005");
+        result.Diagnostics[0].Location.Column.Should().Be(9 + 63);
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Load_RandomMutationsOfTheLocalStack_NeverThrow()
+    {
+        var original = File.ReadAllBytes(Path.Combine(RepositoryPaths.Stacks, "local.yaml"));
+        var random = new Random(20_260_321);
+        byte[] alphabet = "\t\n\r :-[]{}&*!|>'\"%@`#,?\\\0\u00ff$"u8.ToArray();
+        var slowest = TimeSpan.Zero;
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var edits = random.Next(1, 6); edits > 0; edits--)
+            {
+                bytes[random.Next(bytes.Length)] = random.Next(3) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            var act = () => StackLoader.Load(bytes, "stacks/fuzz.yaml", TestEnvironments.Empty());
+            var result = act.Should().NotThrow().Subject;
+            slowest = stopwatch.Elapsed > slowest ? stopwatch.Elapsed : slowest;
+            (result.Stack is null).Should().Be(result.Diagnostics.Length > 0);
+            result.Diagnostics.Should().NotContain(d => d.Hint.Length == 0 || d.Location.Line < 1);
+        }
+
+        output.WriteLine($"slowest mutation: {slowest.TotalMilliseconds:F1} ms");
+    }
+
+    [Fact]
+    public void Load_MissingFile_IsADiagnosticNotAnException()
+    {
+        var result = StackLoader.Load(Path.Combine(directory, "absent.yaml"), TestEnvironments.Empty());
+
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI001");
+    }
+
+    private (StackLoadResult Result, TimeSpan Elapsed, long Allocated) Measure(string path)
+    {
+        StackLoader.Load(Path.Combine(RepositoryPaths.Stacks, "local.yaml"), TestEnvironments.Empty());
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = Stopwatch.StartNew();
+        var result = StackLoader.Load(path, TestEnvironments.Empty());
+        stopwatch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"{Path.GetFileName(path)}: {stopwatch.Elapsed.TotalMilliseconds:F1} ms, {allocated / 1024.0 / 1024.0:F1} MiB allocated, {result.Diagnostics.Length} diagnostics");
+        return (result, stopwatch.Elapsed, allocated);
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
