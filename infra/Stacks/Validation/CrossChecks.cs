@@ -8,6 +8,9 @@ internal static class CrossChecks
 {
     public const int MaxSubscriptionsPerFilterSet = 5;
 
+    /// <summary>Beyond this many declarations "did you mean" is skipped, to keep hostile files cheap.</summary>
+    private const int MaxSuggestionCandidates = 200;
+
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
     {
         [StackKeys.AccessPolicies] = "access policy",
@@ -27,16 +30,20 @@ internal static class CrossChecks
 
     private static void References(FieldReader reader, StackIndex index)
     {
+        // Computed once per section: a file may hold thousands of references.
+        var declared = Kinds.Keys.ToDictionary(
+            section => section,
+            section => (Names: index.DeclaredIn(section).ToHashSet(StringComparer.Ordinal), Listed: Text.List(index.DeclaredIn(section))));
         foreach (var (section, name, node) in index.References)
         {
-            var declared = index.DeclaredIn(section);
-            if (declared.Contains(name, StringComparer.Ordinal))
+            var (names, listed) = declared[section];
+            if (names.Contains(name))
             {
                 continue;
             }
 
-            var closest = Text.Closest(name, declared);
-            var list = $"Declared in {section}: {Text.List(declared)}.";
+            var closest = names.Count <= MaxSuggestionCandidates ? Text.Closest(name, names) : null;
+            var list = $"Declared in {section}: {listed}.";
             reader.Report(
                 DiagnosticCodes.UndeclaredReference,
                 $"No {Kinds[section]} '{Text.Shown(name)}' is declared in {section}.",

@@ -62,6 +62,27 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Load_ThousandsOfReferencesToThousandsOfDeclarations_StaysLinear()
+    {
+        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessPolicies:\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            builder.Append($"  p{i}:\n    definitions: [{{ effect: allow, actions: [view], resources: [/x] }}]\n");
+        }
+
+        builder.Append("accessRoles:\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            builder.Append($"  r{i}:\n    policies: [q{i}]\n");
+        }
+
+        var (result, elapsed, _) = Measure(Write("references.yaml", builder.ToString()));
+
+        result.Diagnostics.Should().HaveCount(501);
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Load_AliasBombOfTenToTheTwelveNodes_StopsAtTheExpansionLimit()
     {
         var builder = new StringBuilder("target:\n  endpoint: emulator\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
