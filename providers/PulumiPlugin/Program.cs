@@ -1,0 +1,3 @@
+using BirdInfra.PulumiPlugin.Hosting;
+
+return await PluginHost.RunAsync(args, Console.Out);

@@ -1,0 +1,311 @@
+using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.PulumiPlugin.Grpc;
+using BirdInfra.PulumiPlugin.Hosting;
+using BirdInfra.PulumiPlugin.Protos;
+using BirdInfra.PulumiPlugin.Wire;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+
+namespace BirdInfra.PulumiPlugin.Provider;
+
+/// <summary>
+/// The <c>pulumirpc.ResourceProvider</c> RPCs over the Bird kinds: wire values in, the kind's own Check/Diff/CRUD
+/// (the same code the built-in engine runs), wire values out. Dispatch is by type token through the registry.
+/// </summary>
+public sealed class BirdResourceProvider : IDisposable
+{
+    public const string ServiceName = "pulumirpc.ResourceProvider";
+
+    private readonly KindRegistry _registry;
+    private readonly PluginLifetime _lifetime;
+    private readonly Func<string, string?> _environment;
+    private readonly ILogger<BirdResourceProvider> _logger;
+    private readonly string _version;
+    private readonly Lazy<string> _schema;
+    private ProviderContext? _context;
+    private ProviderSettings? _settings;
+
+    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version)
+    {
+        _registry = registry;
+        _lifetime = lifetime;
+        _environment = environment;
+        _logger = logger;
+        _version = version;
+        _schema = new Lazy<string>(() => PackageSchemaBuilder.Build(_registry, _version));
+    }
+
+    /// <summary>The engine address learnt from Handshake or Attach (argv carries it too).</summary>
+    public string? EngineAddress { get; private set; }
+
+    public IEnumerable<IUnaryMethod> Methods() =>
+    [
+        new UnaryMethod<ProviderHandshakeRequest, ProviderHandshakeResponse>("Handshake", ProviderHandshakeRequest.Parser, HandshakeAsync),
+        new UnaryMethod<Empty, PluginInfo>("GetPluginInfo", Empty.Parser, (_, _) => Task.FromResult(new PluginInfo { Version = _version })),
+        new UnaryMethod<PluginAttach, Empty>("Attach", PluginAttach.Parser, AttachAsync),
+        new UnaryMethod<GetSchemaRequest, GetSchemaResponse>("GetSchema", GetSchemaRequest.Parser, GetSchemaAsync),
+        new UnaryMethod<CheckRequest, CheckResponse>("CheckConfig", CheckRequest.Parser, (r, _) => Task.FromResult(ProviderConfigChecks.Check(r))),
+        new UnaryMethod<DiffRequest, DiffResponse>("DiffConfig", DiffRequest.Parser, (r, _) => Task.FromResult(ProviderConfigChecks.Diff(r))),
+        new UnaryMethod<ConfigureRequest, ConfigureResponse>("Configure", ConfigureRequest.Parser, ConfigureAsync),
+        new UnaryMethod<CheckRequest, CheckResponse>("Check", CheckRequest.Parser, CheckAsync),
+        new UnaryMethod<DiffRequest, DiffResponse>("Diff", DiffRequest.Parser, DiffAsync),
+        new UnaryMethod<CreateRequest, CreateResponse>("Create", CreateRequest.Parser, CreateAsync),
+        new UnaryMethod<ReadRequest, ReadResponse>("Read", ReadRequest.Parser, ReadAsync),
+        new UnaryMethod<UpdateRequest, UpdateResponse>("Update", UpdateRequest.Parser, UpdateAsync),
+        new UnaryMethod<DeleteRequest, Empty>("Delete", DeleteRequest.Parser, DeleteAsync),
+        new UnaryMethod<Empty, Empty>("Cancel", Empty.Parser, CancelAsync),
+    ];
+
+    public void Dispose() => _context?.Client.Dispose();
+
+    private Task<ProviderHandshakeResponse> HandshakeAsync(ProviderHandshakeRequest request, CancellationToken cancellationToken)
+    {
+        EngineAddress = request.EngineAddress;
+
+        // Same answers as Configure: secrets and resource references arrive typed; references are read as their id.
+        return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true });
+    }
+
+    private Task<Empty> AttachAsync(PluginAttach request, CancellationToken cancellationToken)
+    {
+        EngineAddress = request.Address;
+        return Task.FromResult(new Empty());
+    }
+
+    private Task<GetSchemaResponse> GetSchemaAsync(GetSchemaRequest request, CancellationToken cancellationToken)
+    {
+        if (request.SubpackageName.Length > 0)
+        {
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, $"bird is not a parameterized package: no sub-package '{request.SubpackageName}'");
+        }
+
+        return Task.FromResult(new GetSchemaResponse { Schema = _schema.Value });
+    }
+
+    private Task<ConfigureResponse> ConfigureAsync(ConfigureRequest request, CancellationToken cancellationToken)
+    {
+        var settings = ProviderConfigReader.Read(request, _environment);
+        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey));
+        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout });
+        _settings = settings;
+        previous?.Client.Dispose();
+        _logger.LogInformation("Configured for {Endpoint}, organization {Organization}, workspace {Workspace}", settings.Endpoint, settings.OrganizationId, settings.WorkspaceId);
+        return Task.FromResult(new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = true, AcceptOutputs = false });
+    }
+
+    private Task<CheckResponse> CheckAsync(CheckRequest request, CancellationToken cancellationToken)
+    {
+        var kind = KindOf(request.Type, request.Urn);
+        var news = PropertyStructConverter.ToPropertyMap(request.News);
+        var result = kind.Check(news);
+        var response = new CheckResponse { Inputs = PropertyStructConverter.ToStruct(result.IsValid ? result.Inputs : news) };
+        response.Failures.AddRange(result.Failures.Select(f => new Protos.CheckFailure
+        {
+            Property = f.Path,
+            Reason = SecretScrubber.Scrub($"{f.Message} {f.Hint}".Trim(), [], news),
+        }));
+        return Task.FromResult(response);
+    }
+
+    private Task<DiffResponse> DiffAsync(DiffRequest request, CancellationToken cancellationToken)
+    {
+        var kind = KindOf(request.Type, request.Urn);
+        var olds = PropertyStructConverter.ToPropertyMap(request.Olds);
+        var oldInputs = request.OldInputs is null ? olds : PropertyStructConverter.ToPropertyMap(request.OldInputs);
+        var news = PropertyStructConverter.ToPropertyMap(request.News);
+        var result = kind.Diff(new ResourceSnapshot(request.Id, oldInputs, olds), news);
+        return Task.FromResult(DiffTranslator.ToResponse(result, kind.Schema, request.IgnoreChanges));
+    }
+
+    private async Task<CreateResponse> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
+    {
+        var kind = KindOf(request.Type, request.Urn);
+        var inputs = PropertyStructConverter.ToPropertyMap(request.Properties);
+        if (request.Preview)
+        {
+            return new CreateResponse { Id = string.Empty, Properties = PropertyStructConverter.ToStruct(OutputShaper.PreviewCreate(kind.Schema, inputs)) };
+        }
+
+        var context = RequireContext();
+        var resource = inputs.GetString("name") ?? NameOf(request.Urn);
+        using var operation = Link(cancellationToken, request.Timeout);
+        try
+        {
+            var created = await kind.CreateAsync(context, inputs, operation.Token).ConfigureAwait(false);
+            return new CreateResponse { Id = created.Id, Properties = Outputs(kind, created) };
+        }
+        catch (Exception e) when (e is OperationCanceledException || e is BirdApiException { OutcomeUnknown: true })
+        {
+            // Bird may hold the object although the call did not finish: find it by its natural key so the engine records it.
+            if (await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false) is { } found)
+            {
+                throw OperationErrors.InitFailed(found, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(e)}) after Bird created the object ({found.Id}); it is recorded, run again to finish.", inputs));
+            }
+
+            throw Fail(e, "create", kind, resource, inputs);
+        }
+        catch (Exception e)
+        {
+            throw Fail(e, "create", kind, resource, inputs);
+        }
+    }
+
+    private async Task<ReadResponse> ReadAsync(ReadRequest request, CancellationToken cancellationToken)
+    {
+        var kind = KindOf(request.Type, request.Urn);
+        var context = RequireContext();
+        var properties = PropertyStructConverter.ToPropertyMap(request.Properties);
+        var inputs = request.Inputs is null ? properties : PropertyStructConverter.ToPropertyMap(request.Inputs);
+        using var operation = Link(cancellationToken, request.Timeout);
+        try
+        {
+            var live = await kind.ReadAsync(context, new ResourceSnapshot(request.Id, inputs, properties), operation.Token).ConfigureAwait(false);
+            if (live is null)
+            {
+                return new ReadResponse { Id = string.Empty };
+            }
+
+            return new ReadResponse
+            {
+                Id = live.Id,
+                Properties = Outputs(kind, live),
+                Inputs = PropertyStructConverter.ToStruct(OutputShaper.WrapSecrets(kind.Schema, live.Inputs)),
+            };
+        }
+        catch (Exception e)
+        {
+            throw Fail(e, "read", kind, inputs.GetString("name") ?? request.Id, inputs);
+        }
+    }
+
+    private async Task<UpdateResponse> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken)
+    {
+        var kind = KindOf(request.Type, request.Urn);
+        var olds = PropertyStructConverter.ToPropertyMap(request.Olds);
+        var oldInputs = request.OldInputs is null ? olds : PropertyStructConverter.ToPropertyMap(request.OldInputs);
+        var news = PropertyStructConverter.ToPropertyMap(request.News);
+        if (request.Preview)
+        {
+            return new UpdateResponse { Properties = PropertyStructConverter.ToStruct(OutputShaper.PreviewUpdate(kind.Schema, olds, news)) };
+        }
+
+        var context = RequireContext();
+        using var operation = Link(cancellationToken, request.Timeout);
+        try
+        {
+            var updated = await kind.UpdateAsync(context, new ResourceSnapshot(request.Id, oldInputs, olds), news, operation.Token).ConfigureAwait(false);
+            return new UpdateResponse { Properties = Outputs(kind, updated) };
+        }
+        catch (Exception e)
+        {
+            throw Fail(e, "update", kind, news.GetString("name") ?? request.Id, news, olds);
+        }
+    }
+
+    private async Task<Empty> DeleteAsync(DeleteRequest request, CancellationToken cancellationToken)
+    {
+        var kind = KindOf(request.Type, request.Urn);
+        var context = RequireContext();
+        var properties = PropertyStructConverter.ToPropertyMap(request.Properties);
+        var inputs = request.OldInputs is null ? properties : PropertyStructConverter.ToPropertyMap(request.OldInputs);
+        using var operation = Link(cancellationToken, request.Timeout);
+        try
+        {
+            await kind.DeleteAsync(context, new ResourceSnapshot(request.Id, inputs, properties), operation.Token).ConfigureAwait(false);
+            return new Empty();
+        }
+        catch (Exception e)
+        {
+            throw Fail(e, "delete", kind, inputs.GetString("name") ?? request.Id, inputs, properties);
+        }
+    }
+
+    private Task<Empty> CancelAsync(Empty request, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Cancel: aborting in-flight operations and shutting down.");
+        _lifetime.Cancel();
+        return Task.FromResult(new Empty());
+    }
+
+    private async Task<ResourceSnapshot?> FindCreatedAsync(ProviderContext context, IResourceKind kind, PropertyMap inputs)
+    {
+        try
+        {
+            using var lookup = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var checkedInputs = kind.Check(inputs).Inputs;
+            var key = kind.NaturalKey(checkedInputs);
+            var matches = (await kind.ListAsync(context, lookup.Token).ConfigureAwait(false)).Where(s => kind.NaturalKey(s.Inputs) == key).ToList();
+
+            // Only an unambiguous match is reported: adopting someone else's object would let Pulumi delete it later.
+            return matches.Count == 1 ? kind.MergeLive(new ResourceSnapshot(matches[0].Id, checkedInputs, checkedInputs), matches[0]) : null;
+        }
+        catch (Exception e) when (e is BirdApiException or OperationCanceledException)
+        {
+            _logger.LogWarning("Could not look up the interrupted {Kind} create: {Message}", kind.Name, e.Message);
+            return null;
+        }
+    }
+
+    private GrpcException Fail(Exception e, string operation, IResourceKind kind, string resource, params PropertyMap[] maps)
+    {
+        if (e is not (BirdApiException or ResourceInitFailedException or GrpcException or OperationCanceledException))
+        {
+            _logger.LogError(e, "{Operation} {Kind} '{Resource}' failed", operation, kind.Name, resource);
+        }
+
+        var error = OperationErrors.Translate(e, operation, kind, resource);
+        var message = Scrub(error.Message, maps);
+        return new GrpcException(error.Status, message, [.. error.Details]);
+    }
+
+    private string Scrub(string message, params PropertyMap[] maps) =>
+        SecretScrubber.Scrub(message, _settings is { } s ? [s.AccessKey.Reveal()] : [], maps);
+
+    private static string Reason(Exception e) => e is OperationCanceledException ? "cancelled" : e.Message;
+
+    private static Struct Outputs(IResourceKind kind, ResourceSnapshot snapshot) =>
+        PropertyStructConverter.ToStruct(OutputShaper.WrapSecrets(kind.Schema, snapshot.Outputs));
+
+    private ProviderContext RequireContext() =>
+        Volatile.Read(ref _context) ?? throw new GrpcException(GrpcStatusCode.FailedPrecondition, "the bird provider is not configured: Configure must be called first");
+
+    private CancellationTokenSource Link(CancellationToken request, double timeoutSeconds)
+    {
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(request, _lifetime.Token);
+        if (timeoutSeconds > 0)
+        {
+            linked.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
+        }
+
+        return linked;
+    }
+
+    private IResourceKind KindOf(string type, string urn)
+    {
+        var token = type.Length > 0 ? type : TypeOf(urn);
+        return _registry.FindByToken(token)
+            ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, $"unknown resource type '{token}'; the bird package has {string.Join(", ", _registry.All.Select(k => k.TypeToken))}");
+    }
+
+    /// <summary>urn:pulumi:stack::project::[parent$]type::name → type.</summary>
+    private static string TypeOf(string urn)
+    {
+        var parts = urn.Split("::");
+        if (parts.Length < 4)
+        {
+            return string.Empty;
+        }
+
+        var qualified = parts[2];
+        var dollar = qualified.LastIndexOf('$');
+        return dollar < 0 ? qualified : qualified[(dollar + 1)..];
+    }
+
+    private static string NameOf(string urn)
+    {
+        var index = urn.LastIndexOf("::", StringComparison.Ordinal);
+        return index < 0 ? urn : urn[(index + 2)..];
+    }
+}
