@@ -116,7 +116,7 @@ export async function startPlugin({ engineAddress, env = {}, args = [] } = {}) {
   const proc = spawn(launcher, [...args, engineAddress ?? '127.0.0.1:1'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
-    env: { ...process.env, ...env },
+    env: { ...withoutBirdVariables(process.env), ...env },
   });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
@@ -156,6 +156,11 @@ export async function startPlugin({ engineAddress, env = {}, args = [] } = {}) {
       }
     },
   };
+}
+
+/** The plugin must not pick up a developer's real Bird credentials from the environment. */
+function withoutBirdVariables(environment) {
+  return Object.fromEntries(Object.entries(environment).filter(([k]) => !k.startsWith('BIRD_')));
 }
 
 /** The engine's usual bring-up: CheckConfig then Configure with the given config (keys without the bird: prefix). */
