@@ -69,10 +69,28 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var missing = new List<OutputReference>();
             var inputs = InputResolver.Substitute(change.DesiredInputs!, text =>
-                plan.Unknowns.TryGetValue(text, out var reference) && _outputs.TryGetValue(reference.Target, out var outputs)
-                    ? outputs[reference.Output]
-                    : null);
+            {
+                if (!plan.Unknowns.TryGetValue(text, out var reference))
+                {
+                    return null;
+                }
+
+                if (_outputs.TryGetValue(reference.Target, out var outputs) && outputs[reference.Output] is { IsNull: false } value)
+                {
+                    return value;
+                }
+
+                missing.Add(reference);
+                return null;
+            });
+            if (missing.Count > 0)
+            {
+                _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "Bird did not provide " + string.Join(", ", missing.Select(m => $"{m.Output} of {m.Target}")) + "; nothing was sent"));
+                return false;
+            }
+
             return await RunAsync(Verb(change.Action), change.Address, () => change.Action switch
             {
                 PlanAction.Create => CreateAsync(change, inputs, cancellationToken),
@@ -118,7 +136,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         ResourceSnapshot created;
         try
         {
-            created = await kind.CreateAsync(context, inputs, cancellationToken);
+            created = await CreateOnceAsync(kind, pending, inputs, cancellationToken);
         }
         catch (Exception e) when (OutcomeKnownNotCreated(e))
         {
@@ -133,6 +151,57 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
 
         _outputs[change.Address] = created.Outputs;
         await journal.UpdateAsync(s => s.WithoutPending(pending).WithResource(new StateResource(change.Address, created.Id, created.Inputs, created.Outputs, change.Dependencies)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the object exactly once. When Bird may have applied a create whose answer was lost, the object
+    /// is looked up by its natural key: adopted if found (or, for an access key whose token nobody saw, deleted
+    /// and made again), created again only when it is surely absent.
+    /// </summary>
+    private async Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await kind.CreateAsync(context, inputs, cancellationToken);
+            }
+            catch (Exception e) when (attempt < attempts && ApplyErrors.IsOutcomeUnknown(e))
+            {
+                progress.Report($"Create {pending.Address}: Bird's answer was lost; looking the object up by its natural key");
+                var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                var found = (await kind.ListAsync(context, cancellationToken))
+                    .FirstOrDefault(l => !owned.Contains(l.Id) && kind.NaturalKey(l.Inputs) == pending.NaturalKey);
+                if (found is null)
+                {
+                    continue;
+                }
+
+                if (Refresh.AdoptionRules.HasCreateOnlySecret(kind))
+                {
+                    await kind.DeleteAsync(context, found, cancellationToken);
+                    continue;
+                }
+
+                return await WaitForOutputsAsync(kind, kind.MergeLive(new ResourceSnapshot(found.Id, inputs, inputs), found), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>An adopted object may still lack outputs Bird fills in later (a connector's channel): read it until they are there.</summary>
+    private async Task<ResourceSnapshot> WaitForOutputsAsync(IResourceKind kind, ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + context.ChannelTimeout;
+        var interval = context.ChannelPollInterval;
+        while (kind.Schema.Outputs.Any(o => !o.Secret && kind.Schema.Inputs.All(i => i.Name != o.Name) && snapshot.Outputs[o.Name] is null or { IsNull: true }) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(interval, cancellationToken);
+            interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 2, 5000));
+            snapshot = await kind.ReadAsync(context, snapshot, cancellationToken) ?? snapshot;
+        }
+
+        return snapshot;
     }
 
     private async Task UpdateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)

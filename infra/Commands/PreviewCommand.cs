@@ -15,7 +15,7 @@ public static class PreviewCommand
             return ExitCodes.Error;
         }
 
-        var result = Planner.Plan(options.Stack, session.Graph, session.Refresh.State, StackSession.Kinds);
+        var result = Planner.Plan(options.Stack, session.Graph, session.Refresh.State, session.Kinds);
         if (result.Plan is null)
         {
             StackSession.WriteDiagnostics(io, result.Diagnostics);

@@ -21,7 +21,7 @@ public static class UpCommand
         }
 
         var graph = destroy ? new Graph.DesiredGraph([]) : session.Graph;
-        var result = Planner.Plan(options.Stack, graph, session.Refresh.State, StackSession.Kinds);
+        var result = Planner.Plan(options.Stack, graph, session.Refresh.State, session.Kinds);
         if (result.Plan is null)
         {
             StackSession.WriteDiagnostics(io, result.Diagnostics);
@@ -50,7 +50,7 @@ public static class UpCommand
         var journal = new StateJournal(session.Store, session.Refresh.State);
         await journal.UpdateAsync(s => s, cancellationToken);
         var progress = new SynchronousProgress(line => io.Error.WriteLine(line));
-        var applier = new Applier(StackSession.Kinds, session.Target.Context(progress), journal, progress);
+        var applier = new Applier(session.Kinds, session.Target.Context(progress), journal, progress);
         var outcome = await applier.ApplyAsync(plan, cancellationToken);
         io.Out.WriteLine();
         if (!outcome.Succeeded)

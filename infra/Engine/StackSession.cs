@@ -27,6 +27,7 @@ public sealed class StackSession : IAsyncDisposable
         Target = target;
         Graph = graph;
         Refresh = refresh;
+        Kinds = KindsFor(stack);
     }
 
     public StackPaths Paths { get; }
@@ -45,7 +46,8 @@ public sealed class StackSession : IAsyncDisposable
     /// <summary>State brought up to date with what Bird holds now.</summary>
     public RefreshResult Refresh { get; }
 
-    public static readonly KindRegistry Kinds = BirdKinds.CreateRegistry();
+    /// <summary>The kinds, with webhook URL rules as the target allows (http://127.0.0.1 only on the emulator when enabled).</summary>
+    public KindRegistry Kinds { get; }
 
     /// <summary>Loads and checks the stack file; returns diagnostics instead of throwing for bad input.</summary>
     public static StackLoadResult Load(StackPaths paths, ConsoleIO io, bool checkSecrets)
@@ -83,7 +85,7 @@ public sealed class StackSession : IAsyncDisposable
             {
                 var graph = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
-                var refresh = await LiveReader.ReadAsync(state, Kinds, target.Context(null), cancellationToken);
+                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken);
                 return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);
             }
             catch
@@ -98,6 +100,8 @@ public sealed class StackSession : IAsyncDisposable
             throw;
         }
     }
+
+    public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
 
     public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
     {

@@ -67,7 +67,7 @@ public static class LiveReader
             {
                 // An object whose secret outputs exist only in the create response (an access key's token)
                 // cannot be adopted: nobody has its token. It is deleted and created again instead.
-                var adoptable = state.Find(pending.Address) is null && !HasCreateOnlySecret(kind);
+                var adoptable = state.Find(pending.Address) is null && !AdoptionRules.HasCreateOnlySecret(kind);
                 if (adoptable)
                 {
                     drift.Add(new DriftEntry(pending.Address, candidate.Id, "adopted: created by an interrupted run", ImmutableArray<PropertyDiff>.Empty));
@@ -83,7 +83,4 @@ public static class LiveReader
 
         return state.WithoutPending(pending);
     }
-
-    private static bool HasCreateOnlySecret(IResourceKind kind) =>
-        kind.Schema.Outputs.Any(o => o.Secret && kind.Schema.Inputs.All(i => i.Name != o.Name));
 }

@@ -164,7 +164,9 @@ public sealed class BirdClient : IDisposable
             // 429 means "not processed"; 5xx, timeouts and drops after the request went out may have been applied.
             mayHaveApplied |= mutating && (result.RequestMayHaveBeenSent && (failure != BirdFailure.Status || (int)status! >= 500));
 
-            var willRetry = transient && attempt < Options.MaxAttempts;
+            // A create (POST) that may have been applied is not sent again: Bird has no idempotency key, so a
+            // second POST could make a duplicate. The caller finds the object by its natural key instead.
+            var willRetry = transient && attempt < Options.MaxAttempts && !(method == HttpMethod.Post && mayHaveApplied);
             TimeSpan? delay = willRetry ? RetryDelay(attempt, result.Response) : null;
             Options.OnAttempt?.Invoke(new BirdAttempt(operation, attempt, status, failure, willRetry, delay));
 
