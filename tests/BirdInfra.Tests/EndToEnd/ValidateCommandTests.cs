@@ -1,0 +1,75 @@
+using BirdInfra.Cli;
+using BirdInfra.Engine;
+using BirdInfra.Tests.Support;
+
+namespace BirdInfra.Tests.EndToEnd;
+
+/// <summary>`birdinfra validate` over the broken-stack corpus: exit 1, located diagnostics, no stack trace, no network.</summary>
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("birdinfra-validate-").FullName;
+
+    public ValidateCommandTests() => Directory.CreateDirectory(Path.Combine(_root, "stacks"));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    public static TheoryData<string> CorpusFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoPaths.Of("tests", "BirdInfra.Tests", "Corpus", "invalid"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void TheCorpusHasAtLeast25BrokenStacks() => CorpusFiles().Count.Should().BeGreaterThanOrEqualTo(25);
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public async Task Validate_OnABrokenStack_ExitsOne_WithLocatedDiagnostics(string file)
+    {
+        File.Copy(RepoPaths.Of("tests", "BirdInfra.Tests", "Corpus", "invalid", file), Path.Combine(_root, "stacks", "broken.yaml"));
+
+        var run = await RunAsync("validate", "--stack", "broken");
+
+        run.ExitCode.Should().Be(1, run.All);
+        run.Error.Should().MatchRegex(@"broken\.yaml:\d+:\d+: error BI\d{3}: ");
+        run.Error.Should().Contain("hint: ").And.Contain("nothing was sent to Bird");
+        run.All.Should().NotContain("   at ", "a user never sees a stack trace");
+    }
+
+    [Fact]
+    public async Task Validate_OnTheShippedLocalStack_Succeeds()
+    {
+        File.Copy(RepoPaths.Of("stacks", "local.yaml"), Path.Combine(_root, "stacks", "local.yaml"));
+        var run = await RunAsync("validate", "--stack", "local");
+        run.ExitCode.Should().Be(0, run.All);
+        run.Out.Should().Contain("is valid");
+    }
+
+    [Fact]
+    public async Task AnyCommand_OnABrokenStack_SendsNothing_AndExitsOne()
+    {
+        File.Copy(RepoPaths.Of("tests", "BirdInfra.Tests", "Corpus", "invalid", "allow-http-on-real.yaml"), Path.Combine(_root, "stacks", "broken.yaml"));
+        foreach (var args in new[] { new[] { "preview" }, ["up", "--yes"], ["refresh"], ["destroy", "--yes"] })
+        {
+            var run = await RunAsync([.. args, "--stack", "broken"]);
+            run.ExitCode.Should().Be(1, run.All);
+            run.Error.Should().Contain("nothing was sent to Bird");
+        }
+
+        Directory.Exists(Path.Combine(_root, ".birdinfra")).Should().BeFalse("nothing is started or written for a broken stack");
+    }
+
+    private async Task<CliRun> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var io = new ConsoleIO(output, error, _ => false, _ => null);
+        var code = await CliApp.RunAsync(args, io, _root, CancellationToken.None);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}
