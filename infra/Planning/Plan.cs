@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Planning;
 
@@ -19,4 +20,11 @@ public sealed record Plan(
         Changes.Count(c => c.Action == PlanAction.Replace),
         Changes.Count(c => c.Action == PlanAction.Delete),
         Changes.Count(c => c.Action == PlanAction.Same));
+
+    /// <summary>A value for display: placeholders of outputs not yet known become "(known after apply)".</summary>
+    public PropertyValue Display(PropertyValue value) =>
+        InputResolver.Substitute(value, text => Unknowns.ContainsKey(text) ? PropertyValue.Unknown : null);
+
+    public PropertyMap Display(PropertyMap map) =>
+        InputResolver.Substitute(map, text => Unknowns.ContainsKey(text) ? PropertyValue.Unknown : null);
 }

@@ -19,7 +19,7 @@ public static class PlanJsonRenderer
         JsonNode Masked(PropertyValue _) => JsonValue.Create("[secret]");
         JsonNode? Value(PropertyValue? value) => value is null
             ? null
-            : PropertyJson.ToJson(InputResolver.Substitute(value, t => plan.Unknowns.ContainsKey(t) ? PropertyValue.Unknown : null), Masked);
+            : PropertyJson.ToJson(plan.Display(value), Masked);
 
         var resources = new JsonArray();
         foreach (var change in plan.Changes)

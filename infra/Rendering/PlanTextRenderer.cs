@@ -26,7 +26,7 @@ public static class PlanTextRenderer
             switch (change.Action)
             {
                 case PlanAction.Create:
-                    foreach (var (key, value) in Display(plan, change.DesiredInputs!))
+                    foreach (var (key, value) in plan.Display(change.DesiredInputs!))
                     {
                         ValueText.AppendProperty(sb, "      ", key, value);
                     }
@@ -35,7 +35,7 @@ public static class PlanTextRenderer
                 case PlanAction.Update or PlanAction.Replace:
                     foreach (var diff in change.Changes)
                     {
-                        var newValue = diff.New is null ? null : InputResolver.Substitute(diff.New, t => plan.Unknowns.ContainsKey(t) ? PropertyValue.Unknown : null);
+                        var newValue = diff.New is null ? null : plan.Display(diff.New);
                         sb.Append("      ").Append(diff.Path).Append(": ")
                             .Append(ValueText.Inline(diff.Old)).Append(" → ").Append(ValueText.Inline(newValue));
                         sb.AppendLine(diff.ForcesReplacement && change.Action == PlanAction.Replace ? "  (forces replacement)" : string.Empty);
@@ -55,9 +55,6 @@ public static class PlanTextRenderer
 
     public static string SummaryLine(PlanSummary s) =>
         $"Plan: {s.Create} to create, {s.Update} to update, {s.Replace} to replace, {s.Delete} to delete, {s.Same} unchanged.";
-
-    private static PropertyMap Display(Plan plan, PropertyMap inputs) =>
-        InputResolver.Substitute(inputs, t => plan.Unknowns.ContainsKey(t) ? PropertyValue.Unknown : null);
 
     private static string Symbol(PlanAction action) => action switch
     {

@@ -1,5 +1,3 @@
-using BirdInfra.Cli;
-using BirdInfra.Engine;
 using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.EndToEnd;
@@ -27,12 +25,5 @@ public sealed class LocalStackTests : IDisposable
         second.Out.Should().Contain("No changes.");
     }
 
-    private async Task<CliRun> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var io = new ConsoleIO(output, error, _ => false, _ => null);
-        var code = await CliApp.RunAsync(args, io, _root, CancellationToken.None);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync(_root, _ => null, args);
 }

@@ -1,5 +1,3 @@
-using BirdInfra.Cli;
-using BirdInfra.Engine;
 using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.EndToEnd;
@@ -64,12 +62,5 @@ public sealed class ValidateCommandTests : IDisposable
         Directory.Exists(Path.Combine(_root, ".birdinfra")).Should().BeFalse("nothing is started or written for a broken stack");
     }
 
-    private async Task<CliRun> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var io = new ConsoleIO(output, error, _ => false, _ => null);
-        var code = await CliApp.RunAsync(args, io, _root, CancellationToken.None);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync(_root, _ => null, args);
 }

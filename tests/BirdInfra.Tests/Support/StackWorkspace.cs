@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using BirdInfra.Cli;
 using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Embedded;
-using BirdInfra.Engine;
 
 namespace BirdInfra.Tests.Support;
 
@@ -71,14 +69,7 @@ public sealed class StackWorkspace : IAsyncDisposable
         File.WriteAllText(StackFile, text.Replace(from, to, StringComparison.Ordinal));
     }
 
-    public async Task<CliRun> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var io = new ConsoleIO(output, error, _ => false, name => Environment.GetValueOrDefault(name));
-        var code = await CliApp.RunAsync(args, io, Root, CancellationToken.None);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    public Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync(Root, name => Environment.GetValueOrDefault(name), args);
 
     public async Task<JsonElement> GetAsync(string path)
     {
