@@ -5,10 +5,13 @@ namespace BirdInfra.Stacks;
 /// <param name="CheckSecretsAvailable">Report environment variables the stack needs but that are not set.</param>
 /// <param name="HasConfig">Pulumi mode: whether a config key is set; a secret whose variable is missing but whose
 /// <c>config</c> key is set is not an error.</param>
+/// <param name="CheckTargetEnvironment">Whether the target's variables (ids, access key) must be set; false in Pulumi
+/// mode, where the provider's config (<c>bird:*</c>) supplies them.</param>
 public sealed record StackLoadOptions(
     Func<string, string?> GetEnvironmentVariable,
     bool CheckSecretsAvailable = true,
-    Func<string, bool>? HasConfig = null)
+    Func<string, bool>? HasConfig = null,
+    bool CheckTargetEnvironment = true)
 {
     /// <summary>Options reading the process environment.</summary>
     public static StackLoadOptions FromProcessEnvironment(bool checkSecretsAvailable = true) =>

@@ -53,7 +53,9 @@ internal static partial class StackValidator
         var allowHttp = false;
         if (top.Find(StackKeys.Target) is { } targetEntry && FieldReader.Optional(top, StackKeys.Target) is { } targetNode)
         {
-            (target, usesEmulator, allowHttp) = TargetReader.Read(reader, sources, targetNode, targetEntry.Key);
+            // In Pulumi mode the provider's config supplies ids and access key: the target's variables need not be set.
+            var targetSources = options.CheckTargetEnvironment ? sources : new SourceReader(reader, options with { CheckSecretsAvailable = false });
+            (target, usesEmulator, allowHttp) = TargetReader.Read(reader, targetSources, targetNode, targetEntry.Key);
         }
         else
         {

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.PulumiWire;
 using System.Collections.Immutable;
 using Google.Protobuf;
 

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.PulumiWire;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Text;

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.PulumiWire;
 using System.Collections.Frozen;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf;
 
 namespace BirdInfra.PulumiPlugin.Grpc;

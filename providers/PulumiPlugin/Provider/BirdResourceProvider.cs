@@ -4,7 +4,7 @@ using BirdInfra.Providers.Properties;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Hosting;
 using BirdInfra.PulumiPlugin.Protos;
-using BirdInfra.PulumiPlugin.Wire;
+using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 

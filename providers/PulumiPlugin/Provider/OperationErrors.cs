@@ -3,7 +3,7 @@ using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Protos;
-using BirdInfra.PulumiPlugin.Wire;
+using BirdInfra.Providers.PulumiWire;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

@@ -1,6 +1,6 @@
 using BirdInfra.Providers.Properties;
 using BirdInfra.PulumiPlugin.Protos;
-using BirdInfra.PulumiPlugin.Wire;
+using BirdInfra.Providers.PulumiWire;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

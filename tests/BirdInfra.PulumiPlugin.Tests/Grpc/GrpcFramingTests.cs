@@ -1,3 +1,4 @@
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Protos;
 using Google.Protobuf.WellKnownTypes;

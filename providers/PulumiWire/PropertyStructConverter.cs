@@ -2,7 +2,7 @@ using System.Text;
 using BirdInfra.Providers.Properties;
 using Google.Protobuf.WellKnownTypes;
 
-namespace BirdInfra.PulumiPlugin.Wire;
+namespace BirdInfra.Providers.PulumiWire;
 
 /// <summary>
 /// The one converter between Pulumi's wire values (Struct/Value with signature objects and unknown sentinels)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace BirdInfra.PulumiPlugin.Wire;
+namespace BirdInfra.Providers.PulumiWire;
 
 /// <summary>Pulumi's special-value encodings inside google.protobuf.Struct (signature key, kinds, unknown sentinels).</summary>
 public static class PulumiSignatures

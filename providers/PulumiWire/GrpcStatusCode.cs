@@ -1,4 +1,4 @@
-namespace BirdInfra.PulumiPlugin.Grpc;
+namespace BirdInfra.Providers.PulumiWire;
 
 /// <summary>The standard gRPC status codes.</summary>
 public enum GrpcStatusCode

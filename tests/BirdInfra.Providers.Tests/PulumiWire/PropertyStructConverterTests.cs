@@ -1,9 +1,9 @@
 using BirdInfra.Providers.Properties;
-using BirdInfra.PulumiPlugin.Wire;
+using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace BirdInfra.PulumiPlugin.Tests.Wire;
+namespace BirdInfra.Providers.Tests.PulumiWire;
 
 public sealed class PropertyStructConverterTests
 {

@@ -1,0 +1,139 @@
+using BirdInfra.Engine;
+using BirdInfra.Graph;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.PulumiProgram.Grpc;
+using BirdInfra.PulumiProgram.Rpc;
+using BirdInfra.Stacks;
+using BirdInfra.Stacks.Model;
+
+namespace BirdInfra.PulumiProgram;
+
+/// <summary>
+/// The program as <c>pulumi preview</c>/<c>pulumi up</c> runs it: reads <c>stacks/$PULUMI_STACK.yaml</c>, compiles the same
+/// graph as the built-in engine, registers it with the engine, and exits 0; on any problem it logs an ERROR through
+/// Engine.Log and exits 32 ("bail": the CLI shows the logged error and no extra message).
+/// </summary>
+public static class ProgramRunner
+{
+    /// <summary>The language host's "bail" exit code: the failure has already been reported.</summary>
+    public const int Bail = 32;
+
+    public static async Task<int> RunAsync(Func<string, string?> environment, string currentDirectory, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ProgramSettings settings;
+        try
+        {
+            settings = ProgramSettings.Read(environment, currentDirectory);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        using var monitorChannel = new GrpcUnaryClient(settings.MonitorAddress);
+        using var engineChannel = settings.EngineAddress is { } engine ? new GrpcUnaryClient(engine) : null;
+        var log = new EngineLogClient(engineChannel, stderr);
+        try
+        {
+            var graph = await CompileAsync(settings, environment, log, cancellationToken).ConfigureAwait(false);
+            if (graph is null)
+            {
+                return Bail;
+            }
+
+            var (stack, kinds) = graph.Value;
+            var registrar = new StackRegistrar(
+                settings,
+                new ResourceMonitorClient(monitorChannel),
+                log,
+                kinds,
+                PulumiTokens.BirdVersion(),
+                settings.Config.Get("randomVersion") ?? PulumiTokens.DefaultRandomVersion);
+            if (!await registrar.RegisterAsync(stack, cancellationToken).ConfigureAwait(false))
+            {
+                return Bail;
+            }
+
+            await new ResourceMonitorClient(monitorChannel).SignalAndWaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (RegistrationFailedException e)
+        {
+            await log.ErrorAsync(e.Message, e.Urn, CancellationToken.None).ConfigureAwait(false);
+            return Bail;
+        }
+        catch (GrpcCallException e)
+        {
+            await log.ErrorAsync($"Lost the Pulumi engine: {e.Message}", null, CancellationToken.None).ConfigureAwait(false);
+            return Bail;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+
+    /// <summary>The stack's graph and kinds, or null after logging every problem of the stack file.</summary>
+    private static async Task<(DesiredGraph Graph, KindRegistry Kinds)?> CompileAsync(
+        ProgramSettings settings, Func<string, string?> environment, EngineLogClient log, CancellationToken cancellationToken)
+    {
+        var file = settings.StackFile;
+        var shown = Path.GetRelativePath(settings.RootDirectory, file);
+        if (!File.Exists(file))
+        {
+            await log.ErrorAsync($"No stack file {shown} for Pulumi stack '{settings.Stack}': create it (see stacks/README.md), or select a stack that has one.", null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var load = StackLoader.Load(file, new StackLoadOptions(environment, CheckSecretsAvailable: true, HasConfig: settings.Config.Has, CheckTargetEnvironment: false));
+        if (load.Stack is not { } stack)
+        {
+            foreach (var diagnostic in load.Diagnostics)
+            {
+                await log.ErrorAsync(diagnostic.ToString(), null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await log.ErrorAsync($"{shown} has {load.Diagnostics.Length} problem{(load.Diagnostics.Length == 1 ? string.Empty : "s")}; nothing was registered.", null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var organizationId = Id(settings, stack.Target.OrganizationId, "organizationId", environment);
+        var workspaceId = Id(settings, stack.Target.WorkspaceId, "workspaceId", environment);
+        var missing = new[] { ("organizationId", organizationId), ("workspaceId", workspaceId) }.Where(i => i.Item2 is null).Select(i => i.Item1).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var name in missing)
+            {
+                await log.ErrorAsync($"bird:{name} is not set for stack '{settings.Stack}': run `pulumi config set bird:{name} <uuid>` (Bird shows it under Settings).", null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+
+        try
+        {
+            string? Secret(SecretSource source) =>
+                (source.EnvironmentVariable is { } variable ? environment(variable) : null) is { Length: > 0 } fromEnvironment
+                    ? fromEnvironment
+                    : source.ConfigKey is { } key ? settings.Config.Get(key) : null;
+            var graph = StackCompiler.Compile(stack, organizationId!, workspaceId!, environment, Secret);
+            return (graph, StackSession.KindsFor(stack));
+        }
+        catch (UserError e)
+        {
+            await log.ErrorAsync(e.Message, null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An id from the provider's config (<c>bird:organizationId</c>), else the stack file's literal or variable, else the
+    /// variable the provider itself falls back to (<c>BIRD_ORGANIZATION_ID</c>), so program and provider agree.
+    /// </summary>
+    private static string? Id(ProgramSettings settings, ValueSource? fromStack, string name, Func<string, string?> environment) =>
+        settings.Config.Get("bird:" + name)
+        ?? fromStack?.Resolve(environment)
+        ?? (environment(name == "organizationId" ? "BIRD_ORGANIZATION_ID" : "BIRD_WORKSPACE_ID") is { Length: > 0 } value ? value : null);
+}

@@ -1,0 +1,12 @@
+namespace BirdInfra.PulumiProgram;
+
+/// <summary>A registration the engine refused or failed; <see cref="Logged"/> once its error has gone to Engine.Log.</summary>
+public sealed class RegistrationFailedException(string what, string urn, string reason, Exception? inner = null)
+    : Exception($"{what}: {reason}", inner)
+{
+    public string What { get; } = what;
+
+    public string Urn { get; } = urn;
+
+    public string Reason { get; } = reason;
+}

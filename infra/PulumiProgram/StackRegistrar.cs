@@ -1,0 +1,264 @@
+using System.Collections.Immutable;
+using BirdInfra.Graph;
+using BirdInfra.Planning;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.PulumiWire;
+using BirdInfra.PulumiProgram.Grpc;
+using BirdInfra.PulumiProgram.Protos;
+using BirdInfra.PulumiProgram.Rpc;
+using Google.Protobuf.WellKnownTypes;
+
+namespace BirdInfra.PulumiProgram;
+
+/// <summary>
+/// Registers a compiled stack with the Pulumi engine: the stack resource first, then one Pulumi.Random password per
+/// generated secret, then every Bird resource (parented to the stack, its <c>bird:index:*</c> token, secrets wrapped,
+/// dependencies and property dependencies for every reference), each as soon as what it reads is known; then the
+/// stack outputs. Independent registrations run concurrently, as the SDKs do.
+/// </summary>
+public sealed class StackRegistrar(
+    ProgramSettings settings,
+    ResourceMonitorClient monitor,
+    EngineLogClient log,
+    KindRegistry kinds,
+    string birdVersion,
+    string randomVersion)
+{
+    /// <summary>Registers everything; false when anything failed (every failure already logged at ERROR).</summary>
+    public async Task<bool> RegisterAsync(DesiredGraph graph, CancellationToken cancellationToken)
+    {
+        var stack = await RegisterAsync(
+            "the stack",
+            new RegisterResourceRequest { Type = PulumiTokens.Stack, Name = $"{settings.Project}-{settings.Stack}", Object = new Struct() },
+            cancellationToken).ConfigureAwait(false);
+
+        var passwords = new Dictionary<(ResourceAddress, string), Task<RegisteredResource>>();
+        foreach (var declaration in graph.Resources)
+        {
+            foreach (var (key, input) in declaration.Inputs)
+            {
+                if (input is GeneratedSecretInput generated)
+                {
+                    passwords[(declaration.Address, key)] = RegisterPasswordAsync(stack.Urn, PasswordName(declaration.Address, key), generated.Length, cancellationToken);
+                }
+            }
+        }
+
+        var resources = new Dictionary<ResourceAddress, Task<RegisteredResource>>();
+        foreach (var declaration in graph.Resources)
+        {
+            var dependencies = declaration.Dependencies.ToDictionary(d => d, d => resources[d]);
+            var generated = passwords.Where(p => p.Key.Item1 == declaration.Address).ToDictionary(p => p.Key.Item2, p => p.Value);
+            resources[declaration.Address] = RegisterBirdResourceAsync(stack.Urn, declaration, dependencies, generated, cancellationToken);
+        }
+
+        var all = passwords.Values.Concat(resources.Values).ToList();
+        try
+        {
+            await Task.WhenAll(all).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Each failure is looked at below; WhenAll only surfaces the first.
+        }
+
+        var failed = all.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).ToList();
+        if (all.Any(t => t.IsCanceled) || failed.OfType<OperationCanceledException>().Any())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (failed.Count > 0)
+        {
+            foreach (var failure in failed.OfType<RegistrationFailedException>())
+            {
+                await log.ErrorAsync(failure.Message, failure.Urn, cancellationToken).ConfigureAwait(false);
+            }
+
+            var skipped = failed.OfType<DependencyFailedException>().Select(f => f.What).ToList();
+            if (skipped.Count > 0)
+            {
+                await log.ErrorAsync($"Not registered because a resource they depend on failed: {string.Join(", ", skipped)}.", null, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var other in failed.Where(f => f is not RegistrationFailedException and not DependencyFailedException))
+            {
+                await log.ErrorAsync(other.Message, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        var outputs = StackOutputs(graph, resources.ToDictionary(r => r.Key, r => r.Value.Result));
+        await Call("registering the stack outputs", stack.Urn, () => monitor.RegisterResourceOutputsAsync(
+            new RegisterResourceOutputsRequest { Urn = stack.Urn, Outputs = PropertyStructConverter.ToStruct(outputs) },
+            cancellationToken)).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The logical name of the password behind a generated secret, e.g. <c>main-inbound-signingKey</c>.</summary>
+    public static string PasswordName(ResourceAddress address, string input) => $"{address.Name}-{input}";
+
+    /// <summary>
+    /// Stack outputs: <c>channelIds</c> (connector logical name → the channel Bird created for it) and
+    /// <c>accessKeyTokens</c> (access key logical name → its token, secret).
+    /// </summary>
+    public static PropertyMap StackOutputs(DesiredGraph graph, IReadOnlyDictionary<ResourceAddress, RegisteredResource> registered)
+    {
+        PropertyValue Collect(string kind, string output, bool secret) => PropertyValue.Map(PropertyMap.From(graph.Resources
+            .Where(r => r.Address.Kind == kind)
+            .Select(r =>
+            {
+                var value = registered[r.Address].Output(output);
+                return KeyValuePair.Create(r.Address.Name, secret ? PropertyValue.Secret(value) : value);
+            })));
+
+        return PropertyMap.From(
+        [
+            KeyValuePair.Create("channelIds", Collect("Connector", "channelId", secret: false)),
+            KeyValuePair.Create("accessKeyTokens", Collect("AccessKey", "token", secret: true)),
+        ]);
+    }
+
+    private async Task<RegisteredResource> RegisterPasswordAsync(string stackUrn, string name, int length, CancellationToken cancellationToken)
+    {
+        var request = CustomResource(PulumiTokens.RandomPassword, name, stackUrn, randomVersion);
+        request.Object = PropertyStructConverter.ToStruct(PropertyMap.From(
+        [
+            KeyValuePair.Create("length", PropertyValue.Number(length)),
+            KeyValuePair.Create("special", PropertyValue.False),
+        ]));
+        request.AdditionalSecretOutputs.AddRange(PulumiTokens.RandomPasswordSecretOutputs);
+        return await RegisterAsync($"{PulumiTokens.RandomPassword} {name}", request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RegisteredResource> RegisterBirdResourceAsync(
+        string stackUrn,
+        ResourceDeclaration declaration,
+        IReadOnlyDictionary<ResourceAddress, Task<RegisteredResource>> dependencies,
+        IReadOnlyDictionary<string, Task<RegisteredResource>> passwords,
+        CancellationToken cancellationToken)
+    {
+        var kind = kinds.GetByName(declaration.Address.Kind);
+        var what = $"{kind.TypeToken} {declaration.Address.Name}";
+        var known = new Dictionary<ResourceAddress, RegisteredResource>();
+        var generated = new Dictionary<string, RegisteredResource>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (address, task) in dependencies)
+            {
+                known[address] = await task.ConfigureAwait(false);
+            }
+
+            foreach (var (input, task) in passwords)
+            {
+                generated[input] = await task.ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is RegistrationFailedException or DependencyFailedException)
+        {
+            throw new DependencyFailedException(what);
+        }
+
+        var request = CustomResource(kind.TypeToken, declaration.Address.Name, stackUrn, birdVersion);
+        var inputs = new List<KeyValuePair<string, PropertyValue>>();
+        var allDependencies = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (key, expression) in declaration.Inputs)
+        {
+            var urns = new SortedSet<string>(StringComparer.Ordinal);
+            PropertyValue value;
+            if (expression is GeneratedSecretInput)
+            {
+                var password = generated[key];
+                urns.Add(password.Urn);
+                value = PropertyValue.Secret(password.Output("result"));
+            }
+            else
+            {
+                value = InputResolver.Resolve(expression, reference =>
+                {
+                    var source = known[reference.Target];
+                    urns.Add(source.Urn);
+                    return source.Output(reference.Output);
+                });
+            }
+
+            if (!settings.DryRun && value.ContainsUnknown)
+            {
+                throw new RegistrationFailedException(what, settings.UrnOf(kind.TypeToken, declaration.Address.Name), $"input '{key}' is still unknown during an update; a resource it reads produced no value.");
+            }
+
+            if (!value.IsNull)
+            {
+                inputs.Add(KeyValuePair.Create(key, value));
+            }
+
+            allDependencies.UnionWith(urns);
+            var property = new RegisterResourceRequest.Types.PropertyDependencies();
+            property.Urns.AddRange(urns);
+            request.PropertyDependencies[key] = property;
+        }
+
+        request.Object = PropertyStructConverter.ToStruct(PropertyMap.From(inputs));
+        request.Dependencies.AddRange(allDependencies);
+        request.AdditionalSecretOutputs.AddRange(kind.Schema.Outputs.Where(o => o.Secret).Select(o => o.Name));
+        return await RegisterAsync(what, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RegisterResourceRequest CustomResource(string type, string name, string parent, string version) => new()
+    {
+        Type = type,
+        Name = name,
+        Parent = parent,
+        Custom = true,
+        Version = version,
+        AcceptSecrets = true,
+        AcceptResources = false,
+        SupportsPartialValues = true,
+        SupportsResultReporting = true,
+    };
+
+    private async Task<RegisteredResource> RegisterAsync(string what, RegisterResourceRequest request, CancellationToken cancellationToken)
+    {
+        var urn = request.Type == PulumiTokens.Stack
+            ? $"urn:pulumi:{settings.Stack}::{settings.Project}::{request.Type}::{request.Name}"
+            : settings.UrnOf(request.Type, request.Name);
+        var response = await Call(what, urn, () => monitor.RegisterResourceAsync(request, cancellationToken)).ConfigureAwait(false);
+        if (response.Result == Result.Fail)
+        {
+            throw new RegistrationFailedException(what, response.Urn.Length > 0 ? response.Urn : urn, "the engine reported that its step failed (see the error above); resources that read it were not registered.");
+        }
+
+        var unknown = response.Result == Result.Skip || response.Unknown;
+        return new RegisteredResource(
+            response.Urn.Length > 0 ? response.Urn : urn,
+            response.Id,
+            PropertyStructConverter.ToPropertyMap(response.Object),
+            unknown);
+    }
+
+    private static async Task<T> Call<T>(string what, string urn, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (GrpcCallException e)
+        {
+            throw new RegistrationFailedException(what, urn, $"the engine refused the registration: {e.Detail} (gRPC {e.Status})", e);
+        }
+    }
+
+    private static async Task Call(string what, string urn, Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (GrpcCallException e)
+        {
+            throw new RegistrationFailedException(what, urn, $"the engine refused it: {e.Detail} (gRPC {e.Status})", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+// Stands in for the Pulumi engine's side of a program run: serves ResourceMonitor and Engine on loopback with
+// Pulumi's own generated stubs (@pulumi/pulumi/proto/resource_grpc_pb.js, engine_grpc_pb.js) and starts the program
+// exactly as the dotnet language host does (fact sheet §1): the `binary` of Pulumi.yaml run with `dotnet` from the
+// `main` folder, no arguments, the PULUMI_* environment variables.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import yaml from 'js-yaml';
+import { grpc, repoRoot, SIG, SECRET_SIG, UNKNOWN, toStruct, fromStruct, Empty } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const resourceGrpc = require('@pulumi/pulumi/proto/resource_grpc_pb.js');
+const resourcePb = require('@pulumi/pulumi/proto/resource_pb.js');
+const engineGrpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
+
+export const project = yaml.load(readFileSync(path.join(repoRoot, 'Pulumi.yaml'), 'utf8'));
+
+export const isUnknown = (v) => v === UNKNOWN;
+export const secretOf = (v) => ({ [SIG]: SECRET_SIG, value: v });
+
+/** Secret values the fake engine hands out in update mode, so tests can search for them. */
+export const fakeToken = (name) => `tok-${name}-4f7c2a9e1b`;
+export const fakePassword = (name) => `pw-${name}-Qx83Lm20Zt`;
+export const fakeChannelId = (name) => `chan-${name}`;
+
+/** What a provider would answer, per type: outputs the engine returns on top of the echoed inputs. */
+function outputsFor(type, name, dryRun) {
+  switch (type) {
+    case 'bird:index:Connector':
+      return { channelId: dryRun ? UNKNOWN : fakeChannelId(name), status: dryRun ? UNKNOWN : 'active' };
+    case 'bird:index:AccessKey':
+      return { token: secretOf(dryRun ? UNKNOWN : fakeToken(name)) };
+    case 'random:index/randomPassword:RandomPassword':
+      return dryRun ? { result: secretOf(UNKNOWN), bcryptHash: secretOf(UNKNOWN) } : { result: secretOf(fakePassword(name)), bcryptHash: secretOf('$2a$10$fake') };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Serves ResourceMonitor and Engine. `fail(request)` may return a gRPC error ({ code, details }) for a registration;
+ * `result(request)` may return a pulumirpc.Result (FAIL/SKIP) to answer with. Records everything in order.
+ */
+export async function startEngine({ stack, dryRun, fail = () => null, result = () => 0 } = {}) {
+  const events = [];
+  const server = new grpc.Server();
+  const urnOf = (type, name) => `urn:pulumi:${stack}::${project.name}::${type}::${name}`;
+  let shutdownSignals = 0;
+
+  server.addService(resourceGrpc.ResourceMonitorService, {
+    supportsFeature(call, cb) {
+      const res = new resourcePb.SupportsFeatureResponse();
+      res.setHassupport(['secrets', 'resourceReferences', 'outputValues'].includes(call.request.getId()));
+      events.push({ rpc: 'SupportsFeature', id: call.request.getId() });
+      cb(null, res);
+    },
+    registerResource(call, cb) {
+      const r = call.request;
+      const propertyDependencies = {};
+      r.getPropertydependenciesMap().forEach((v, k) => { propertyDependencies[k] = v.getUrnsList(); });
+      const reg = {
+        rpc: 'RegisterResource',
+        type: r.getType(),
+        name: r.getName(),
+        parent: r.getParent(),
+        custom: r.getCustom(),
+        object: fromStruct(r.getObject()) ?? {},
+        protect: r.hasProtect() ? r.getProtect() : undefined,
+        dependencies: r.getDependenciesList(),
+        propertyDependencies,
+        version: r.getVersion(),
+        acceptSecrets: r.getAcceptsecrets(),
+        acceptResources: r.getAcceptresources(),
+        additionalSecretOutputs: r.getAdditionalsecretoutputsList(),
+        supportsPartialValues: r.getSupportspartialvalues(),
+        supportsResultReporting: r.getSupportsresultreporting(),
+        provider: r.getProvider(),
+        urn: urnOf(r.getType(), r.getName()),
+      };
+      events.push(reg);
+      const error = fail(reg);
+      if (error) {
+        cb({ code: error.code ?? grpc.status.INTERNAL, details: error.details ?? 'resource registration failed' });
+        return;
+      }
+      const res = new resourcePb.RegisterResourceResponse();
+      res.setUrn(reg.urn);
+      if (reg.custom) {
+        res.setId(dryRun ? '' : `${reg.name}-id`);
+        res.setObject(toStruct({ ...reg.object, ...outputsFor(reg.type, reg.name, dryRun) }));
+      }
+      res.setResult(result(reg) ?? 0);
+      cb(null, res);
+    },
+    registerResourceOutputs(call, cb) {
+      events.push({ rpc: 'RegisterResourceOutputs', urn: call.request.getUrn(), outputs: fromStruct(call.request.getOutputs()) ?? {} });
+      cb(null, new Empty());
+    },
+    signalAndWaitForShutdown(call, cb) {
+      shutdownSignals += 1;
+      events.push({ rpc: 'SignalAndWaitForShutdown' });
+      if (shutdownSignals > 1) {
+        cb({ code: grpc.status.FAILED_PRECONDITION, details: 'Already waiting for shutdown' });
+        return;
+      }
+      cb(null, new Empty());
+    },
+  });
+
+  server.addService(engineGrpc.EngineService, {
+    log(call, cb) {
+      events.push({ rpc: 'Log', severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() });
+      cb(null, new Empty());
+    },
+    getRootResource(call, cb) { cb({ code: grpc.status.UNIMPLEMENTED, details: 'not served' }); },
+    setRootResource(call, cb) { cb({ code: grpc.status.UNIMPLEMENTED, details: 'not served' }); },
+  });
+
+  const port = await new Promise((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+  return {
+    address: `127.0.0.1:${port}`,
+    events,
+    registrations: () => events.filter((e) => e.rpc === 'RegisterResource'),
+    logs: () => events.filter((e) => e.rpc === 'Log'),
+    urnOf,
+    stop: () => new Promise((resolve) => server.tryShutdown(() => resolve())),
+  };
+}
+
+/**
+ * Runs the program like pulumi-language-dotnet's Run: `dotnet <binary>` (binary ends in .dll) in the program
+ * directory (`main`), no arguments, the host's environment plus the PULUMI_* variables. Kills it after `timeoutMs`
+ * (a hang fails the test). Resolves to { code, signal, stdout, stderr, ms }.
+ */
+export async function runProgram({ engine, stack, dryRun, config = {}, secretKeys = [], env = {}, rootDirectory = repoRoot, timeoutMs = 60_000 }) {
+  const programDir = path.resolve(repoRoot, project.main ?? '.');
+  const binary = project.runtime?.options?.binary;
+  if (!binary) throw new Error('Pulumi.yaml has no runtime.options.binary');
+  const [command, args] = binary.endsWith('.dll') ? ['dotnet', [binary]] : [binary, []];
+  const environment = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BIRD_') && !k.startsWith('PULUMI_'))),
+    ...env,
+    PULUMI_MONITOR: engine.address,
+    PULUMI_ENGINE: engine.address,
+    PULUMI_PROJECT: project.name,
+    PULUMI_STACK: stack,
+    PULUMI_ORGANIZATION: 'organization',
+    PULUMI_ROOT_DIRECTORY: rootDirectory,
+    PULUMI_PWD: programDir,
+    PULUMI_DRY_RUN: dryRun ? 'true' : 'false',
+    PULUMI_PARALLEL: '16',
+    PULUMI_QUERY_MODE: 'false',
+    PULUMI_ATTACH_DEBUGGER: 'false',
+    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys),
+  };
+  if (Object.keys(config).length > 0) environment.PULUMI_CONFIG = JSON.stringify(config);
+  const started = performance.now();
+  const proc = spawn(command, args, { cwd: programDir, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (d) => { stdout += d; });
+  proc.stderr.on('data', (d) => { stderr += d; });
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; proc.kill('SIGKILL'); }, timeoutMs);
+  const { code, signal } = await new Promise((resolve) => proc.once('exit', (c, s) => resolve({ code: c, signal: s })));
+  clearTimeout(timer);
+  return { code, signal, stdout, stderr, timedOut, ms: performance.now() - started };
+}
+
+/** The Bird resources a stack file declares, as [type, logicalName] pairs. */
+export function declaredResources(stackFile) {
+  const doc = yaml.load(readFileSync(stackFile, 'utf8'));
+  const sections = {
+    accessPolicies: 'AccessPolicy',
+    accessRoles: 'AccessRole',
+    accessKeys: 'AccessKey',
+    connectors: 'Connector',
+    webhookSubscriptions: 'WebhookSubscription',
+  };
+  const result = [];
+  for (const [section, kind] of Object.entries(sections)) {
+    for (const [name, body] of Object.entries(doc[section] ?? {})) result.push({ type: `bird:index:${kind}`, name, body, section });
+  }
+  return { doc, resources: result };
+}
