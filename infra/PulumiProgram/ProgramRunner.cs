@@ -114,11 +114,38 @@ public static class ProgramRunner
 
         try
         {
-            string? Secret(SecretSource source) =>
-                (source.EnvironmentVariable is { } variable ? environment(variable) : null) is { Length: > 0 } fromEnvironment
-                    ? fromEnvironment
-                    : source.ConfigKey is { } key ? settings.Config.Get(key) : null;
+            var plainConfig = new SortedSet<string>(StringComparer.Ordinal);
+            string? Secret(SecretSource source)
+            {
+                if ((source.EnvironmentVariable is { } variable ? environment(variable) : null) is { Length: > 0 } fromEnvironment)
+                {
+                    return fromEnvironment;
+                }
+
+                if (source.ConfigKey is { } key && settings.Config.Get(key) is { } fromConfig)
+                {
+                    if (!settings.Config.IsSecret(key))
+                    {
+                        plainConfig.Add(settings.Config.FullKey(key));
+                    }
+
+                    return fromConfig;
+                }
+
+                return null;
+            }
+
             var graph = StackCompiler.Compile(stack, organizationId!, workspaceId!, environment, Secret);
+            foreach (var key in plainConfig)
+            {
+                // The value is still sent as a secret; the warning is about the plaintext copy in Pulumi.<stack>.yaml.
+                await log.LogAsync(
+                    Protos.LogSeverity.Warning,
+                    $"The config value {key} is used as a secret but is stored in plaintext: run `pulumi config set --secret {key}` to encrypt it.",
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             return (graph, StackSession.KindsFor(stack));
         }
         catch (UserError e)

@@ -40,9 +40,11 @@ function outputsFor(type, name, dryRun) {
 
 /**
  * Serves ResourceMonitor and Engine. `fail(request)` may return a gRPC error ({ code, details }) for a registration;
- * `result(request)` may return a pulumirpc.Result (FAIL/SKIP) to answer with. Records everything in order.
+ * `result(request)` may return a pulumirpc.Result (FAIL/SKIP) to answer with; `answer(request)` may resolve to the
+ * { id, object } of a custom resource (e.g. from a real provider), otherwise canned outputs are used. Records
+ * everything in order.
  */
-export async function startEngine({ stack, dryRun, fail = () => null, result = () => 0 } = {}) {
+export async function startEngine({ stack, dryRun, fail = () => null, result = () => 0, answer = async () => null } = {}) {
   const events = [];
   const server = new grpc.Server();
   const urnOf = (type, name) => `urn:pulumi:${stack}::${project.name}::${type}::${name}`;
@@ -84,14 +86,16 @@ export async function startEngine({ stack, dryRun, fail = () => null, result = (
         cb({ code: error.code ?? grpc.status.INTERNAL, details: error.details ?? 'resource registration failed' });
         return;
       }
-      const res = new resourcePb.RegisterResourceResponse();
-      res.setUrn(reg.urn);
-      if (reg.custom) {
-        res.setId(dryRun ? '' : `${reg.name}-id`);
-        res.setObject(toStruct({ ...reg.object, ...outputsFor(reg.type, reg.name, dryRun) }));
-      }
-      res.setResult(result(reg) ?? 0);
-      cb(null, res);
+      (reg.custom ? answer(reg) : Promise.resolve(null)).then((answered) => {
+        const res = new resourcePb.RegisterResourceResponse();
+        res.setUrn(reg.urn);
+        if (reg.custom) {
+          res.setId(answered?.id ?? (dryRun ? '' : `${reg.name}-id`));
+          res.setObject(toStruct(answered?.object ?? { ...reg.object, ...outputsFor(reg.type, reg.name, dryRun) }));
+        }
+        res.setResult(result(reg) ?? 0);
+        cb(null, res);
+      }, (err) => cb({ code: grpc.status.INTERNAL, details: `resource registration failed: ${err.message}` }));
     },
     registerResourceOutputs(call, cb) {
       events.push({ rpc: 'RegisterResourceOutputs', urn: call.request.getUrn(), outputs: fromStruct(call.request.getOutputs()) ?? {} });
