@@ -43,7 +43,7 @@ public sealed class ShippedStacksTests
         stack.Target.Endpoint.Should().Be("https://api.bird.com");
         stack.Target.OrganizationId!.EnvironmentVariable.Should().Be("BIRD_ORGANIZATION_ID");
         stack.Target.AccessKey!.EnvironmentVariable.Should().Be("BIRD_ACCESS_KEY");
-        stack.Target.AccessKey.ConfigKey.Should().Be("accessKey");
+        stack.Target.AccessKey.ConfigKey.Should().Be("bird:accessKey", "the Pulumi provider reads its access key from bird:accessKey");
         AssertScenario(stack, connectors);
         stack.Connectors.Should().OnlyContain(c => c.AccessToken.EnvironmentVariable == "WHATSAPP_ACCESS_TOKEN");
     }
