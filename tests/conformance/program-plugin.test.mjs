@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { startEmulator, startPlugin, startFakeEngine, configure, emulatorConfig, isSecret, secret, reveal } from './lib/harness.mjs';
+import { startEmulator, startPlugin, startFakeEngine, configure, emulatorConfig, isSecret, secret, reveal, UNKNOWN } from './lib/harness.mjs';
 import { engine as providerEngine } from './lib/engine.mjs';
 import { startEngine, runProgram } from './lib/program.mjs';
 
@@ -111,5 +111,38 @@ test('no token or generated password appears in plaintext in any request, log or
   for (const s of [token, ...passwords]) assert.ok(!text.includes(s), 'a secret leaked');
   for (const r of engine.registrations()) {
     for (const field of ['accessToken', 'signingKey']) if (field in r.object) assert.ok(isSecret(r.object[field]), `${r.name}.${field} wrapped`);
+  }
+});
+
+test('a preview through the plugin sends nothing mutating to Bird and passes unknowns on', async () => {
+  const rpc = providerEngine(plugin);
+  const preview = await startEngine({
+    stack: 'local',
+    dryRun: true,
+    async answer(reg) {
+      if (reg.type === 'random:index/randomPassword:RandomPassword') return { id: '', object: { ...reg.object, result: secret(UNKNOWN) } };
+      const kind = reg.type.split(':')[2];
+      const checked = await rpc.check(kind, `${reg.name}-preview`, reg.object);
+      if (checked.failures.length > 0) throw new Error(`Check failed: ${JSON.stringify(checked.failures)}`);
+      const created = await rpc.create(kind, `${reg.name}-preview`, checked.inputs, true);
+      return { id: created.id, object: created.properties };
+    },
+  });
+  try {
+    await emulator.clearCalls();
+    const result = await runProgram({
+      engine: preview,
+      stack: 'local',
+      dryRun: true,
+      config: { 'bird:organizationId': emulator.organizationId, 'bird:workspaceId': emulator.workspaceId },
+    });
+    assert.equal(result.code, 0, `stderr: ${result.stderr}; logs: ${JSON.stringify(preview.logs())}`);
+    assert.deepEqual((await emulator.calls()).filter((c) => c.method !== 'GET'), []);
+    const outputs = preview.events.find((e) => e.rpc === 'RegisterResourceOutputs').outputs;
+    assert.equal(outputs.channelIds['main-number'], UNKNOWN);
+    const inbound = preview.registrations().find((r) => r.name === 'main-inbound');
+    assert.equal(inbound.object.eventFilters.find((f) => f.key === 'channelId').value, UNKNOWN);
+  } finally {
+    await preview.stop();
   }
 });
