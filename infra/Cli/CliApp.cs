@@ -18,17 +18,22 @@ public static class CliApp
         var yesOption = new Option<bool>("--yes", "-y") { Description = "Apply without asking for confirmation" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document" };
         var detailedOption = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 2 when there are changes, 1 on error" };
+        var allowDestructiveOption = new Option<bool>("--allow-destructive-changes")
+        {
+            Description = "Go past the stack's guards.maxDestructiveChanges (protected resources stay protected)",
+        };
 
         CommandOptions Options(ParseResult r) => new(r.GetValue(stackOption)!, StackPaths.FindRoot(workingDirectory))
         {
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
             DetailedExitCode = r.GetValue(detailedOption),
+            AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
-        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption };
+        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption, allowDestructiveOption };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption };
         up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, ct)));
         var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, ct)));

@@ -1,10 +1,14 @@
 using BirdInfra.Engine;
+using BirdInfra.Guards;
 using BirdInfra.Planning;
 using BirdInfra.Rendering;
 
 namespace BirdInfra.Commands;
 
-/// <summary>`birdinfra preview`: reads Bird, plans, and prints the plan (text or --json). Changes nothing.</summary>
+/// <summary>
+/// `birdinfra preview`: reads Bird, plans, and prints the plan (text or --json) with what the stack's guards
+/// say about it. Changes nothing; exits 1 when the guards would stop `up`.
+/// </summary>
 public static class PreviewCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
@@ -22,8 +26,15 @@ public static class PreviewCommand
             return ExitCodes.Error;
         }
 
+        var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(options.Json ? PlanJsonRenderer.Render(result.Plan) + Environment.NewLine : PlanTextRenderer.Render(result.Plan));
+        io.Out.Write(options.Json ? PlanJsonRenderer.Render(result.Plan, guards) + Environment.NewLine : PlanTextRenderer.Render(result.Plan, guards));
+        if (guards.Stops)
+        {
+            io.Error.WriteLine($"error: guards would stop `birdinfra up --stack {options.Stack}`: {guards.Summary()}.");
+            return ExitCodes.Error;
+        }
+
         return options.DetailedExitCode && result.Plan.Summary.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
     }
 }

@@ -1,11 +1,12 @@
 using BirdInfra.Apply;
 using BirdInfra.Engine;
+using BirdInfra.Guards;
 using BirdInfra.Planning;
 using BirdInfra.Rendering;
 
 namespace BirdInfra.Commands;
 
-/// <summary>`birdinfra up` and `birdinfra destroy`: plan, confirm (or --yes), apply, report.</summary>
+/// <summary>`birdinfra up` and `birdinfra destroy`: plan, check the guards, confirm (or --yes), apply, report.</summary>
 public static class UpCommand
 {
     public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken) =>
@@ -29,8 +30,15 @@ public static class UpCommand
         }
 
         var plan = result.Plan;
+        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(PlanTextRenderer.Render(plan));
+        io.Out.Write(PlanTextRenderer.Render(plan, guards));
+        if (guards.Stops)
+        {
+            io.Error.WriteLine($"error: guards stopped `birdinfra {command} --stack {options.Stack}` before anything was sent to Bird: {guards.Summary()}.");
+            return ExitCodes.Error;
+        }
+
         if (!plan.Summary.HasChanges)
         {
             if (!session.Refresh.Drift.IsEmpty || session.Refresh.State.Serial != session.RecordedState.Serial)

@@ -78,6 +78,11 @@ public static class DiagnosticCodes
     public const string InvalidStatus = "BI087";
     public const string InvalidFilterValue = "BI088";
 
+    // Guards.
+    public const string UnknownProtectedSection = "BI090";
+    public const string UndeclaredProtectedResource = "BI091";
+    public const string InvalidDestructiveLimit = "BI092";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -137,5 +142,8 @@ public static class DiagnosticCodes
         [SubscriptionLimit] = "more than 5 subscriptions with the same service, event and filters",
         [InvalidStatus] = "webhook status is not active or inactive",
         [InvalidFilterValue] = "empty event filter value",
+        [UnknownProtectedSection] = "guards.protect names an unknown section",
+        [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
+        [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

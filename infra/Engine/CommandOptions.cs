@@ -8,4 +8,7 @@ public sealed record CommandOptions(string Stack, string Root)
     public bool Json { get; init; }
 
     public bool DetailedExitCode { get; init; }
+
+    /// <summary>Go past guards.maxDestructiveChanges (never past protection).</summary>
+    public bool AllowDestructiveChanges { get; init; }
 }

@@ -4,11 +4,13 @@ using BirdInfra.Diagnostics;
 namespace BirdInfra.Graph;
 
 /// <summary>One desired resource: its address, its input expressions and where the stack file declares it.</summary>
+/// <param name="Protected">Guarded against deletion and replacement (guards.protect or the resource's own protect:).</param>
 public sealed record ResourceDeclaration(
     ResourceAddress Address,
     ImmutableSortedDictionary<string, InputExpression> Inputs,
     SourceLocation? Location,
-    string YamlPath)
+    string YamlPath,
+    bool Protected = false)
 {
     /// <summary>Every resource this one reads an output of, in a stable order.</summary>
     public ImmutableArray<ResourceAddress> Dependencies { get; } = CollectDependencies(Inputs);

@@ -32,7 +32,7 @@ public static class StackCompiler
                     ("effect", Text(d.Effect)),
                     ("actions", Texts(d.Actions)),
                     ("resources", Texts(d.Resources.Select(Interpolate))))).ToImmutableArray())));
-            resources.Add(new ResourceDeclaration(new ResourceAddress("AccessPolicy", policy.LogicalName), inputs, policy.Location, $"accessPolicies.{policy.LogicalName}"));
+            resources.Add(new ResourceDeclaration(new ResourceAddress("AccessPolicy", policy.LogicalName), inputs, policy.Location, $"accessPolicies.{policy.LogicalName}", Protected(stack, "AccessPolicy", policy.LogicalName)));
         }
 
         foreach (var role in stack.AccessRoles)
@@ -43,7 +43,7 @@ public static class StackCompiler
                 ("policies", new ListInput(role.Policies.Select(p => (InputExpression)Map(
                     ("id", new OutputReference(new ResourceAddress("AccessPolicy", p.Name), "id")),
                     ("type", Text("organization")))).ToImmutableArray())));
-            resources.Add(new ResourceDeclaration(new ResourceAddress("AccessRole", role.LogicalName), inputs, role.Location, $"accessRoles.{role.LogicalName}"));
+            resources.Add(new ResourceDeclaration(new ResourceAddress("AccessRole", role.LogicalName), inputs, role.Location, $"accessRoles.{role.LogicalName}", Protected(stack, "AccessRole", role.LogicalName)));
         }
 
         foreach (var key in stack.AccessKeys)
@@ -56,7 +56,7 @@ public static class StackCompiler
                     ("id", new OutputReference(new ResourceAddress("AccessRole", r.Name), "id")),
                     ("type", Text("organization")),
                     ("workspaces", workspaces))).ToImmutableArray())));
-            resources.Add(new ResourceDeclaration(new ResourceAddress("AccessKey", key.LogicalName), inputs, key.Location, $"accessKeys.{key.LogicalName}"));
+            resources.Add(new ResourceDeclaration(new ResourceAddress("AccessKey", key.LogicalName), inputs, key.Location, $"accessKeys.{key.LogicalName}", Protected(stack, "AccessKey", key.LogicalName)));
         }
 
         foreach (var connector in stack.Connectors)
@@ -70,7 +70,7 @@ public static class StackCompiler
                 ("phoneNumber", Text(connector.PhoneNumber)),
                 ("mbPhoneId", connector.MbPhoneId is null ? null : Text(connector.MbPhoneId)),
                 ("accessToken", Secret(connector.AccessToken, path + ".accessToken")));
-            resources.Add(new ResourceDeclaration(new ResourceAddress("Connector", connector.LogicalName), inputs, connector.Location, path));
+            resources.Add(new ResourceDeclaration(new ResourceAddress("Connector", connector.LogicalName), inputs, connector.Location, path, Protected(stack, "Connector", connector.LogicalName)));
         }
 
         foreach (var webhook in stack.WebhookSubscriptions)
@@ -89,11 +89,14 @@ public static class StackCompiler
                 ("eventFilters", new ListInput(filters.ToImmutableArray())),
                 ("status", Text(webhook.Status)),
                 ("signingKey", Secret(webhook.SigningKey, path + ".signingKey")));
-            resources.Add(new ResourceDeclaration(new ResourceAddress("WebhookSubscription", webhook.LogicalName), inputs, webhook.Location, path));
+            resources.Add(new ResourceDeclaration(new ResourceAddress("WebhookSubscription", webhook.LogicalName), inputs, webhook.Location, path, Protected(stack, "WebhookSubscription", webhook.LogicalName)));
         }
 
         return new DesiredGraph(DependencyOrder.Sort(resources, r => r.Address, r => r.Dependencies));
     }
+
+    private static bool Protected(StackDefinition stack, string kind, string logicalName) =>
+        stack.Guards.ProtectionOf(KindSections.SectionOf(kind), logicalName) is not null;
 
     private static LiteralInput Text(string value) => new(PropertyValue.String(value));
 

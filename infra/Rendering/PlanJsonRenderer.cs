@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BirdInfra.Guards;
 using BirdInfra.Planning;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Serialization;
@@ -9,12 +10,14 @@ namespace BirdInfra.Rendering;
 /// <summary>
 /// The machine-readable preview: <c>{stack, summary: {create, update, replace, delete, same}, resources: [{type, kind, name,
 /// action, reason, id, changes: [{path, old, new, forcesReplacement}], inputs}]}</c>. Secrets are "[secret]".
+/// With a guard report, a <c>guards</c> object is added: <c>{stops, destructiveChanges, maxDestructiveChanges,
+/// allowDestructiveChanges, violations: [{rule, kind, name, action, reason, origin, file, line, column, yamlPath, message, hint}]}</c>.
 /// </summary>
 public static class PlanJsonRenderer
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Render(Plan plan)
+    public static string Render(Plan plan, GuardReport? guards = null)
     {
         JsonNode Masked(PropertyValue _) => JsonValue.Create("[secret]");
         JsonNode? Value(PropertyValue? value) => value is null
@@ -67,6 +70,34 @@ public static class PlanJsonRenderer
             },
             ["resources"] = resources,
         };
+        if (guards is not null)
+        {
+            root["guards"] = Guards(guards);
+        }
+
         return root.ToJsonString(Indented);
     }
+
+    private static JsonObject Guards(GuardReport guards) => new()
+    {
+        ["stops"] = guards.Stops,
+        ["destructiveChanges"] = guards.DestructiveChanges,
+        ["maxDestructiveChanges"] = guards.Limit,
+        ["allowDestructiveChanges"] = guards.AllowDestructiveChanges,
+        ["violations"] = new JsonArray(guards.Violations.Select(v => (JsonNode)new JsonObject
+        {
+            ["rule"] = v.Rule == GuardRule.Protected ? "protected" : "maxDestructiveChanges",
+            ["kind"] = v.Change?.Address.Kind,
+            ["name"] = v.Change?.Address.Name,
+            ["action"] = v.Change?.Action.ToString().ToLowerInvariant(),
+            ["reason"] = v.Reason,
+            ["origin"] = v.Origin,
+            ["file"] = v.Source?.File,
+            ["line"] = v.Source?.Line,
+            ["column"] = v.Source?.Column,
+            ["yamlPath"] = v.YamlPath,
+            ["message"] = v.Message,
+            ["hint"] = v.Hint,
+        }).ToArray()),
+    };
 }

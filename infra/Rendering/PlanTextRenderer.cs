@@ -1,13 +1,18 @@
 using System.Text;
+using BirdInfra.Guards;
 using BirdInfra.Planning;
 using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Rendering;
 
-/// <summary>The human preview: one block per changed resource (+ create, ~ update, -/+ replace, - delete), old → new per property, then a summary line.</summary>
+/// <summary>
+/// The human preview: one block per changed resource (+ create, ~ update, -/+ replace, - delete), old → new per
+/// property, then a summary line; with a guard report, protected changes are marked and the guards that stop
+/// the run are listed at the end.
+/// </summary>
 public static class PlanTextRenderer
 {
-    public static string Render(Plan plan)
+    public static string Render(Plan plan, GuardReport? guards = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Stack {plan.Stack}");
@@ -23,6 +28,11 @@ public static class PlanTextRenderer
             sb.AppendLine();
             sb.Append("  ").Append(Symbol(change.Action)).Append(' ').Append(change.Address)
                 .Append("  (").Append(Word(change.Action)).Append(": ").Append(change.Reason).AppendLine(")");
+            if (guards?.ProtectionOf(change) is { } protection)
+            {
+                sb.Append("      ! PROTECTED by ").Append(protection.Origin).AppendLine(": guards stop this change");
+            }
+
             switch (change.Action)
             {
                 case PlanAction.Create:
@@ -50,7 +60,35 @@ public static class PlanTextRenderer
 
         sb.AppendLine();
         sb.AppendLine(SummaryLine(plan.Summary));
+        if (guards is not null)
+        {
+            AppendGuards(sb, guards);
+        }
+
         return sb.ToString();
+    }
+
+    private static void AppendGuards(StringBuilder sb, GuardReport guards)
+    {
+        if (guards.LimitOverridden)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"Guards: {GuardCheck.Resources(guards.DestructiveChanges)} to delete or replace, more than guards.maxDestructiveChanges ({guards.Limit}); allowed by --allow-destructive-changes.");
+        }
+
+        if (!guards.Stops)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Guards stop this run; nothing is sent to Bird:");
+        foreach (var violation in guards.Violations)
+        {
+            sb.Append("  ! ").AppendLine(violation.Message);
+            sb.Append("      ").Append(violation.Rule == GuardRule.Protected ? "protected by " : "set by ").AppendLine(violation.Origin);
+            sb.Append("      hint: ").AppendLine(violation.Hint);
+        }
     }
 
     public static string SummaryLine(PlanSummary s) =>

@@ -16,4 +16,8 @@ public sealed record StackDefinition(
     ImmutableArray<RoleDeclaration> AccessRoles,
     ImmutableArray<AccessKeyDeclaration> AccessKeys,
     ImmutableArray<ConnectorDeclaration> Connectors,
-    ImmutableArray<WebhookDeclaration> WebhookSubscriptions);
+    ImmutableArray<WebhookDeclaration> WebhookSubscriptions)
+{
+    /// <summary>The <c>guards</c> section and every resource's own <c>protect:</c>; none when the file has neither.</summary>
+    public GuardsDefinition Guards { get; init; } = GuardsDefinition.None;
+}

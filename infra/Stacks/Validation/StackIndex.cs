@@ -20,6 +20,9 @@ internal sealed class StackIndex
     /// <summary>Service, event, url and the canonical filter set of each complete subscription.</summary>
     public List<(string Service, string Event, string Url, string Filters, StackNode Node)> Subscriptions { get; } = [];
 
+    /// <summary>Each declaration's own <c>protect: true|false</c>.</summary>
+    public List<(string Section, string Name, bool Protect, StackNode Node)> Protections { get; } = [];
+
     public IReadOnlyList<string> DeclaredIn(string section) =>
         Declared.TryGetValue(section, out var keys) ? keys.Select(k => k.Value).ToList() : [];
 }

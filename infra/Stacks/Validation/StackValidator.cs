@@ -68,11 +68,12 @@ internal static partial class StackValidator
         var keys = Section(context, top, StackKeys.AccessKeys, AccessKeyReader.Read);
         var connectors = Section(context, top, StackKeys.Connectors, ConnectorReader.Read);
         var webhooks = Section(context, top, StackKeys.WebhookSubscriptions, WebhookReader.Read);
+        var guards = GuardReader.Read(context, top);
         CrossChecks.Run(reader, context.Index);
 
-        return bag.HasErrors || target is null
+        return bag.HasErrors || target is null || guards is null
             ? null
-            : new StackDefinition(name, file, target, policies, roles, keys, connectors, webhooks);
+            : new StackDefinition(name, file, target, policies, roles, keys, connectors, webhooks) { Guards = guards };
     }
 
     private static ImmutableArray<T> Section<T>(
@@ -104,10 +105,17 @@ internal static partial class StackValidator
                 continue;
             }
 
-            if (reader.Mapping(entry.Value, $"The {kind} '{Text.Shown(entry.Key.Value)}'", $"Give its fields, indented under it: {required}.") is { } body
-                && read(context, entry.Key, body) is { } declaration)
+            if (reader.Mapping(entry.Value, $"The {kind} '{Text.Shown(entry.Key.Value)}'", $"Give its fields, indented under it: {required}.") is { } body)
             {
-                result.Add(declaration);
+                if (FieldReader.Optional(body, StackKeys.Protect) is { } protect && reader.Boolean(protect) is { } value)
+                {
+                    context.Index.Protections.Add((section, entry.Key.Value, value, protect));
+                }
+
+                if (read(context, entry.Key, body) is { } declaration)
+                {
+                    result.Add(declaration);
+                }
             }
         }
 

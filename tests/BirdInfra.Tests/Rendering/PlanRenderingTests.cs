@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using BirdInfra.Diagnostics;
 using BirdInfra.Graph;
+using BirdInfra.Guards;
 using BirdInfra.Planning;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Rendering;
+using BirdInfra.Stacks.Model;
 using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.Rendering;
@@ -35,6 +38,46 @@ public sealed class PlanRenderingTests
         var plan = new Plan("dev", ImmutableArray<PlannedChange>.Empty, ImmutableDictionary<string, OutputReference>.Empty);
         Golden.Match(PlanTextRenderer.Render(plan), "Rendering", "Golden", "plan-empty.txt");
     }
+
+    [Fact]
+    public void TextPreview_StoppedByGuards_MarksProtectedChangesAndListsEveryGuard()
+    {
+        var plan = SamplePlan();
+        var text = PlanTextRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), destroy: false, allowDestructiveChanges: false));
+        Golden.Match(text, "Rendering", "Golden", "plan-guards.txt");
+    }
+
+    [Fact]
+    public void JsonPreview_StoppedByGuards_AddsAGuardsObject()
+    {
+        var plan = SamplePlan();
+        var json = PlanJsonRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), destroy: false, allowDestructiveChanges: false));
+        Golden.Match(json, "Rendering", "Golden", "plan-guards.json");
+        var withoutGuards = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        withoutGuards.Remove("guards");
+        withoutGuards.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })
+            .Should().Be(PlanJsonRenderer.Render(plan), "guards only add a field; the rest of the JSON plan is unchanged");
+    }
+
+    [Fact]
+    public void TextPreview_OverTheLimitWithTheFlag_SaysTheFlagAllowsIt()
+    {
+        var plan = SamplePlan();
+        var guards = new GuardsDefinition([], 1, new SourceLocation("stacks/dev.yaml", 3, 26));
+        var report = GuardCheck.Evaluate(plan, guards, destroy: false, allowDestructiveChanges: true);
+        report.Stops.Should().BeFalse();
+        PlanTextRenderer.Render(plan, report).Should().EndWith(
+            "Guards: 2 resources to delete or replace, more than guards.maxDestructiveChanges (1); allowed by --allow-destructive-changes." + Environment.NewLine);
+    }
+
+    private static GuardsDefinition SampleGuards() => new(
+        [
+            new ProtectionRule("connectors", null, Protect: true, OnResource: false, new SourceLocation("stacks/dev.yaml", 2, 24), "guards.protect[1]"),
+            new ProtectionRule("accessKeys", "old", Protect: true, OnResource: true, new SourceLocation("stacks/dev.yaml", 40, 14), "accessKeys.old.protect"),
+            new ProtectionRule("webhookSubscriptions", "inbound", Protect: true, OnResource: true, new SourceLocation("stacks/dev.yaml", 50, 14), "webhookSubscriptions.inbound.protect"),
+        ],
+        1,
+        new SourceLocation("stacks/dev.yaml", 3, 26));
 
     private static Plan SamplePlan()
     {

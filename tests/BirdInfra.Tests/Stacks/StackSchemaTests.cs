@@ -56,6 +56,15 @@ public sealed class StackSchemaTests
         PropertyNames(filter).Should().BeEquivalentTo(StackKeys.EventFilter);
     }
 
+    [Fact]
+    public void Schema_GuardsProperties_MatchTheLoader()
+    {
+        var guards = Schema.GetProperty("properties").GetProperty("guards");
+
+        PropertyNames(guards).Should().BeEquivalentTo(StackKeys.GuardsKeys);
+        guards.GetProperty("additionalProperties").GetBoolean().Should().BeFalse();
+    }
+
     private static IEnumerable<string> PropertyNames(JsonElement node) =>
         node.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
 }
