@@ -162,6 +162,9 @@ public sealed class StackRegistrar(
         }
 
         var request = CustomResource(kind.TypeToken, declaration.Address.Name, stackUrn, birdVersion);
+
+        // The stack file's guards become Pulumi's protect, sent explicitly so removing a protection unprotects.
+        request.Protect = declaration.Protected;
         var inputs = new List<KeyValuePair<string, PropertyValue>>();
         var allDependencies = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, expression) in declaration.Inputs)

@@ -105,6 +105,15 @@ for (const [stack, setup] of Object.entries(stacks)) {
         }
       });
 
+      test("the stack file's guards become Pulumi's protect on each Bird resource", () => {
+        const guarded = doc.guards?.protect ?? [];
+        for (const d of declared) {
+          const expected = d.body.protect ?? (guarded.includes(d.section) || guarded.includes(`${d.section}.${d.name}`));
+          assert.equal(reg(d.type, d.name).protect, expected, `${d.section}.${d.name}`);
+        }
+        if (stack === 'prod') assert.ok(reg('bird:index:Connector', 'sales-number').protect && reg('bird:index:AccessKey', 'contact-center').protect);
+      });
+
       test('sends the declared inputs, interpolated, and references as ids of what they read', () => {
         for (const d of declared) {
           const r = reg(d.type, d.name);
