@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BirdInfra.Tests.Support;
+using Xunit.Abstractions;
 
 namespace BirdInfra.Tests.Reliability;
 
 /// <summary>Point 3 through the CLI: a second run on a locked stack is refused at once; a lock left by a killed run is cleared by `unlock` after a confirmation.</summary>
-public sealed class ConcurrentRunTests : IAsyncLifetime
+public sealed class ConcurrentRunTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private StackWorkspace _ws = null!;
 
@@ -46,7 +47,7 @@ public sealed class ConcurrentRunTests : IAsyncLifetime
         since.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2));
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "a locked stack is refused at once, not waited for");
         callsOfTheSecondRun.Should().BeEmpty("the refused run reads and sends nothing");
-        Console.WriteLine($"second up refused in {watch.Elapsed.TotalMilliseconds:F0} ms");
+        output.WriteLine($"second up refused in {watch.Elapsed.TotalMilliseconds:F0} ms");
 
         firstRun.ExitCode.Should().Be(0, firstRun.All);
         File.Exists(_ws.LockFile).Should().BeFalse("the first run releases the lock when it ends");
