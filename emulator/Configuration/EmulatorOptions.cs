@@ -27,6 +27,15 @@ public sealed record EmulatorOptions
     /// <summary>No ASP.NET Core logging on the console. Embedded hosts default to quiet.</summary>
     public bool Quiet { get; init; } = true;
 
+    /// <summary>
+    /// Also sends the emulator's log (ASP.NET Core hosting, Kestrel, routing, errors) to this provider, whether or
+    /// not <see cref="Quiet"/> is set; tests capture it to check that no secret is ever logged.
+    /// </summary>
+    public ILoggerProvider? LoggerProvider { get; init; }
+
+    /// <summary>Lowest level sent to <see cref="LoggerProvider"/>.</summary>
+    public LogLevel LoggerProviderLevel { get; init; } = LogLevel.Information;
+
     /// <summary>Delay before the first webhook retry; each further retry doubles it.</summary>
     public TimeSpan WebhookRetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 

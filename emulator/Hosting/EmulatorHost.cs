@@ -13,6 +13,7 @@ using BirdInfra.Emulator.Webhooks;
 using BirdInfra.Emulator.Workspaces;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Console;
 
 namespace BirdInfra.Emulator.Hosting;
 
@@ -52,8 +53,15 @@ internal static class EmulatorHost
         if (!options.Quiet)
         {
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+        }
+
+        // The console keeps its own filters above; the minimum level only lowers for an extra provider.
+        builder.Logging.SetMinimumLevel(options.LoggerProvider is null ? LogLevel.Warning : options.LoggerProviderLevel);
+        if (options.LoggerProvider is { } provider)
+        {
+            builder.Logging.AddProvider(provider);
         }
 
         if (!standalone)

@@ -28,6 +28,12 @@ public static class PassphraseSource
             return (await File.ReadAllTextAsync(paths.PassphraseFile, cancellationToken)).Trim();
         }
 
+        if (File.Exists(paths.StateFile))
+        {
+            // A new key could not decrypt the existing state; writing one would only hide the real problem.
+            throw new UserError($"The key file {paths.PassphraseFile} that encrypts the state of stack '{paths.Stack}' is missing, but the state {paths.StateFile} exists. Restore the key file, or set {Variable} to the passphrase the state was written with. Nothing was read or written.");
+        }
+
         Directory.CreateDirectory(paths.StateDirectory);
         var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await File.WriteAllTextAsync(paths.PassphraseFile, generated, cancellationToken);

@@ -44,11 +44,31 @@ public sealed class StateLock : IDisposable
         try
         {
             var node = JsonNode.Parse(File.ReadAllText(path));
-            return $"held by `birdinfra {node?["command"]}` (pid {node?["pid"]}, {node?["user"]}@{node?["host"]}) since {node?["since"]}";
+            var gone = node?["host"]?.GetValue<string>() == Environment.MachineName && node?["pid"]?.GetValue<int>() is { } pid && !IsRunning(pid)
+                ? "; no process with that pid runs on this host now, so the run was probably killed"
+                : string.Empty;
+            return $"held by `birdinfra {node?["command"]}` (pid {node?["pid"]}, {node?["user"]}@{node?["host"]}) since {node?["since"]}{gone}";
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or FormatException)
         {
             return "held by an unknown run (the lock file is unreadable)";
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

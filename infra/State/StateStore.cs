@@ -43,43 +43,50 @@ public sealed class StateStore
 
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         JsonObject root;
+        int version;
+        string? checksum;
         try
         {
             root = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
+            version = root["version"]?.GetValue<int>() ?? throw Corrupt(path, "it has no version");
+            checksum = root["checksum"]?.GetValue<string>();
         }
         catch (JsonException)
         {
             throw Corrupt(path, "it is not valid JSON (truncated or damaged)");
         }
-
-        var version = root["version"]?.GetValue<int>() ?? throw Corrupt(path, "it has no version");
-        if (version > StackState.CurrentVersion)
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            throw new StateException($"The state file {path} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; the file was not changed.");
+            throw Corrupt(path, "its version or checksum is not of the expected type (edited by hand or damaged)");
         }
 
-        var checksum = root["checksum"]?.GetValue<string>();
+        if (version > StackState.CurrentVersion)
+        {
+            throw new StateException($"The state file {path} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; neither the file nor its backup {path}.bak was changed.");
+        }
+
         root.Remove("checksum");
         if (checksum is null || checksum != Checksum(root))
         {
             throw Corrupt(path, "its checksum does not match its content (edited by hand or damaged)");
         }
 
-        var encryption = root["encryption"] as JsonObject ?? throw Corrupt(path, "it has no encryption header");
-        var salt = Convert.FromBase64String(encryption["salt"]!.GetValue<string>());
-        var check = encryption["check"]!.GetValue<string>();
-        var cipherFromFile = SecretCipher.FromSalt(passphrase, salt);
-        if (!cipherFromFile.Verifies(check))
-        {
-            throw new StateException($"The passphrase does not decrypt the state of stack '{stack}' ({path}). Set BIRDINFRA_PASSPHRASE to the passphrase this stack was created with; nothing was decrypted or written.");
-        }
-
-        var store = new StateStore(path, cipherFromFile, check);
+        // Past the checksum the file is as BirdInfra wrote it, or was re-checksummed by hand: still check every shape.
         try
         {
+            var encryption = root["encryption"] as JsonObject ?? throw Corrupt(path, "it has no encryption header");
+            var salt = Convert.FromBase64String(encryption["salt"]!.GetValue<string>());
+            var check = encryption["check"]!.GetValue<string>();
+            var cipherFromFile = SecretCipher.FromSalt(passphrase, salt);
+            if (!cipherFromFile.Verifies(check))
+            {
+                throw new StateException($"The passphrase does not decrypt the state of stack '{stack}' ({path}). Set BIRDINFRA_PASSPHRASE to the passphrase this stack was created with; nothing was decrypted or written.");
+            }
+
+            var store = new StateStore(path, cipherFromFile, check);
             return (store, store.Parse(root));
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or NullReferenceException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or NullReferenceException or InvalidCastException or ArgumentException or JsonException or CryptographicException)
         {
             throw Corrupt(path, "its content does not have the expected shape");
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Embedded;
+using Microsoft.Extensions.Logging;
 
 namespace BirdInfra.Tests.Support;
 
@@ -45,12 +46,18 @@ public sealed class StackWorkspace : IAsyncDisposable
 
     public string StateFile => Path.Combine(Root, ".birdinfra", "e2e", "state.json");
 
+    public string BackupFile => StateFile + ".bak";
+
+    public string LockFile => Path.Combine(Root, ".birdinfra", "e2e", "state.lock");
+
     /// <summary>Every secret value the scenario uses, including the admin key and tokens Bird minted.</summary>
     public List<string> KnownSecrets { get; } = [WhatsAppToken, SigningKey, Passphrase];
 
-    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null)
+    /// <param name="emulatorLog">Receives everything the emulator logs, down to Trace.</param>
+    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null)
     {
-        var emulator = await EmbeddedEmulator.StartAsync(new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200) }, CancellationToken.None);
+        var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
+        var emulator = await EmbeddedEmulator.StartAsync(options, CancellationToken.None);
         var root = Directory.CreateTempSubdirectory("birdinfra-e2e-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "stacks"));
         var workspace = new StackWorkspace(emulator, root);
@@ -70,6 +77,9 @@ public sealed class StackWorkspace : IAsyncDisposable
     }
 
     public Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync(Root, name => Environment.GetValueOrDefault(name), args);
+
+    /// <summary>Runs `birdinfra` with a confirmation callback of the test's own (which may block to hold a run mid-way).</summary>
+    public Task<CliRun> RunAsync(Func<string, bool> confirm, params string[] args) => CliRunner.RunAsync(Root, name => Environment.GetValueOrDefault(name), confirm, args);
 
     public async Task<JsonElement> GetAsync(string path)
     {
