@@ -87,7 +87,7 @@ public sealed class BirdResourceProvider : IDisposable
     private Task<ConfigureResponse> ConfigureAsync(ConfigureRequest request, CancellationToken cancellationToken)
     {
         var settings = ProviderConfigReader.Read(request, _environment);
-        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey));
+        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey) { Timeout = settings.RequestTimeout });
         var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout });
         _settings = settings;
         previous?.Client.Dispose();
@@ -133,12 +133,16 @@ public sealed class BirdResourceProvider : IDisposable
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
-            var created = await kind.CreateAsync(context, inputs, operation.Token).ConfigureAwait(false);
+            // A lost answer is settled inside this call, as the built-in engine does: the object is looked up and
+            // adopted (an access key, whose token would be lost, is deleted and made again), so a retry never duplicates.
+            var naturalKey = kind.NaturalKey(kind.Check(inputs).Inputs);
+            var created = await ExactlyOnceCreate.RunAsync(kind, context, inputs, naturalKey, _ => true, $"{kind.Name} '{resource}'", operation.Token).ConfigureAwait(false);
             return new CreateResponse { Id = created.Id, Properties = Outputs(kind, created) };
         }
-        catch (Exception e) when (e is OperationCanceledException || e is BirdApiException { OutcomeUnknown: true })
+        catch (Exception e) when (e is OperationCanceledException or CreateOutcomeUnknownException && !ExactlyOnceCreate.HasCreateOnlySecret(kind))
         {
             // Bird may hold the object although the call did not finish: find it by its natural key so the engine records it.
+            // Never for an access key: recording one without its token would leave a live key whose token nobody has.
             if (await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false) is { } found)
             {
                 throw OperationErrors.InitFailed(found, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(e)}) after Bird created the object ({found.Id}); it is recorded, run again to finish.", inputs));
@@ -250,7 +254,7 @@ public sealed class BirdResourceProvider : IDisposable
 
     private GrpcException Fail(Exception e, string operation, IResourceKind kind, string resource, params PropertyMap[] maps)
     {
-        if (e is not (BirdApiException or ResourceInitFailedException or GrpcException or OperationCanceledException))
+        if (e is not (BirdApiException or ResourceInitFailedException or CreateOutcomeUnknownException or GrpcException or OperationCanceledException))
         {
             _logger.LogError(e, "{Operation} {Kind} '{Resource}' failed", operation, kind.Name, resource);
         }
