@@ -139,11 +139,17 @@ public sealed class BirdResourceProvider : IDisposable
             var created = await ExactlyOnceCreate.RunAsync(kind, context, inputs, naturalKey, _ => true, $"{kind.Name} '{resource}'", operation.Token).ConfigureAwait(false);
             return new CreateResponse { Id = created.Id, Properties = Outputs(kind, created) };
         }
-        catch (Exception e) when (e is OperationCanceledException or CreateOutcomeUnknownException && !ExactlyOnceCreate.HasCreateOnlySecret(kind))
+        catch (Exception e) when (e is OperationCanceledException or CreateOutcomeUnknownException)
         {
             // Bird may hold the object although the call did not finish: find it by its natural key so the engine records it.
-            // Never for an access key: recording one without its token would leave a live key whose token nobody has.
-            if (await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false) is { } found)
+            // An access key is deleted instead: recorded without its token, it would be a live key whose token nobody has.
+            var found = await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false);
+            if (found is not null && ExactlyOnceCreate.HasCreateOnlySecret(kind))
+            {
+                throw new GrpcException(GrpcStatusCode.Unknown, Scrub($"create {kind.Name} '{resource}' failed: {Reason(e)} {await DeleteTokenlessAsync(context, kind, found).ConfigureAwait(false)}", inputs));
+            }
+
+            if (found is not null)
             {
                 throw OperationErrors.InitFailed(found, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(e)}) after Bird created the object ({found.Id}); it is recorded, run again to finish.", inputs));
             }
@@ -237,7 +243,7 @@ public sealed class BirdResourceProvider : IDisposable
     {
         try
         {
-            using var lookup = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var lookup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var checkedInputs = kind.Check(inputs).Inputs;
             var key = kind.NaturalKey(checkedInputs);
             var matches = (await kind.ListAsync(context, lookup.Token).ConfigureAwait(false)).Where(s => kind.NaturalKey(s.Inputs) == key).ToList();
@@ -249,6 +255,21 @@ public sealed class BirdResourceProvider : IDisposable
         {
             _logger.LogWarning("Could not look up the interrupted {Kind} create: {Message}", kind.Name, e.Message);
             return null;
+        }
+    }
+
+    private async Task<string> DeleteTokenlessAsync(ProviderContext context, IResourceKind kind, ResourceSnapshot found)
+    {
+        try
+        {
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await kind.DeleteAsync(context, found, cleanup.Token).ConfigureAwait(false);
+            return $"The {kind.Name} Bird made ({found.Id}) was deleted because its secret was lost; run again to create it.";
+        }
+        catch (Exception e) when (e is BirdApiException or OperationCanceledException)
+        {
+            _logger.LogWarning("Could not delete the {Kind} {Id} whose secret was lost: {Message}", kind.Name, found.Id, e.Message);
+            return $"Bird holds {kind.Name} {found.Id}, whose secret was lost, and deleting it failed ({e.Message}): delete it before running again.";
         }
     }
 
