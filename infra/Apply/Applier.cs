@@ -154,54 +154,13 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     }
 
     /// <summary>
-    /// Creates the object exactly once. When Bird may have applied a create whose answer was lost, the object
-    /// is looked up by its natural key: adopted if found (or, for an access key whose token nobody saw, deleted
-    /// and made again), created again only when it is surely absent.
+    /// Creates the object exactly once: an object found after a lost answer is adopted unless state already owns it
+    /// (or, for an access key whose token nobody saw, deleted and made again).
     /// </summary>
-    private async Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, CancellationToken cancellationToken)
+    private Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, CancellationToken cancellationToken)
     {
-        const int attempts = 3;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await kind.CreateAsync(context, inputs, cancellationToken);
-            }
-            catch (Exception e) when (attempt < attempts && ApplyErrors.IsOutcomeUnknown(e))
-            {
-                progress.Report($"Create {pending.Address}: Bird's answer was lost; looking the object up by its natural key");
-                var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-                var found = (await kind.ListAsync(context, cancellationToken))
-                    .FirstOrDefault(l => !owned.Contains(l.Id) && kind.NaturalKey(l.Inputs) == pending.NaturalKey);
-                if (found is null)
-                {
-                    continue;
-                }
-
-                if (Refresh.AdoptionRules.HasCreateOnlySecret(kind))
-                {
-                    await kind.DeleteAsync(context, found, cancellationToken);
-                    continue;
-                }
-
-                return await WaitForOutputsAsync(kind, kind.MergeLive(new ResourceSnapshot(found.Id, inputs, inputs), found), cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>An adopted object may still lack outputs Bird fills in later (a connector's channel): read it until they are there.</summary>
-    private async Task<ResourceSnapshot> WaitForOutputsAsync(IResourceKind kind, ResourceSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        var deadline = DateTimeOffset.UtcNow + context.ChannelTimeout;
-        var interval = context.ChannelPollInterval;
-        while (kind.Schema.Outputs.Any(o => !o.Secret && kind.Schema.Inputs.All(i => i.Name != o.Name) && snapshot.Outputs[o.Name] is null or { IsNull: true }) && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(interval, cancellationToken);
-            interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 2, 5000));
-            snapshot = await kind.ReadAsync(context, snapshot, cancellationToken) ?? snapshot;
-        }
-
-        return snapshot;
+        var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return ExactlyOnceCreate.RunAsync(kind, context, inputs, pending.NaturalKey, live => !owned.Contains(live.Id), pending.Address.ToString(), cancellationToken);
     }
 
     private async Task UpdateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)

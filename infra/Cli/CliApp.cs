@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BirdInfra.Commands;
 using BirdInfra.Engine;
+using BirdInfra.Providers.Client;
 using BirdInfra.State;
 
 namespace BirdInfra.Cli;
@@ -61,6 +62,12 @@ public static class CliApp
         catch (Exception e) when (e is UserError or StateException)
         {
             io.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.Error;
+        }
+        catch (BirdApiException e)
+        {
+            // Reading Bird failed before anything was applied (operations that fail during an apply are reported by the apply).
+            io.Error.WriteLine($"error: {e.Message} Nothing was applied; run the command again once Bird answers.");
             return ExitCodes.Error;
         }
         catch (OperationCanceledException)

@@ -76,11 +76,16 @@ public sealed class StackSession : IAsyncDisposable
         var stack = load.Stack;
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
         var stateLock = StateLock.Acquire(paths.LockFile, options.Stack, command);
+        if (stateLock.TakenOverFrom is { } stale)
+        {
+            io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running.");
+        }
+
         try
         {
             var (store, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
             io.Error.WriteLine($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
-            var target = await BirdTarget.ConnectAsync(stack.Target, paths, io.Environment, cancellationToken);
+            var target = await BirdTarget.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
             try
             {
                 var graph = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);

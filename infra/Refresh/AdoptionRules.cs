@@ -9,6 +9,5 @@ public static class AdoptionRules
     /// True for kinds with a secret output that Bird shows only in the create response (an access key's token):
     /// such an object cannot be adopted, because nobody has its secret.
     /// </summary>
-    public static bool HasCreateOnlySecret(IResourceKind kind) =>
-        kind.Schema.Outputs.Any(o => o.Secret && kind.Schema.Inputs.All(i => i.Name != o.Name));
+    public static bool HasCreateOnlySecret(IResourceKind kind) => ExactlyOnceCreate.HasCreateOnlySecret(kind);
 }

@@ -158,7 +158,7 @@ public sealed class ConnectorKind : IResourceKind
             await Task.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
 
-            connector = await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, connector.Id), cancellationToken).ConfigureAwait(false)
+            connector = await PollAsync(context, spec, connector, cancellationToken).ConfigureAwait(false)
                 ?? throw new ResourceInitFailedException(
                     Name,
                     WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
@@ -167,6 +167,25 @@ public sealed class ConnectorKind : IResourceKind
 
         context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): channel {connector.Channel!.ChannelId} is ready");
         return connector;
+    }
+
+    /// <summary>
+    /// One read while waiting for the channel. The connector exists by now, so a failed read is a half-done create
+    /// (recorded with what is known), never "not created": that would leave an object in Bird nobody owns.
+    /// </summary>
+    private async Task<ConnectorWire?> PollAsync(ProviderContext context, ConnectorSpec spec, ConnectorWire connector, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, connector.Id), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BirdApiException e)
+        {
+            throw new ResourceInitFailedException(
+                Name,
+                WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
+                $"Connector '{spec.Name}' ({connector.Id}): Bird created the connector, but reading it while waiting for its channel failed ({e.Message}). The connector is recorded; run again to finish.");
+        }
     }
 
     private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)

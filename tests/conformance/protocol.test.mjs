@@ -65,7 +65,7 @@ describe('plugin protocol', () => {
     assert.equal(webhook.properties.signingKey.secret, true);
     assert.equal(schema.resources['bird:index:AccessKey'].properties.token.secret, true);
     assert.equal(schema.resources['bird:index:Connector'].properties.accessToken.secret, true);
-    assert.deepEqual(Object.keys(schema.config.variables).filter((k) => k !== 'channelTimeoutSeconds').sort(), ['accessKey', 'endpoint', 'organizationId', 'workspaceId']);
+    assert.deepEqual(Object.keys(schema.config.variables).filter((k) => !['channelTimeoutSeconds', 'requestTimeoutSeconds'].includes(k)).sort(), ['accessKey', 'endpoint', 'organizationId', 'workspaceId']);
     assert.equal(schema.config.variables.accessKey.secret, true);
     assert.ok(schema.provider.inputProperties.accessKey.secret);
   });

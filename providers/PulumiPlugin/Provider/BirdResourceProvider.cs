@@ -87,7 +87,7 @@ public sealed class BirdResourceProvider : IDisposable
     private Task<ConfigureResponse> ConfigureAsync(ConfigureRequest request, CancellationToken cancellationToken)
     {
         var settings = ProviderConfigReader.Read(request, _environment);
-        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey));
+        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey) { Timeout = settings.RequestTimeout });
         var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout });
         _settings = settings;
         previous?.Client.Dispose();
@@ -133,13 +133,23 @@ public sealed class BirdResourceProvider : IDisposable
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
-            var created = await kind.CreateAsync(context, inputs, operation.Token).ConfigureAwait(false);
+            // A lost answer is settled inside this call, as the built-in engine does: the object is looked up and
+            // adopted (an access key, whose token would be lost, is deleted and made again), so a retry never duplicates.
+            var naturalKey = kind.NaturalKey(kind.Check(inputs).Inputs);
+            var created = await ExactlyOnceCreate.RunAsync(kind, context, inputs, naturalKey, _ => true, $"{kind.Name} '{resource}'", operation.Token).ConfigureAwait(false);
             return new CreateResponse { Id = created.Id, Properties = Outputs(kind, created) };
         }
-        catch (Exception e) when (e is OperationCanceledException || e is BirdApiException { OutcomeUnknown: true })
+        catch (Exception e) when (e is OperationCanceledException or CreateOutcomeUnknownException)
         {
             // Bird may hold the object although the call did not finish: find it by its natural key so the engine records it.
-            if (await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false) is { } found)
+            // An access key is deleted instead: recorded without its token, it would be a live key whose token nobody has.
+            var found = await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false);
+            if (found is not null && ExactlyOnceCreate.HasCreateOnlySecret(kind))
+            {
+                throw new GrpcException(GrpcStatusCode.Unknown, Scrub($"create {kind.Name} '{resource}' failed: {Reason(e)} {await DeleteTokenlessAsync(context, kind, found).ConfigureAwait(false)}", inputs));
+            }
+
+            if (found is not null)
             {
                 throw OperationErrors.InitFailed(found, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(e)}) after Bird created the object ({found.Id}); it is recorded, run again to finish.", inputs));
             }
@@ -233,7 +243,7 @@ public sealed class BirdResourceProvider : IDisposable
     {
         try
         {
-            using var lookup = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var lookup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var checkedInputs = kind.Check(inputs).Inputs;
             var key = kind.NaturalKey(checkedInputs);
             var matches = (await kind.ListAsync(context, lookup.Token).ConfigureAwait(false)).Where(s => kind.NaturalKey(s.Inputs) == key).ToList();
@@ -248,9 +258,24 @@ public sealed class BirdResourceProvider : IDisposable
         }
     }
 
+    private async Task<string> DeleteTokenlessAsync(ProviderContext context, IResourceKind kind, ResourceSnapshot found)
+    {
+        try
+        {
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await kind.DeleteAsync(context, found, cleanup.Token).ConfigureAwait(false);
+            return $"The {kind.Name} Bird made ({found.Id}) was deleted because its secret was lost; run again to create it.";
+        }
+        catch (Exception e) when (e is BirdApiException or OperationCanceledException)
+        {
+            _logger.LogWarning("Could not delete the {Kind} {Id} whose secret was lost: {Message}", kind.Name, found.Id, e.Message);
+            return $"Bird holds {kind.Name} {found.Id}, whose secret was lost, and deleting it failed ({e.Message}): delete it before running again.";
+        }
+    }
+
     private GrpcException Fail(Exception e, string operation, IResourceKind kind, string resource, params PropertyMap[] maps)
     {
-        if (e is not (BirdApiException or ResourceInitFailedException or GrpcException or OperationCanceledException))
+        if (e is not (BirdApiException or ResourceInitFailedException or CreateOutcomeUnknownException or GrpcException or OperationCanceledException))
         {
             _logger.LogError(e, "{Operation} {Kind} '{Resource}' failed", operation, kind.Name, resource);
         }

@@ -22,6 +22,7 @@ public static class OperationErrors
             GrpcException grpc => grpc,
             ResourceInitFailedException init => InitFailed(init.Snapshot, kind, init.Message),
             BirdApiException bird => new GrpcException(StatusOf(bird), prefix + bird.Message + Hint(bird)),
+            CreateOutcomeUnknownException unknown => new GrpcException(GrpcStatusCode.Unknown, prefix + unknown.Message),
             OperationCanceledException => new GrpcException(GrpcStatusCode.Cancelled, prefix + "cancelled before Bird answered."),
             InvalidOperationException or ArgumentException or FormatException => new GrpcException(GrpcStatusCode.FailedPrecondition, prefix + exception.Message),
             _ => new GrpcException(GrpcStatusCode.Internal, prefix + exception.Message),

@@ -66,7 +66,8 @@ public static class ProviderConfigReader
             new BirdAccessKey(values[ProviderConfigKeys.AccessKey.Name]!),
             values[ProviderConfigKeys.OrganizationId.Name]!,
             values[ProviderConfigKeys.WorkspaceId.Name]!,
-            TimeSpan.FromSeconds(double.Parse(values[ProviderConfigKeys.ChannelTimeoutSeconds.Name]!, NumberStyles.Float, CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(double.Parse(values[ProviderConfigKeys.ChannelTimeoutSeconds.Name]!, NumberStyles.Float, CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(values[ProviderConfigKeys.RequestTimeoutSeconds.Name]!, NumberStyles.Float, CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A config value as text: strings as they are, numbers and bools in invariant form, secrets unwrapped.</summary>

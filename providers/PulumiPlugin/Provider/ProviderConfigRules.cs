@@ -22,10 +22,13 @@ public static class ProviderConfigRules
             }
         }
 
-        if (values.GetValueOrDefault(ProviderConfigKeys.ChannelTimeoutSeconds.Name) is { } timeout
-            && (!double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 3600))
+        foreach (var key in new[] { ProviderConfigKeys.ChannelTimeoutSeconds, ProviderConfigKeys.RequestTimeoutSeconds })
         {
-            yield return (ProviderConfigKeys.ChannelTimeoutSeconds.Name, $"'{timeout}' is not a number of seconds between 0 and 3600");
+            if (values.GetValueOrDefault(key.Name) is { } timeout
+                && (!double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 3600))
+            {
+                yield return (key.Name, $"'{timeout}' is not a number of seconds between 0 and 3600");
+            }
         }
     }
 }

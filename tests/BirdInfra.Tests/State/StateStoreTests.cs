@@ -83,6 +83,40 @@ public sealed class StateStoreTests : IDisposable
         act.Should().Throw<StateException>().WithMessage($"*locked*pid {Environment.ProcessId}*since*birdinfra unlock --stack dev*");
     }
 
+    [Fact]
+    public async Task Lock_LeftOnThisHostByAProcessThatIsGone_IsTakenOver()
+    {
+        // A killed `birdinfra up` leaves its lock file; the next run on the same host takes it over and says so.
+        var path = Path.Combine(_dir, "state.lock");
+        var deadPid = await PidOfAFinishedProcessAsync();
+        File.WriteAllText(path, $$"""{"pid":{{deadPid}},"host":"{{Environment.MachineName}}","user":"ci","command":"up","since":"2025-01-01T00:00:00Z"}""");
+
+        using var taken = StateLock.Acquire(path, "dev", "up");
+
+        taken.TakenOverFrom.Should().Contain($"pid {deadPid}");
+        var again = () => StateLock.Acquire(path, "dev", "up");
+        again.Should().Throw<StateException>().WithMessage($"*pid {Environment.ProcessId}*");
+    }
+
+    [Fact]
+    public async Task Lock_LeftOnAnotherHost_IsStillRefused()
+    {
+        var path = Path.Combine(_dir, "state.lock");
+        var deadPid = await PidOfAFinishedProcessAsync();
+        File.WriteAllText(path, $$"""{"pid":{{deadPid}},"host":"another-{{Environment.MachineName}}","user":"ci","command":"up","since":"2025-01-01T00:00:00Z"}""");
+
+        var act = () => StateLock.Acquire(path, "dev", "up");
+
+        act.Should().Throw<StateException>().WithMessage("*locked*another-*birdinfra unlock*");
+    }
+
+    private static async Task<int> PidOfAFinishedProcessAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await process.WaitForExitAsync();
+        return process.Id;
+    }
+
     private async Task SaveOneAsync()
     {
         var (store, empty) = await StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
