@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace BirdInfra.State;
 
 /// <summary>
-/// An exclusive lock on a stack's state, held as a file created with CreateNew. A second run is refused
+/// An exclusive lock on a stack's state, held as a file moved into place only if none exists. A second run is refused
 /// at once with who holds the lock and since when. A lock left on this host by a process that no longer
 /// runs (a killed run) is taken over; any other lock is cleared explicitly with `birdinfra unlock`.
 /// </summary>
@@ -45,13 +45,24 @@ public sealed class StateLock : IDisposable
             ["command"] = command,
             ["since"] = DateTimeOffset.UtcNow.ToString("O"),
         };
+
+        // The lock appears whole or not at all: written beside it, then moved into place without overwriting
+        // (link + unlink on Unix). A run killed between creating and writing the file would otherwise leave an
+        // empty lock nobody could attribute, and the next run could not take it over.
+        var pending = $"{path}.{Environment.ProcessId}.tmp";
         try
         {
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            JsonSerializer.Serialize(stream, info);
+            using (var stream = new FileStream(pending, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(stream, info);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(pending, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
+            File.Delete(pending);
             throw new StateException($"Stack '{stack}' is locked: {Describe(path)}. If that run is gone, clear the lock with `birdinfra unlock --stack {stack}`.");
         }
 

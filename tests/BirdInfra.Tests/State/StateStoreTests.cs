@@ -75,6 +75,22 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Lock_IsNeverLeftHalfWritten_AndAKilledWriterOnlyLeavesItsOwnScratchFile()
+    {
+        var lockPath = Path.Combine(_dir, "state.lock");
+        // A run killed while writing its lock leaves only its scratch file, never an empty, unattributable lock.
+        File.WriteAllText($"{lockPath}.999999.tmp", string.Empty);
+
+        using (var held = StateLock.Acquire(lockPath, "dev", "up"))
+        {
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(lockPath))!["pid"]!.GetValue<int>().Should().Be(Environment.ProcessId);
+            File.Exists($"{lockPath}.{Environment.ProcessId}.tmp").Should().BeFalse();
+        }
+
+        File.Exists(lockPath).Should().BeFalse();
+    }
+
+    [Fact]
     public void Lock_HeldByAnotherRun_IsRefusedWithWhoAndSince()
     {
         var path = Path.Combine(_dir, "state.lock");
