@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Stacks.Validation;
 
 namespace BirdInfra.Graph;
 
@@ -7,11 +8,11 @@ public static class KindSections
 {
     private static readonly ImmutableDictionary<string, string> SectionByKind = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["AccessPolicy"] = "accessPolicies",
-        ["AccessRole"] = "accessRoles",
-        ["AccessKey"] = "accessKeys",
-        ["Connector"] = "connectors",
-        ["WebhookSubscription"] = "webhookSubscriptions",
+        ["AccessPolicy"] = StackKeys.AccessPolicies,
+        ["AccessRole"] = StackKeys.AccessRoles,
+        ["AccessKey"] = StackKeys.AccessKeys,
+        ["Connector"] = StackKeys.Connectors,
+        ["WebhookSubscription"] = StackKeys.WebhookSubscriptions,
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     public static string SectionOf(string kind) =>

@@ -1,6 +1,7 @@
 using BirdInfra.Engine;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;
@@ -43,19 +44,20 @@ public static class ProgramRunner
             }
 
             var (stack, kinds) = graph.Value;
+            var monitor = new ResourceMonitorClient(monitorChannel);
             var registrar = new StackRegistrar(
                 settings,
-                new ResourceMonitorClient(monitorChannel),
+                monitor,
                 log,
                 kinds,
-                PulumiTokens.BirdVersion(),
+                PackageVersion.Current,
                 settings.Config.Get("randomVersion") ?? PulumiTokens.DefaultRandomVersion);
             if (!await registrar.RegisterAsync(stack, cancellationToken).ConfigureAwait(false))
             {
                 return Bail;
             }
 
-            await new ResourceMonitorClient(monitorChannel).SignalAndWaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await monitor.SignalAndWaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (RegistrationFailedException e)

@@ -37,7 +37,7 @@ public sealed record ProgramSettings(
         var dryRun = environment("PULUMI_DRY_RUN") is { } dry && bool.TryParse(dry, out var parsed) && parsed;
         var parallel = int.TryParse(environment("PULUMI_PARALLEL"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 0;
         var pwd = environment("PULUMI_PWD") is { Length: > 0 } d ? d : currentDirectory;
-        var root = environment("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } r ? r : FindProjectRoot(pwd);
+        var root = environment("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } r ? r : Engine.StackPaths.FindRoot(pwd);
         var config = PulumiConfig.Parse(project, environment("PULUMI_CONFIG"), environment("PULUMI_CONFIG_SECRET_KEYS"));
         return new ProgramSettings(Required(MonitorVariable), environment("PULUMI_ENGINE"), project, stack, dryRun, parallel, root, config);
     }
@@ -45,21 +45,8 @@ public sealed record ProgramSettings(
     /// <summary>The URN the engine gives a resource parented to the stack (the stack type is never in the chain).</summary>
     public string UrnOf(string type, string name) => $"urn:pulumi:{Stack}::{Project}::{type}::{name}";
 
-    public string StackFile => Path.Combine(RootDirectory, "stacks", Stack + ".yaml");
+    public string StackFile => new Engine.StackPaths(RootDirectory, Stack).StackFile;
 
-    /// <summary>Older hosts do not pass PULUMI_ROOT_DIRECTORY: the nearest folder at or above the program's holding Pulumi.yaml.</summary>
-    private static string FindProjectRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return start;
-    }
 
     internal static ImmutableArray<string> ParseStringArray(string? json, string variable)
     {

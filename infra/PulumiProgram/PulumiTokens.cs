@@ -13,13 +13,4 @@ public static class PulumiTokens
 
     /// <summary>The secret outputs Pulumi.Random's SDK marks on a password.</summary>
     public static readonly string[] RandomPasswordSecretOutputs = ["bcryptHash", "result"];
-
-    /// <summary>This build's version, the bird plugin version sent with each Bird resource (strict semver, no 'v').</summary>
-    public static string BirdVersion()
-    {
-        var assembly = typeof(Providers.Kinds.BirdKinds).Assembly;
-        var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
-        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "0.1.0";
-    }
 }

@@ -1,6 +1,6 @@
 namespace BirdInfra.PulumiProgram;
 
-/// <summary>A registration the engine refused or failed; <see cref="Logged"/> once its error has gone to Engine.Log.</summary>
+/// <summary>A registration the engine refused or failed; <see cref="Urn"/> is the resource its logged error attaches to.</summary>
 public sealed class RegistrationFailedException(string what, string urn, string reason, Exception? inner = null)
     : Exception($"{what}: {reason}", inner)
 {

@@ -252,16 +252,4 @@ public sealed class StackRegistrar(
             throw new RegistrationFailedException(what, urn, $"the engine refused the registration: {e.Detail} (gRPC {e.Status})", e);
         }
     }
-
-    private static async Task Call(string what, string urn, Func<Task> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (GrpcCallException e)
-        {
-            throw new RegistrationFailedException(what, urn, $"the engine refused it: {e.Detail} (gRPC {e.Status})", e);
-        }
-    }
 }

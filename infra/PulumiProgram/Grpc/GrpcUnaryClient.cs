@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -15,9 +14,6 @@ namespace BirdInfra.PulumiProgram.Grpc;
 /// </summary>
 public sealed class GrpcUnaryClient : IDisposable
 {
-    /// <summary>Pulumi's engine allows 400 MiB messages both ways; so do we.</summary>
-    public const int MaxMessageBytes = 400 * 1024 * 1024;
-
     private static readonly MediaTypeHeaderValue GrpcContentType = new("application/grpc");
 
     private readonly HttpClient _http;
@@ -67,7 +63,7 @@ public sealed class GrpcUnaryClient : IDisposable
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(Frame(request)),
+            Content = new ByteArrayContent(GrpcMessages.Frame(request)),
         };
         message.Content.Headers.ContentType = GrpcContentType;
         message.Headers.TryAddWithoutValidation("te", "trailers");
@@ -111,47 +107,12 @@ public sealed class GrpcUnaryClient : IDisposable
                 throw new GrpcCallException(name, (GrpcStatusCode)code, DecodeMessage(Header(response, "grpc-message") ?? string.Empty));
             }
 
-            return parser.ParseFrom(Unframe(name, body));
+            var (reply, framing, problem) = GrpcMessages.Unframe(body);
+            return problem is null ? parser.ParseFrom(reply.Span) : throw new GrpcCallException(name, framing, problem);
         }
     }
 
     public void Dispose() => _http.Dispose();
-
-    public static byte[] Frame(IMessage message)
-    {
-        var size = message.CalculateSize();
-        var buffer = new byte[5 + size];
-        BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(1, 4), (uint)size);
-        message.WriteTo(buffer.AsSpan(5));
-        return buffer;
-    }
-
-    /// <summary>The single message of a unary answer; an empty body is an empty message.</summary>
-    public static ReadOnlySpan<byte> Unframe(string method, byte[] body)
-    {
-        if (body.Length == 0)
-        {
-            return ReadOnlySpan<byte>.Empty;
-        }
-
-        if (body.Length < 5)
-        {
-            throw new GrpcCallException(method, GrpcStatusCode.Internal, "truncated gRPC message prefix");
-        }
-
-        if (body[0] != 0)
-        {
-            throw new GrpcCallException(method, GrpcStatusCode.Internal, "compressed gRPC messages are not supported");
-        }
-
-        var length = BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1, 4));
-        if (length > MaxMessageBytes || length != body.Length - 5)
-        {
-            throw new GrpcCallException(method, GrpcStatusCode.Internal, $"gRPC message length {length} does not match the {body.Length - 5} bytes received");
-        }
-
-        return body.AsSpan(5, (int)length);
-    }
 
     /// <summary>grpc-message is percent-encoded UTF-8.</summary>
     public static string DecodeMessage(string encoded)

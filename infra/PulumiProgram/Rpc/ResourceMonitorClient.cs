@@ -13,7 +13,7 @@ public sealed class ResourceMonitorClient(GrpcUnaryClient channel)
     public Task<RegisterResourceResponse> RegisterResourceAsync(RegisterResourceRequest request, CancellationToken cancellationToken) =>
         channel.CallAsync(Service, "RegisterResource", request, RegisterResourceResponse.Parser, cancellationToken);
 
-    public Task RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request, CancellationToken cancellationToken) =>
+    public Task<Empty> RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request, CancellationToken cancellationToken) =>
         channel.CallAsync(Service, "RegisterResourceOutputs", request, Empty.Parser, cancellationToken);
 
     /// <summary>False when the engine does not know the feature or predates SupportsFeature.</summary>

@@ -1,5 +1,4 @@
 using BirdInfra.Providers.PulumiWire;
-using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Text;
 using BirdInfra.PulumiPlugin.Protos;
@@ -8,55 +7,14 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace BirdInfra.PulumiPlugin.Grpc;
 
-/// <summary>gRPC's length-prefixed messages (1 flag byte + 4-byte big-endian length) and trailer encodings.</summary>
+/// <summary>The server side of gRPC framing: request bodies, trailer encodings (framing itself: <see cref="GrpcMessages"/>).</summary>
 public static class GrpcFraming
 {
-    /// <summary>Pulumi's engine allows 400 MiB messages both ways; so do we.</summary>
-    public const int MaxMessageBytes = 400 * 1024 * 1024;
-
-    public const int PrefixLength = 5;
-
-    public static byte[] Frame(IMessage message)
-    {
-        var size = message.CalculateSize();
-        var buffer = new byte[PrefixLength + size];
-        buffer[0] = 0;
-        BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(1, 4), (uint)size);
-        message.WriteTo(buffer.AsSpan(PrefixLength));
-        return buffer;
-    }
-
     /// <summary>The single message of a unary request body; an empty body counts as an empty message.</summary>
     public static ReadOnlyMemory<byte> Unframe(ReadOnlyMemory<byte> body)
     {
-        if (body.Length == 0)
-        {
-            return ReadOnlyMemory<byte>.Empty;
-        }
-
-        if (body.Length < PrefixLength)
-        {
-            throw new GrpcException(GrpcStatusCode.Internal, "truncated gRPC message prefix");
-        }
-
-        var span = body.Span;
-        if (span[0] != 0)
-        {
-            throw new GrpcException(GrpcStatusCode.Unimplemented, "compressed gRPC messages are not supported");
-        }
-
-        var length = BinaryPrimitives.ReadUInt32BigEndian(span.Slice(1, 4));
-        if (length > MaxMessageBytes || length > body.Length - PrefixLength)
-        {
-            throw new GrpcException(GrpcStatusCode.Internal, $"gRPC message length {length} does not match the {body.Length - PrefixLength} bytes received");
-        }
-
-        if (length != body.Length - PrefixLength)
-        {
-            throw new GrpcException(GrpcStatusCode.Unimplemented, "a unary method received more than one message");
-        }
-
-        return body.Slice(PrefixLength, (int)length);
+        var (message, status, problem) = GrpcMessages.Unframe(body);
+        return problem is null ? message : throw new GrpcException(status, problem);
     }
 
     public static async Task<byte[]> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
@@ -71,7 +29,7 @@ public static class GrpcFraming
             }
 
             reader.AdvanceTo(result.Buffer.End);
-            if (buffer.Length > MaxMessageBytes + PrefixLength)
+            if (buffer.Length > GrpcMessages.MaxMessageBytes + GrpcMessages.PrefixLength)
             {
                 throw new GrpcException(GrpcStatusCode.ResourceExhausted, "request larger than 400 MiB");
             }

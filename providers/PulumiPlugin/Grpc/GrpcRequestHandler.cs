@@ -47,7 +47,7 @@ public sealed class GrpcRequestHandler
             }
 
             var reply = await method.InvokeAsync(GrpcFraming.Unframe(body), context.RequestAborted).ConfigureAwait(false);
-            await response.Body.WriteAsync(GrpcFraming.Frame(reply), context.RequestAborted).ConfigureAwait(false);
+            await response.Body.WriteAsync(GrpcMessages.Frame(reply), context.RequestAborted).ConfigureAwait(false);
             AppendStatus(response, GrpcStatusCode.Ok, null, []);
         }
         catch (GrpcException e)

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Provider;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +30,7 @@ public static class PluginHost
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Limits.MaxRequestBodySize = GrpcFraming.MaxMessageBytes + GrpcFraming.PrefixLength;
+            kestrel.Limits.MaxRequestBodySize = GrpcMessages.MaxMessageBytes + GrpcMessages.PrefixLength;
             kestrel.AddServerHeader = false;
         });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -46,7 +46,7 @@ public static class PluginHost
             sp.GetRequiredService<PluginLifetime>(),
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<ILogger<BirdResourceProvider>>(),
-            Version()));
+            PackageVersion.Current));
         builder.Services.AddHostedService<EngineWatcher>();
 
         await using var app = builder.Build();
@@ -74,12 +74,5 @@ public static class PluginHost
 
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
-    }
-
-    private static string Version()
-    {
-        var assembly = typeof(PluginHost).Assembly;
-        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "0.1.0";
     }
 }

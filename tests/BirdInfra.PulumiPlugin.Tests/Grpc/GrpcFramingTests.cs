@@ -10,7 +10,7 @@ public sealed class GrpcFramingTests
     [Fact]
     public void Frame_PrefixesFlagAndBigEndianLength()
     {
-        var framed = GrpcFraming.Frame(new PluginInfo { Version = "1.2.3" });
+        var framed = GrpcMessages.Frame(new PluginInfo { Version = "1.2.3" });
 
         framed[0].Should().Be(0);
         framed[1..5].Should().Equal(0, 0, 0, 7);
@@ -19,7 +19,7 @@ public sealed class GrpcFramingTests
 
     [Fact]
     public void EmptyMessage_IsFiveZeroBytes() =>
-        GrpcFraming.Frame(new Empty()).Should().Equal(0, 0, 0, 0, 0);
+        GrpcMessages.Frame(new Empty()).Should().Equal(0, 0, 0, 0, 0);
 
     [Fact]
     public void Unframe_RejectsCompressedMessages()

@@ -147,12 +147,8 @@ public sealed class ScenarioTests : IAsyncLifetime
             await _ws.RunAsync("preview", "--stack", "e2e", "--json"),
             await _ws.RunAsync("up", "--stack", "e2e", "--yes"),
         };
-        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(_ws.StateFile, "e2e", StackWorkspace.Passphrase, CancellationToken.None);
-        var token = state.Resources.Single(r => r.Address.Kind == "AccessKey").Outputs["token"];
-        token!.IsSecret.Should().BeTrue("the access key's token is a secret output");
-        _ws.KnownSecrets.Add(token.RevealString()!);
-        var generatedKey = state.Resources.Single(r => r.Address.Name == "main-outbound").Inputs["signingKey"];
-        _ws.KnownSecrets.Add(generatedKey!.RevealString()!);
+        var (token, _) = await _ws.LearnMintedSecretsAsync();
+        token.IsSecret.Should().BeTrue("the access key's token is a secret output");
         _ws.EditStack("https://contact-center.example.com/bird/channels", "https://contact-center.example.com/bird/channels-v2");
         _ws.EditStack("accessToken: { env: WHATSAPP_ACCESS_TOKEN }", "accessToken: { env: WHATSAPP_ACCESS_TOKEN_2 }");
         _ws.Environment["WHATSAPP_ACCESS_TOKEN_2"] = "EAAG-second-known-token-0b1d";

@@ -25,9 +25,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
             await _ws.RunAsync("preview", "--stack", "e2e", "--json"),
             await _ws.RunAsync("up", "--stack", "e2e", "--yes"),
         };
-        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(_ws.StateFile, "e2e", StackWorkspace.Passphrase, CancellationToken.None);
-        _ws.KnownSecrets.Add(state.Resources.Single(r => r.Address.Kind == "AccessKey").Outputs["token"]!.RevealString()!);
-        _ws.KnownSecrets.Add(state.Resources.Single(r => r.Address.Name == "main-outbound").Inputs["signingKey"]!.RevealString()!);
+        await _ws.LearnMintedSecretsAsync();
         _ws.Environment["WHATSAPP_ACCESS_TOKEN_2"] = "EAAG-second-known-token-0b1d";
         _ws.KnownSecrets.Add("EAAG-second-known-token-0b1d");
         _ws.EditStack("accessToken: { env: WHATSAPP_ACCESS_TOKEN }", "accessToken: { env: WHATSAPP_ACCESS_TOKEN_2 }");

@@ -53,6 +53,20 @@ public sealed class StackWorkspace : IAsyncDisposable
     /// <summary>Every secret value the scenario uses, including the admin key and tokens Bird minted.</summary>
     public List<string> KnownSecrets { get; } = [WhatsAppToken, SigningKey, Passphrase];
 
+    /// <summary>
+    /// Reads the secrets BirdInfra minted during the last `up` (the access key's token, main-outbound's generated
+    /// signing key) from state and adds them to <see cref="KnownSecrets"/>.
+    /// </summary>
+    public async Task<(BirdInfra.Providers.Properties.PropertyValue Token, BirdInfra.Providers.Properties.PropertyValue SigningKey)> LearnMintedSecretsAsync()
+    {
+        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(StateFile, "e2e", Passphrase, CancellationToken.None);
+        var token = state.Resources.Single(r => r.Address.Kind == "AccessKey").Outputs["token"]!;
+        var signingKey = state.Resources.Single(r => r.Address.Name == "main-outbound").Inputs["signingKey"]!;
+        KnownSecrets.Add(token.RevealString()!);
+        KnownSecrets.Add(signingKey.RevealString()!);
+        return (token, signingKey);
+    }
+
     /// <param name="emulatorLog">Receives everything the emulator logs, down to Trace.</param>
     public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null)
     {
