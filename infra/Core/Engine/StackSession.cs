@@ -63,7 +63,7 @@ public sealed class StackSession : IAsyncDisposable
         return StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, checkSecrets));
     }
 
-    public static async Task<StackSession?> OpenAsync(CommandOptions options, string command, ConsoleIO io, CancellationToken cancellationToken)
+    public static async Task<StackSession?> OpenAsync(CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
         var load = Load(paths, io, checkSecrets: true);
@@ -85,7 +85,7 @@ public sealed class StackSession : IAsyncDisposable
         {
             var (store, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
             io.Error.WriteLine($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
-            var target = await BirdTarget.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
+            var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
             try
             {
                 var graph = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);
