@@ -2,6 +2,8 @@ using BirdInfra.Engine;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
+using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;

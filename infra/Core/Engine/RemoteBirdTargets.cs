@@ -1,4 +1,5 @@
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Engine;

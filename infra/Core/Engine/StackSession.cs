@@ -1,5 +1,6 @@
+using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Refresh;

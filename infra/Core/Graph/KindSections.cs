@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Stacks.Reading;
 using System.Collections.Immutable;
 using BirdInfra.Stacks.Validation;
 

@@ -1,5 +1,6 @@
+using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Graph;
 

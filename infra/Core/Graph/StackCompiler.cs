@@ -1,3 +1,6 @@
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Stacks;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Planning;
 

@@ -1,7 +1,8 @@
+using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks;

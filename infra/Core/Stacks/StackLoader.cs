@@ -1,7 +1,9 @@
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks;
 using System.Text;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Stacks.Validation;
-using BirdInfra.Stacks.Yaml;
+using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Stacks;
 

@@ -1,4 +1,5 @@
 using BirdInfra.Graph;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
 using BirdInfra.Tests.Stacks;

@@ -1,5 +1,7 @@
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
 using BirdInfra.Guards;
 using BirdInfra.Planning;

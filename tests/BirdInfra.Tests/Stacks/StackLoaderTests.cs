@@ -1,3 +1,5 @@
+using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
 
@@ -102,11 +104,11 @@ public sealed class StackLoaderTests
         connector.Name.Should().Be("main");
         connector.Template.Should().Be("whatsapp:1");
         connector.AccessToken.GeneratedLength.Should().Be(64);
-        connector.Location.Should().Be(new BirdInfra.Diagnostics.SourceLocation("stacks/test.yaml", 4, 3));
+        connector.Location.Should().Be(new BirdInfra.Providers.Diagnostics.SourceLocation("stacks/test.yaml", 4, 3));
         var webhook = stack.WebhookSubscriptions.Single();
         webhook.Service.Should().Be("channels");
         webhook.Status.Should().Be("active");
-        webhook.Channel.Should().Be(new LogicalReference("main", new BirdInfra.Diagnostics.SourceLocation("stacks/test.yaml", 13, 14)));
+        webhook.Channel.Should().Be(new LogicalReference("main", new BirdInfra.Providers.Diagnostics.SourceLocation("stacks/test.yaml", 13, 14)));
         webhook.SigningKey.EnvironmentVariable.Should().Be("SIGNING_KEY");
         webhook.SigningKey.ToString().Should().Be("{ env: SIGNING_KEY }");
     }

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Stacks.Reading;
 using System.Collections.Immutable;
 using System.Text.Json;
 using BirdInfra.Stacks.Validation;

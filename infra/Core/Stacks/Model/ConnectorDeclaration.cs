@@ -1,4 +1,5 @@
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks.Model;
 
 namespace BirdInfra.Stacks.Model;
 

@@ -1,4 +1,4 @@
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Stacks.Model;
 

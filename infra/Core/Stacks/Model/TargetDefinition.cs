@@ -1,3 +1,5 @@
+using BirdInfra.Providers.Stacks.Model;
+
 namespace BirdInfra.Stacks.Model;
 
 /// <summary>

@@ -1,5 +1,6 @@
+using BirdInfra.Providers.Stacks.Model;
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Stacks.Model;
 

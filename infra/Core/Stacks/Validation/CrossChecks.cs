@@ -1,5 +1,7 @@
-using BirdInfra.Diagnostics;
-using BirdInfra.Stacks.Yaml;
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.Stacks;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,8 +1,10 @@
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Stacks.Model;
-using BirdInfra.Stacks.Yaml;
+using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,5 +1,8 @@
+using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks.Model;
-using BirdInfra.Stacks.Yaml;
+using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 
