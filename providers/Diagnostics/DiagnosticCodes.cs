@@ -68,6 +68,7 @@ public static class DiagnosticCodes
     public const string InvalidConnectorTemplate = "BI076";
     public const string InvalidMetaId = "BI077";
     public const string InvalidUuid = "BI078";
+    public const string InvalidValue = "BI079";
     public const string InvalidWebhookUrl = "BI080";
     public const string UnknownWebhookService = "BI081";
     public const string UnknownWebhookEvent = "BI082";
@@ -133,6 +134,7 @@ public static class DiagnosticCodes
         [InvalidConnectorTemplate] = "unsupported connector template",
         [InvalidMetaId] = "wabaId / phoneId is not a numeric Meta id",
         [InvalidUuid] = "not a UUID",
+        [InvalidValue] = "a value breaks another of Bird's rules (blank, too many roles, unknown role type, ...)",
         [InvalidWebhookUrl] = "webhook URL is not https with a public host",
         [UnknownWebhookService] = "unknown webhook service",
         [UnknownWebhookEvent] = "unknown webhook event",

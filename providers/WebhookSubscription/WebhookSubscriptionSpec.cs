@@ -16,6 +16,8 @@ public sealed record WebhookSubscriptionSpec(
 {
     public const string DefaultStatus = "active";
 
+    public const string DefaultService = "channels";
+
     public bool Equals(WebhookSubscriptionSpec? other) =>
         other is not null && Service == other.Service && Event == other.Event && Url == other.Url && Equals(SigningKey, other.SigningKey)
         && EventFilters.SequenceEqual(other.EventFilters) && Status == other.Status && Template == other.Template;

@@ -89,7 +89,15 @@ public sealed class StackSession : IAsyncDisposable
             var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
             try
             {
-                var graph = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);
+                var compiled = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);
+                if (compiled.Graph is not { } graph)
+                {
+                    WriteDiagnostics(io, compiled.Diagnostics);
+                    await target.DisposeAsync();
+                    stateLock.Dispose();
+                    return null;
+                }
+
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
                 var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken);
                 return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);

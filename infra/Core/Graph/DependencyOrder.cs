@@ -1,5 +1,6 @@
 using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
+using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Graph;
 
@@ -10,9 +11,8 @@ namespace BirdInfra.Graph;
 /// </summary>
 public static class DependencyOrder
 {
-    /// <summary>The natural top-down order of Bird kinds: what a kind references comes first.</summary>
-    public static readonly ImmutableArray<string> KindRank =
-        ["AccessPolicy", "AccessRole", "AccessKey", "Connector", "WebhookSubscription"];
+    /// <summary>The natural top-down order of Bird kinds (what a kind references comes first), from each kind's own rank.</summary>
+    public static readonly ImmutableArray<string> KindRank = [.. BirdKinds.Default.Declarable.Select(k => k.Name)];
 
     public static ImmutableArray<T> Sort<T>(
         IEnumerable<T> items,

@@ -1,21 +1,13 @@
-using BirdInfra.Providers.Stacks.Reading;
 using System.Collections.Immutable;
-using BirdInfra.Stacks.Validation;
+using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Graph;
 
-/// <summary>The stack-file section that declares each resource kind: guards and protection name resources by section.</summary>
+/// <summary>The stack-file sections, derived from the kinds' own definitions: guards and protection name resources by section.</summary>
 public static class KindSections
 {
-    private static readonly ImmutableDictionary<string, string> SectionByKind = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["AccessPolicy"] = StackKeys.AccessPolicies,
-        ["AccessRole"] = StackKeys.AccessRoles,
-        ["AccessKey"] = StackKeys.AccessKeys,
-        ["Connector"] = StackKeys.Connectors,
-        ["WebhookSubscription"] = StackKeys.WebhookSubscriptions,
-    }.ToImmutableDictionary(StringComparer.Ordinal);
+    /// <summary>Every section, in rank order.</summary>
+    public static ImmutableArray<string> Names { get; } = [.. BirdKinds.Default.Sections.Select(s => s.Name)];
 
-    public static string SectionOf(string kind) =>
-        SectionByKind.TryGetValue(kind, out var section) ? section : throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind a stack file declares");
+    public static string SectionOf(string kind) => BirdKinds.Default.SectionOf(kind);
 }

@@ -1,6 +1,7 @@
 using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks;
 using System.Text;
+using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Stacks.Validation;
 using BirdInfra.Providers.Stacks.Yaml;
@@ -51,7 +52,7 @@ public static class StackLoader
             return new StackLoadResult(null, bag.ToImmutable());
         }
 
-        var root = YamlTreeReader.Read(text, path, bag, StackKeys.Sections);
+        var root = YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal));
         if (bag.HasErrors && root is null)
         {
             return new StackLoadResult(null, bag.ToImmutable());

@@ -1,5 +1,5 @@
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks.Yaml;
 using BirdInfra.Providers.Stacks;
 
@@ -8,48 +8,43 @@ namespace BirdInfra.Providers.Stacks.Reading;
 /// <summary>Fields several kinds share: the Bird-side name, the description, references and interpolation.</summary>
 internal static class CommonFields
 {
-    /// <summary>The Bird-side <c>name</c>, defaulting to the logical name; recorded for the uniqueness check.</summary>
-    public static string? Name(ValidationContext context, string section, ScalarNode key, MappingNode body)
+    /// <summary>
+    /// Sets the Bird-side <c>name</c> input, defaulting to the logical name, and records it for the uniqueness check.
+    /// Bird's rules on the value are the kind's Check.
+    /// </summary>
+    public static void Name(ValidationContext context, string section, ScalarNode key, MappingNode body, StackEntryBuilder entry)
     {
         var node = FieldReader.Optional(body, "name");
         if (node is null)
         {
             context.Index.BirdNames.Add((section, key.Value, key));
-            return key.Value;
+            entry.Set("name", StackEntryBuilder.Text(key.Value), key);
+            return;
         }
 
         if (context.Reader.String(node, "name: ucx-contact-center") is not { } name)
         {
-            return null;
-        }
-
-        if (BirdRules.Name(name) is { } violation)
-        {
-            context.Reader.Report(DiagnosticCodes.InvalidName, violation.Message, violation.Hint, node);
-            return null;
+            entry.Set("name", StackEntryBuilder.Unreadable, node);
+            return;
         }
 
         context.Index.BirdNames.Add((section, name, node));
-        return name;
+        entry.Set("name", StackEntryBuilder.Text(name), node);
     }
 
-    public static string? Description(ValidationContext context, MappingNode body, bool required, SourceLocation owner)
+    /// <summary>Sets the <c>description</c> input; a required one that is missing is reported here.</summary>
+    public static void Description(ValidationContext context, MappingNode body, bool required, SourceLocation owner, StackEntryBuilder entry)
     {
         var node = required
             ? context.Reader.Required(body, "description", owner, "Add a description, e.g. description: Used by the contact center (Bird requires one).")
             : FieldReader.Optional(body, "description");
-        if (node is null || context.Reader.String(node, "description: Used by the contact center") is not { } description)
+        if (node is null)
         {
-            return null;
+            entry.Set("description", required ? StackEntryBuilder.Unreadable : null);
+            return;
         }
 
-        if (BirdRules.Description(description) is { } violation)
-        {
-            context.Reader.Report(DiagnosticCodes.InvalidDescription, violation.Message, violation.Hint, node);
-            return null;
-        }
-
-        return description;
+        entry.Set("description", context.Reader.String(node, "description: Used by the contact center") is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
     }
 
     /// <summary>A required, non-empty list of logical names of <paramref name="targetSection"/>.</summary>

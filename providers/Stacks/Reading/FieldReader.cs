@@ -12,7 +12,7 @@ namespace BirdInfra.Providers.Stacks.Reading;
 /// missing fields, oversized or control-character strings) into one bag and returning null for a value
 /// that cannot be used, so the caller goes on checking the rest of the file.
 /// </summary>
-internal sealed partial class FieldReader(string file, DiagnosticBag bag)
+public sealed partial class FieldReader(string file, DiagnosticBag bag)
 {
     public string File { get; } = file;
 

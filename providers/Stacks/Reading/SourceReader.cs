@@ -11,7 +11,7 @@ namespace BirdInfra.Providers.Stacks.Reading;
 /// Reads <c>{env: NAME}</c> values and secrets (<c>{env: NAME, config: key}</c> or <c>{generate: true}</c>),
 /// and checks that the variables they name are set when the options ask for it.
 /// </summary>
-internal sealed partial class SourceReader(FieldReader reader, StackLoadOptions options)
+public sealed partial class SourceReader(FieldReader reader, StackLoadOptions options)
 {
     /// <summary>A UUID written literally or <c>{env: NAME}</c>.</summary>
     public ValueSource? Uuid(StackNode node, string suggestedVariable)

@@ -7,7 +7,7 @@ namespace BirdInfra.Providers.Stacks.Reading;
 /// uniqueness, phone numbers and webhook subscription identities. Filled even for declarations with
 /// errors, so one mistake does not cascade into "undeclared" reports elsewhere.
 /// </summary>
-internal sealed class StackIndex
+public sealed class StackIndex
 {
     public Dictionary<string, List<ScalarNode>> Declared { get; } = new(StringComparer.Ordinal);
 

@@ -1,3 +1,3 @@
 namespace BirdInfra.Providers.Stacks.Yaml;
 
-internal sealed record MappingEntry(ScalarNode Key, StackNode Value);
+public sealed record MappingEntry(ScalarNode Key, StackNode Value);

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace BirdInfra.Providers.Stacks.Yaml;
 
 /// <summary>A mapping whose keys are unique strings (duplicates were reported and dropped while reading).</summary>
-internal sealed class MappingNode(int line, int column, string path, ImmutableArray<MappingEntry> entries)
+public sealed class MappingNode(int line, int column, string path, ImmutableArray<MappingEntry> entries)
     : StackNode(line, column, path)
 {
     public ImmutableArray<MappingEntry> Entries { get; } = entries;

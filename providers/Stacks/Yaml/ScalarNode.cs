@@ -3,7 +3,7 @@ using BirdInfra.Providers.Stacks;
 namespace BirdInfra.Providers.Stacks.Yaml;
 
 /// <summary>A scalar with its exact text: unquoted numbers such as 102290129340398 keep every digit.</summary>
-internal sealed class ScalarNode(int line, int column, string path, string value, bool isPlain, bool hasTag)
+public sealed class ScalarNode(int line, int column, string path, string value, bool isPlain, bool hasTag)
     : StackNode(line, column, path)
 {
     private static readonly HashSet<string> NullWords = new(StringComparer.Ordinal) { "", "~", "null", "Null", "NULL" };

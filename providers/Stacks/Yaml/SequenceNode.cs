@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace BirdInfra.Providers.Stacks.Yaml;
 
-internal sealed class SequenceNode(int line, int column, string path, ImmutableArray<StackNode> items)
+public sealed class SequenceNode(int line, int column, string path, ImmutableArray<StackNode> items)
     : StackNode(line, column, path)
 {
     public ImmutableArray<StackNode> Items { get; } = items;

@@ -4,7 +4,7 @@ namespace BirdInfra.Providers.Stacks.Yaml;
 /// A node of a stack file's YAML tree, with where it starts and its YAML path. Nodes reached through an
 /// alias are the anchored node itself (shared, never copied), so they report the anchor's position.
 /// </summary>
-internal abstract class StackNode(int line, int column, string path)
+public abstract class StackNode(int line, int column, string path)
 {
     public int Line { get; } = line;
 

@@ -1,4 +1,5 @@
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
 using BirdInfra.Providers.Stacks;
@@ -13,27 +14,19 @@ internal static class CrossChecks
     /// <summary>Beyond this many declarations "did you mean" is skipped, to keep hostile files cheap.</summary>
     private const int MaxSuggestionCandidates = 200;
 
-    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
+    public static void Run(FieldReader reader, StackIndex index, IEnumerable<StackSection> sections)
     {
-        [StackKeys.AccessPolicies] = "access policy",
-        [StackKeys.AccessRoles] = "access role",
-        [StackKeys.AccessKeys] = "access key",
-        [StackKeys.Connectors] = "connector",
-        [StackKeys.WebhookSubscriptions] = "webhook subscription",
-    };
-
-    public static void Run(FieldReader reader, StackIndex index)
-    {
-        References(reader, index);
-        BirdNames(reader, index);
+        var labels = sections.ToDictionary(s => s.Name, s => s.Label, StringComparer.Ordinal);
+        References(reader, index, labels);
+        BirdNames(reader, index, labels);
         PhoneNumbers(reader, index);
         Subscriptions(reader, index);
     }
 
-    private static void References(FieldReader reader, StackIndex index)
+    private static void References(FieldReader reader, StackIndex index, Dictionary<string, string> labels)
     {
         // Computed once per section: a file may hold thousands of references.
-        var declared = Kinds.Keys.ToDictionary(
+        var declared = labels.Keys.ToDictionary(
             section => section,
             section => (Names: index.DeclaredIn(section).ToHashSet(StringComparer.Ordinal), Listed: Text.List(index.DeclaredIn(section))));
         foreach (var (section, name, node) in index.References)
@@ -48,13 +41,13 @@ internal static class CrossChecks
             var list = $"Declared in {section}: {listed}.";
             reader.Report(
                 DiagnosticCodes.UndeclaredReference,
-                $"No {Kinds[section]} '{Text.Shown(name)}' is declared in {section}.",
+                $"No {labels[section]} '{Text.Shown(name)}' is declared in {section}.",
                 closest is null ? list : $"Did you mean '{closest}'? {list}",
                 node);
         }
     }
 
-    private static void BirdNames(FieldReader reader, StackIndex index)
+    private static void BirdNames(FieldReader reader, StackIndex index, Dictionary<string, string> labels)
     {
         var first = new Dictionary<(string, string), StackNode>();
         foreach (var (section, name, node) in index.BirdNames)
@@ -67,7 +60,7 @@ internal static class CrossChecks
             var other = first[(section, name)];
             reader.Report(
                 DiagnosticCodes.DuplicateBirdName,
-                $"Another {Kinds[section]} already has the Bird-side name '{Text.Shown(name)}' (line {other.Line}).",
+                $"Another {labels[section]} already has the Bird-side name '{Text.Shown(name)}' (line {other.Line}).",
                 "Bird-side names identify objects of one kind: give each declaration its own 'name'.",
                 node);
         }

@@ -2,6 +2,7 @@ using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using System.Globalization;
+using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Stacks.Model;
 using BirdInfra.Providers.Stacks.Yaml;
@@ -78,9 +79,9 @@ internal static class GuardReader
         var reader = context.Reader;
         var dot = item.IndexOf('.', StringComparison.Ordinal);
         var section = dot < 0 ? item : item[..dot];
-        if (!StackKeys.Sections.Contains(section))
+        if (!KindSections.Names.Contains(section))
         {
-            var sections = StackKeys.Sections.Order(StringComparer.Ordinal).ToList();
+            var sections = KindSections.Names.Order(StringComparer.Ordinal).ToList();
             var closest = Text.Closest(section, sections);
             reader.Report(
                 DiagnosticCodes.UnknownProtectedSection,

@@ -3,6 +3,7 @@ using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Stacks.Model;
 using BirdInfra.Providers.Stacks.Yaml;
 
@@ -14,15 +15,6 @@ namespace BirdInfra.Stacks.Validation;
 /// </summary>
 internal static partial class StackValidator
 {
-    private static readonly (string Section, string Kind, string Hint)[] SectionHints =
-    [
-        (StackKeys.AccessPolicies, "access policy", "definitions"),
-        (StackKeys.AccessRoles, "access role", "policies"),
-        (StackKeys.AccessKeys, "access key", "description and roles"),
-        (StackKeys.Connectors, "connector", "wabaId, phoneId, phoneNumber and accessToken"),
-        (StackKeys.WebhookSubscriptions, "webhook subscription", "event, url and signingKey"),
-    ];
-
     public static StackDefinition? Validate(StackNode? root, string name, string file, StackLoadOptions options, DiagnosticBag bag)
     {
         var reader = new FieldReader(file, bag);
@@ -38,17 +30,18 @@ internal static partial class StackValidator
             return null;
         }
 
+        var sectionNames = BirdKinds.Default.Sections.Select(s => s.Name).ToList();
         if (root is not MappingNode top)
         {
             reader.Report(
                 DiagnosticCodes.TopLevelNotMapping,
                 $"The top level of a stack file must be a mapping, not {root.Describe()}.",
-                "Start with 'target:' followed by the sections accessPolicies, accessRoles, accessKeys, connectors, webhookSubscriptions.",
+                $"Start with 'target:' followed by the sections {string.Join(", ", sectionNames)}.",
                 root);
             return null;
         }
 
-        reader.CheckKeys(top, StackKeys.TopLevel, "a stack file");
+        reader.CheckKeys(top, [StackKeys.Target, .. sectionNames, StackKeys.Guards], "a stack file");
         var sources = new SourceReader(reader, options);
         TargetDefinition? target = null;
         bool? usesEmulator = null;
@@ -64,58 +57,60 @@ internal static partial class StackValidator
             reader.Required(top, StackKeys.Target, start, "Add target: { endpoint: emulator } or target: { endpoint: https://api.bird.com, organizationId: ..., workspaceId: ..., accessKey: ... }.");
         }
 
+        // Bird's value rules are the kinds' own checks; webhook URL rules depend on the target.
+        var kinds = BirdKinds.CreateRegistry(allowHttpLoopbackWebhooks: usesEmulator == true && allowHttp);
         var context = new ValidationContext(reader, sources, new StackIndex(), usesEmulator, allowHttp);
-        var policies = Section(context, top, StackKeys.AccessPolicies, PolicyReader.Read);
-        var roles = Section(context, top, StackKeys.AccessRoles, RoleReader.Read);
-        var keys = Section(context, top, StackKeys.AccessKeys, AccessKeyReader.Read);
-        var connectors = Section(context, top, StackKeys.Connectors, ConnectorReader.Read);
-        var webhooks = Section(context, top, StackKeys.WebhookSubscriptions, WebhookReader.Read);
+        var resources = ImmutableArray.CreateBuilder<StackEntry>();
+        foreach (var kind in kinds.Declarable)
+        {
+            resources.AddRange(Section(context, top, kind));
+        }
+
         var guards = GuardReader.Read(context, top);
-        CrossChecks.Run(reader, context.Index);
+        CrossChecks.Run(reader, context.Index, kinds.Sections);
 
         return bag.HasErrors || target is null || guards is null
             ? null
-            : new StackDefinition(name, file, target, policies, roles, keys, connectors, webhooks) { Guards = guards };
+            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards };
     }
 
-    private static ImmutableArray<T> Section<T>(
-        ValidationContext context, MappingNode top, string section, Func<ValidationContext, ScalarNode, MappingNode, T?> read)
-        where T : class
+    private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind)
     {
         var reader = context.Reader;
+        var section = kind.Stack!;
         var declared = new List<ScalarNode>();
-        context.Index.Declared[section] = declared;
-        var (_, kind, required) = SectionHints.Single(h => h.Section == section);
-        if (FieldReader.Optional(top, section) is not { } node
-            || reader.Mapping(node, section, $"Write {section}: followed by indented entries '<logical-name>:' (or leave the section out).") is not { } mapping)
+        context.Index.Declared[section.Name] = declared;
+        if (FieldReader.Optional(top, section.Name) is not { } node
+            || reader.Mapping(node, section.Name, $"Write {section.Name}: followed by indented entries '<logical-name>:' (or leave the section out).") is not { } mapping)
         {
             return [];
         }
 
-        var result = ImmutableArray.CreateBuilder<T>();
+        var result = ImmutableArray.CreateBuilder<StackEntry>();
         foreach (var entry in mapping.Entries)
         {
             declared.Add(entry.Key);
-            LogicalName(reader, entry.Key, kind);
+            LogicalName(reader, entry.Key, section.Label);
             if (entry.Value is ScalarNode { IsNull: true })
             {
                 reader.Report(
                     DiagnosticCodes.WrongType,
-                    $"The {kind} '{Text.Shown(entry.Key.Value)}' is empty.",
-                    $"Give its fields, indented under it: {required}.",
+                    $"The {section.Label} '{Text.Shown(entry.Key.Value)}' is empty.",
+                    $"Give its fields, indented under it: {section.RequiredFields}.",
                     entry.Value);
                 continue;
             }
 
-            if (reader.Mapping(entry.Value, $"The {kind} '{Text.Shown(entry.Key.Value)}'", $"Give its fields, indented under it: {required}.") is { } body)
+            if (reader.Mapping(entry.Value, $"The {section.Label} '{Text.Shown(entry.Key.Value)}'", $"Give its fields, indented under it: {section.RequiredFields}.") is { } body)
             {
                 if (FieldReader.Optional(body, StackKeys.Protect) is { } protect && reader.Boolean(protect) is { } value)
                 {
-                    context.Index.Protections.Add((section, entry.Key.Value, value, protect));
+                    context.Index.Protections.Add((section.Name, entry.Key.Value, value, protect));
                 }
 
-                if (read(context, entry.Key, body) is { } declaration)
+                if (section.Read(context, entry.Key, body) is { } declaration)
                 {
+                    EntryChecks.Run(context, kind, declaration, entry.Key);
                     result.Add(declaration);
                 }
             }
