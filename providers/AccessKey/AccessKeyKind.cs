@@ -15,7 +15,8 @@ namespace BirdInfra.Providers.AccessKey;
 /// </summary>
 public sealed class AccessKeyKind : IResourceKind
 {
-    public const string TokenRotation = "token rotation: a new access key (with a new token) is created, then the old key is deleted";
+    /// <summary>What replacing a key means for its users; the plan shows it with the replacement.</summary>
+    public const string TokenRotation = "this rotates the access key's token";
 
     private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
 

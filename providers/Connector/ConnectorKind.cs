@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Client;
@@ -59,13 +58,9 @@ public sealed partial class ConnectorKind : IResourceKind
         }
 
         // Bird allows one connector per template and phone number: when those stay, the old one must go first.
+        // No Reason: the plan already names the properties that force the replacement, which says it all.
         var sameKey = Equals(before["phoneNumber"], after["phoneNumber"]) && Equals(before["connectorTemplateRef"], after["connectorTemplateRef"]);
-        return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey)
-        {
-            Reason = sameKey
-                ? "Bird has no connector update, and the new connector would have the same template and phone number: the old one (and its channel) is deleted first"
-                : "Bird has no connector update: a new connector is created, then the old one is deleted",
-        };
+        return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey);
     }
 
     public string NaturalKey(PropertyMap inputs) =>
@@ -145,11 +140,12 @@ public sealed partial class ConnectorKind : IResourceKind
 
     private async Task<ConnectorWire> WaitForChannelAsync(ProviderContext context, ConnectorSpec spec, ConnectorWire connector, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : TimeSpan.FromMilliseconds(100);
         while (string.IsNullOrEmpty(connector.Channel?.ChannelId))
         {
-            var remaining = context.ChannelTimeout - clock.Elapsed;
+            var elapsed = context.Time.GetElapsedTime(started);
+            var remaining = context.ChannelTimeout - elapsed;
             if (remaining <= TimeSpan.Zero)
             {
                 throw new ResourceInitFailedException(
@@ -159,8 +155,8 @@ public sealed partial class ConnectorKind : IResourceKind
                     + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.");
             }
 
-            context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): waiting for Bird to create its channel ({clock.Elapsed.TotalSeconds:0} s of {context.ChannelTimeout.TotalSeconds:0} s)");
-            await Task.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
+            context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): waiting for Bird to create its channel ({elapsed.TotalSeconds:0} s of {context.ChannelTimeout.TotalSeconds:0} s)");
+            await Task.Delay(interval < remaining ? interval : remaining, context.Time, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
 
             connector = await PollAsync(context, spec, connector, cancellationToken).ConfigureAwait(false)

@@ -11,6 +11,8 @@ namespace BirdInfra.Providers.Kinds;
 /// </summary>
 internal sealed class InputChecker
 {
+    private static readonly PropertyValue EmptyString = PropertyValue.String(string.Empty);
+
     private readonly ImmutableArray<CheckFailure>.Builder _failures = ImmutableArray.CreateBuilder<CheckFailure>();
 
     public ImmutableArray<CheckFailure> Failures => _failures.ToImmutable();
@@ -49,7 +51,7 @@ internal sealed class InputChecker
     {
         var path = Join(prefix, key);
         var value = map[key];
-        if (value is null || value.IsNull || (!required && value.Unwrapped.Kind == PropertyKind.String && value.AsString().Length == 0))
+        if (value is null || value.IsNull || (!required && value.Equals(EmptyString)))
         {
             if (defaultValue is not null)
             {
@@ -77,10 +79,11 @@ internal sealed class InputChecker
 
         if (rule is not null)
         {
-            Apply(path, Masked(rule(value.AsString()), value.IsSecret || secret));
+            // The rule needs the plain text even of a secret; Masked keeps it out of the failure.
+            Apply(path, Masked(rule(value.RevealString()), value.IsSecret || secret));
         }
 
-        return secret || value.IsSecret ? PropertyValue.SecretString(value.AsString()) : PropertyValue.String(value.AsString());
+        return secret ? PropertyValue.Secret(value) : value;
     }
 
     /// <summary>A list property; absent or null is the empty list (or a failure when required).</summary>

@@ -31,7 +31,7 @@ public sealed record WebhookSubscriptionSpec(
         PropertyMaps.Required(inputs, "service"),
         PropertyMaps.Required(inputs, "event"),
         PropertyMaps.Required(inputs, "url"),
-        PropertyMaps.Optional(inputs, "signingKey") is { } key ? new SecretText(key) : null,
+        PropertyMaps.OptionalSecret(inputs, "signingKey"),
         Normalise((inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap())
             .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, "key"), PropertyMaps.Required(f, "value")))),
         PropertyMaps.Optional(inputs, "status") ?? DefaultStatus,

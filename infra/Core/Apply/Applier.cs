@@ -29,7 +29,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         foreach (var change in forward)
         {
             var dependencies = change.Dependencies.Where(tasks.ContainsKey).Select(d => tasks[d]).ToList();
-            tasks[change.Address] = RunForwardAsync(plan, change, dependencies, gate, cancellationToken);
+            tasks[change.Address] = RunForwardAsync(change, dependencies, gate, cancellationToken);
         }
 
         var results = await Task.WhenAll(tasks.Values);
@@ -52,7 +52,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         return new ApplyResult(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed);
     }
 
-    private async Task<bool> RunForwardAsync(Plan plan, PlannedChange change, List<Task<bool>> dependencies, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private async Task<bool> RunForwardAsync(PlannedChange change, List<Task<bool>> dependencies, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         var dependenciesOk = (await Task.WhenAll(dependencies)).All(ok => ok);
         if (change.Action == PlanAction.Same)
@@ -71,13 +71,8 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         try
         {
             var missing = new List<OutputReference>();
-            var inputs = InputResolver.Substitute(change.DesiredInputs!, text =>
+            var inputs = InputResolver.Fill(change.DesiredInputs!, reference =>
             {
-                if (!plan.Unknowns.TryGetValue(text, out var reference))
-                {
-                    return null;
-                }
-
                 if (_outputs.TryGetValue(reference.Target, out var outputs) && outputs[reference.Output] is { IsNull: false } value)
                 {
                     return value;
@@ -108,13 +103,13 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
 
     private async Task<bool> RunAsync(string verb, ResourceAddress address, Func<Task> operation)
     {
-        var watch = Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         progress.Report($"{verb} {address}…");
         try
         {
             await operation();
             Interlocked.Increment(ref _completed);
-            progress.Report($"{verb} {address}: done in {watch.Elapsed.TotalSeconds:0.0}s");
+            progress.Report($"{verb} {address}: done in {context.Time.GetElapsedTime(started).TotalSeconds:0.0}s");
             return true;
         }
         catch (OperationCanceledException)
@@ -132,7 +127,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     private async Task CreateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
     {
         var kind = registry.GetByName(change.Address.Kind);
-        var pending = new PendingOperation("create", change.Address, kind.NaturalKey(inputs), DateTimeOffset.UtcNow);
+        var pending = new PendingOperation("create", change.Address, kind.NaturalKey(inputs), context.Time.GetUtcNow());
         await journal.UpdateAsync(s => s.WithPending(pending), cancellationToken);
         ResourceSnapshot created;
         try

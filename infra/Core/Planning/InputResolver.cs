@@ -34,18 +34,26 @@ public static class InputResolver
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
 
-    /// <summary>Replaces placeholder strings (outputs unknown at plan time) with their now-known values.</summary>
-    public static PropertyValue Substitute(PropertyValue value, Func<string, PropertyValue?> known) => value.Kind switch
+    /// <summary>The stand-in for a referenced output not known until apply: an unknown that names the output.</summary>
+    public static PropertyValue Unknown(OutputReference reference) =>
+        PropertyValue.UnknownOf(new UnknownOutput(reference.Target.ToString(), reference.Output));
+
+    /// <summary>
+    /// Puts now-known outputs in place of the unknowns made by <see cref="Unknown"/>; <paramref name="known"/>
+    /// returns null for an output still not known, which then stays unknown.
+    /// </summary>
+    public static PropertyValue Fill(PropertyValue value, Func<OutputReference, PropertyValue?> known) => value.Kind switch
     {
-        PropertyKind.String => known(value.AsString()) ?? value,
-        PropertyKind.Secret => PropertyValue.Secret(Substitute(value.Unwrapped, known)),
-        PropertyKind.List => PropertyValue.List(value.AsList().Select(v => Substitute(v, known))),
-        PropertyKind.Map => PropertyValue.Map(Substitute(value.AsMap(), known)),
+        PropertyKind.Unknown when value.StandsFor is { } output =>
+            known(new OutputReference(ResourceAddress.Parse(output.Resource), output.Output)) ?? value,
+        PropertyKind.Secret => PropertyValue.Secret(Fill(value.Unwrapped, known)),
+        PropertyKind.List => PropertyValue.List(value.AsList().Select(v => Fill(v, known))),
+        PropertyKind.Map => PropertyValue.Map(Fill(value.AsMap(), known)),
         _ => value,
     };
 
-    public static PropertyMap Substitute(PropertyMap map, Func<string, PropertyValue?> known) =>
-        PropertyMap.From(map.Select(kv => new KeyValuePair<string, PropertyValue>(kv.Key, Substitute(kv.Value, known))));
+    public static PropertyMap Fill(PropertyMap map, Func<OutputReference, PropertyValue?> known) =>
+        PropertyMap.From(map.Select(kv => new KeyValuePair<string, PropertyValue>(kv.Key, Fill(kv.Value, known))));
 
     private static string Generate(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 }

@@ -8,8 +8,8 @@ namespace BirdInfra.Planning;
 
 /// <summary>
 /// One resource's planned action with its reason and property diffs. <see cref="Current"/> is the object as
-/// last read from Bird (null for a create); <see cref="DesiredInputs"/> may hold placeholders for outputs
-/// known only after apply (see <see cref="Plan.Unknowns"/>).
+/// last read from Bird (null for a create); <see cref="DesiredInputs"/> may hold unknowns for outputs
+/// known only after apply (see <see cref="InputResolver.Unknown"/>).
 /// </summary>
 public sealed record PlannedChange(
     ResourceAddress Address,

@@ -1,7 +1,5 @@
 using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
@@ -20,7 +18,6 @@ public static class Planner
     {
         var changes = ImmutableArray.CreateBuilder<PlannedChange>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var unknowns = ImmutableDictionary.CreateBuilder<string, OutputReference>(StringComparer.Ordinal);
         var outcome = new Dictionary<ResourceAddress, PlanAction>();
 
         PropertyValue ReadOutput(OutputReference reference)
@@ -32,9 +29,7 @@ public static class Planner
                 return known;
             }
 
-            var placeholder = Placeholder(reference);
-            unknowns[placeholder] = reference;
-            return PropertyValue.String(placeholder);
+            return InputResolver.Unknown(reference);
         }
 
         foreach (var declaration in DependencyOrder.Sort(graph.Resources, d => d.Address, d => d.Dependencies))
@@ -81,7 +76,7 @@ public static class Planner
             changes.Add(new PlannedChange(resource.Address, kind.TypeToken, PlanAction.Delete, reason, ImmutableArray<PropertyDiff>.Empty, resource.Snapshot, null, resource.Dependencies, Deposed: resource.Deposed));
         }
 
-        return new PlanResult(new Plan(stack, changes.ToImmutable(), unknowns.ToImmutable()), ImmutableArray<Diagnostic>.Empty);
+        return new PlanResult(new Plan(stack, changes.ToImmutable()), ImmutableArray<Diagnostic>.Empty);
     }
 
     private static PlannedChange FromDiff(IResourceKind kind, ResourceDeclaration declaration, StateResource existing, PropertyMap inputs)
@@ -95,7 +90,7 @@ public static class Planner
                 declaration.Address,
                 kind.TypeToken,
                 PlanAction.Replace,
-                ReplaceReason(kind, diff),
+                ReplaceReason(diff),
                 diff.Changes,
                 existing.Snapshot,
                 inputs,
@@ -104,20 +99,12 @@ public static class Planner
         };
     }
 
-    private static string ReplaceReason(IResourceKind kind, DiffResult diff)
+    private static string ReplaceReason(DiffResult diff)
     {
         var forcing = diff.Changes.Where(c => c.ForcesReplacement).Select(c => c.Path).ToList();
         var what = forcing.Count > 0 ? string.Join(", ", forcing) : "a change";
-        var rotation = kind.Name == "AccessKey" ? "; this rotates the access key's token" : string.Empty;
-        return $"{what} cannot be updated in place in Bird{rotation}";
-    }
-
-    /// <summary>A stable UUID-shaped stand-in for an output not known until apply, so inputs still pass checks.</summary>
-    private static string Placeholder(OutputReference reference)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"birdinfra-unknown:{reference.Target}.{reference.Output}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x40);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+        return diff.Reason is { } consequence
+            ? $"{what} cannot be updated in place in Bird; {consequence}"
+            : $"{what} cannot be updated in place in Bird";
     }
 }

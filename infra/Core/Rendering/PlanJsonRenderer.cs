@@ -20,9 +20,7 @@ public static class PlanJsonRenderer
     public static string Render(Plan plan, GuardReport? guards = null)
     {
         JsonNode Masked(PropertyValue _) => JsonValue.Create("[secret]");
-        JsonNode? Value(PropertyValue? value) => value is null
-            ? null
-            : PropertyJson.ToJson(plan.Display(value), Masked);
+        JsonNode? Value(PropertyValue? value) => value is null ? null : PropertyJson.ToJson(value, Masked);
 
         var resources = new JsonArray();
         foreach (var change in plan.Changes)

@@ -36,7 +36,7 @@ public static class PlanTextRenderer
             switch (change.Action)
             {
                 case PlanAction.Create:
-                    foreach (var (key, value) in plan.Display(change.DesiredInputs!))
+                    foreach (var (key, value) in change.DesiredInputs!)
                     {
                         ValueText.AppendProperty(sb, "      ", key, value);
                     }
@@ -45,9 +45,8 @@ public static class PlanTextRenderer
                 case PlanAction.Update or PlanAction.Replace:
                     foreach (var diff in change.Changes)
                     {
-                        var newValue = diff.New is null ? null : plan.Display(diff.New);
                         sb.Append("      ").Append(diff.Path).Append(": ")
-                            .Append(ValueText.Inline(diff.Old)).Append(" → ").Append(ValueText.Inline(newValue));
+                            .Append(ValueText.Inline(diff.Old)).Append(" → ").Append(ValueText.Inline(diff.New));
                         sb.AppendLine(diff.ForcesReplacement && change.Action == PlanAction.Replace ? "  (forces replacement)" : string.Empty);
                     }
 

@@ -22,19 +22,21 @@ public sealed class StateLock : IDisposable
     /// <summary>Who held the stale lock this one replaced ("birdinfra up (pid 123, …)"), or null.</summary>
     public string? TakenOverFrom { get; }
 
-    public static StateLock Acquire(string path, string stack, string command)
+    /// <param name="time">The clock for the lock's "since"; the system clock when null.</param>
+    public static StateLock Acquire(string path, string stack, string command, TimeProvider? time = null)
     {
+        var since = (time ?? TimeProvider.System).GetUtcNow();
         try
         {
-            return AcquireOnce(path, stack, command, null);
+            return AcquireOnce(path, stack, command, since, null);
         }
         catch (StateException) when (StaleHolder(path) is { } stale && TryRemoveStale(path, stale))
         {
-            return AcquireOnce(path, stack, command, DescribeContent(stale));
+            return AcquireOnce(path, stack, command, since, DescribeContent(stale));
         }
     }
 
-    private static StateLock AcquireOnce(string path, string stack, string command, string? takenOverFrom)
+    private static StateLock AcquireOnce(string path, string stack, string command, DateTimeOffset since, string? takenOverFrom)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var info = new JsonObject
@@ -43,7 +45,7 @@ public sealed class StateLock : IDisposable
             ["host"] = Environment.MachineName,
             ["user"] = Environment.UserName,
             ["command"] = command,
-            ["since"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["since"] = since.ToString("O"),
         };
 
         // The lock appears whole or not at all: written beside it, then moved into place without overwriting
