@@ -2,6 +2,8 @@ using BirdInfra.Providers.Graph;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using BirdInfra.Execution;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
 using BirdInfra.Providers.Kinds;
@@ -11,39 +13,60 @@ using BirdInfra.State;
 namespace BirdInfra.Apply;
 
 /// <summary>
-/// Executes a plan: creates, updates and replacements in dependency order with bounded parallelism,
-/// then deletions bottom-up. State is journaled before each create and saved after every completed
-/// operation, so a crash loses nothing and never leads to a second object.
+/// Executes a plan: creates, updates and replacements in dependency order with bounded parallelism (a
+/// <see cref="GraphExecutor"/>), then deletions bottom-up. State is journaled before each create and saved after every
+/// completed operation, so a crash loses nothing and never leads to a second object.
 /// </summary>
 public sealed class Applier(KindRegistry registry, ProviderContext context, StateJournal journal, IProgress<string> progress, int parallelism = 4)
 {
     private readonly ConcurrentDictionary<ResourceAddress, PropertyMap> _outputs = new();
-    private readonly ConcurrentBag<ApplyFailure> _failures = [];
+    private readonly List<ApplyFailure> _failures = [];
     private int _completed;
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, CancellationToken cancellationToken)
     {
         var forward = plan.Changes.Where(c => c.Action != PlanAction.Delete).ToList();
-        var tasks = new Dictionary<ResourceAddress, Task<bool>>();
-        using var gate = new SemaphoreSlim(parallelism);
-        foreach (var change in forward)
+        var results = await new GraphExecutor(parallelism).ExecuteAsync(
+            forward,
+            c => c.Address,
+            c => c.Dependencies,
+            (change, token) => RunForwardAsync(change, token),
+            cancellationToken);
+        foreach (var (change, result) in forward.Zip(results))
         {
-            var dependencies = change.Dependencies.Where(tasks.ContainsKey).Select(d => tasks[d]).ToList();
-            tasks[change.Address] = RunForwardAsync(change, dependencies, gate, cancellationToken);
+            switch (result)
+            {
+                case NodeFailed { Error: ApplyFailedException failed }:
+                    _failures.Add(failed.Failure);
+                    break;
+                case NodeFailed { Error: var bug }:
+                    ExceptionDispatchInfo.Throw(bug);
+                    break;
+
+                // A resource that stays the same has nothing to skip; its dependents report the skip.
+                case NodeSkipped when change.Action != PlanAction.Same:
+                    _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "skipped because a resource it depends on failed"));
+                    break;
+            }
         }
 
-        var results = await Task.WhenAll(tasks.Values);
-
         // Deletions wait for every create and update: a replaced policy is deleted only after roles point elsewhere.
-        if (results.All(ok => ok))
+        if (results.All(r => r is NodeSucceeded))
         {
             var deletions = journal.Current.Resources
                 .Where(r => r.Deposed || plan.Changes.Any(c => c.Action == PlanAction.Delete && c.Address == r.Address && c.Current?.Id == r.Id))
                 .ToList();
+
+            // One at a time, stopping at the first failure: what is left stays in state for the next run.
             foreach (var resource in DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies).Reverse())
             {
-                if (!await RunAsync("Delete", resource.Address, () => DeleteAsync(resource, cancellationToken)))
+                try
                 {
+                    await RunAsync("Delete", resource.Address, () => DeleteAsync(resource, cancellationToken));
+                }
+                catch (ApplyFailedException e)
+                {
+                    _failures.Add(e.Failure);
                     break;
                 }
             }
@@ -52,56 +75,41 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         return new ApplyResult(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed);
     }
 
-    private async Task<bool> RunForwardAsync(PlannedChange change, List<Task<bool>> dependencies, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private async Task RunForwardAsync(PlannedChange change, CancellationToken cancellationToken)
     {
-        var dependenciesOk = (await Task.WhenAll(dependencies)).All(ok => ok);
         if (change.Action == PlanAction.Same)
         {
             _outputs[change.Address] = change.Current!.Outputs;
-            return dependenciesOk;
+            return;
         }
 
-        if (!dependenciesOk)
+        var missing = new List<OutputReference>();
+        var inputs = InputResolver.Fill(change.DesiredInputs!, reference =>
         {
-            _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "skipped because a resource it depends on failed"));
-            return false;
-        }
-
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var missing = new List<OutputReference>();
-            var inputs = InputResolver.Fill(change.DesiredInputs!, reference =>
+            if (_outputs.TryGetValue(reference.Target, out var outputs) && outputs[reference.Output] is { IsNull: false } value)
             {
-                if (_outputs.TryGetValue(reference.Target, out var outputs) && outputs[reference.Output] is { IsNull: false } value)
-                {
-                    return value;
-                }
-
-                missing.Add(reference);
-                return null;
-            });
-            if (missing.Count > 0)
-            {
-                _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "Bird did not provide " + string.Join(", ", missing.Select(m => $"{m.Output} of {m.Target}")) + "; nothing was sent"));
-                return false;
+                return value;
             }
 
-            return await RunAsync(Verb(change.Action), change.Address, () => change.Action switch
-            {
-                PlanAction.Create => CreateAsync(change, inputs, cancellationToken),
-                PlanAction.Update => UpdateAsync(change, inputs, cancellationToken),
-                PlanAction.Replace => ReplaceAsync(change, inputs, cancellationToken),
-                _ => throw new UnreachableException(),
-            });
-        }
-        finally
+            missing.Add(reference);
+            return null;
+        });
+        if (missing.Count > 0)
         {
-            gate.Release();
+            throw new ApplyFailedException(new ApplyFailure(Verb(change.Action), change.Address, "Bird did not provide " + string.Join(", ", missing.Select(m => $"{m.Output} of {m.Target}")) + "; nothing was sent"));
         }
+
+        await RunAsync(Verb(change.Action), change.Address, () => change.Action switch
+        {
+            PlanAction.Create => CreateAsync(change, inputs, cancellationToken),
+            PlanAction.Update => UpdateAsync(change, inputs, cancellationToken),
+            PlanAction.Replace => ReplaceAsync(change, inputs, cancellationToken),
+            _ => throw new UnreachableException(),
+        });
     }
 
-    private async Task<bool> RunAsync(string verb, ResourceAddress address, Func<Task> operation)
+    /// <summary>Runs one operation with progress lines; its failure becomes an <see cref="ApplyFailedException"/> naming it.</summary>
+    private async Task RunAsync(string verb, ResourceAddress address, Func<Task> operation)
     {
         var started = context.Time.GetTimestamp();
         progress.Report($"{verb} {address}…");
@@ -110,7 +118,6 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
             await operation();
             Interlocked.Increment(ref _completed);
             progress.Report($"{verb} {address}: done in {context.Time.GetElapsedTime(started).TotalSeconds:0.0}s");
-            return true;
         }
         catch (OperationCanceledException)
         {
@@ -118,9 +125,8 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         }
         catch (Exception e)
         {
-            _failures.Add(new ApplyFailure(verb, address, e.Message));
             progress.Report($"{verb} {address}: failed");
-            return false;
+            throw new ApplyFailedException(new ApplyFailure(verb, address, e.Message), e);
         }
     }
 
