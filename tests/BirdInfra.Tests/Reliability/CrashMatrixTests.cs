@@ -46,7 +46,9 @@ public sealed class CrashMatrixTests(ITestOutputHelper output)
             + $"duplicates=0 orphans=0 leaks=0 seconds={watch.Elapsed.TotalSeconds:0.0}");
 
         results.Should().HaveCount(trials);
-        results.Count(r => r.KilledBeforeEnd).Should().BeGreaterThanOrEqualTo(trials * 2 / 3, "most kill points land inside the run");
+        // Kill points right after the last creates (plus up to 150 ms) race the end of the run: how many land inside depends
+        // on the machine's load (18 to 29 of 30 seen on 2 cores), so only "at least half" is asserted.
+        results.Count(r => r.KilledBeforeEnd).Should().BeGreaterThanOrEqualTo(trials / 2, "most kill points land inside the run");
         results.Where(r => r.KilledBeforeEnd).Select(r => r.MutatingCallsBeforeKill).Distinct().Count()
             .Should().BeGreaterThanOrEqualTo((mutatingCalls + 1) / 2, "kill points are spread over the run's creates (parallel creates may finish together)");
         results.Should().Contain(r => r.KilledBeforeEnd && r.MutatingCallsBeforeKill == 0, "some kills land before the first create");
