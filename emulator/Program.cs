@@ -10,9 +10,9 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var parsed = CommandLine.Parse(args);
-        if (parsed.ShowHelp)
+        if (parsed.Help is { } help)
         {
-            Console.WriteLine(CommandLine.HelpText);
+            Console.Write(help);
             return 0;
         }
 

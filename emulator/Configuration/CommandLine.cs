@@ -1,199 +1,165 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace BirdInfra.Emulator.Configuration;
 
-/// <summary>Parses the standalone command line. Bad input is an error result, never an exception.</summary>
+/// <summary>Parses the standalone command line with System.CommandLine. Bad input is an error result, never an exception.</summary>
 public static class CommandLine
 {
     public const string DefaultStandaloneUrls = "http://127.0.0.1:5080";
 
-    public const string HelpText = """
-        BirdInfra Bird API emulator
-
-        Usage: BirdInfra.Emulator [options]
-          dotnet run --project emulator -- --urls http://127.0.0.1:5080
-
-        Options:
-          --urls URL                  Address to listen on (default http://127.0.0.1:5080; port 0 = any free port).
-          --data FILE                 Persist all state to FILE (JSON, written atomically) and reload it on start.
-          --organization-id UUID      Fixed bootstrap organization id (generated when omitted).
-          --workspace-id UUID         Fixed bootstrap workspace id (generated when omitted).
-          --admin-key TOKEN           Fixed bootstrap admin access key (generated when omitted).
-          --channel-delay SECONDS     Delay until a connector's channel appears (default 2; fractions allowed).
-          --allow-http-webhooks       Allow http://127.0.0.1 / localhost / [::1] webhook URLs (for tests).
-          --webhook-retry-delay SECS  First webhook retry delay, doubled per retry (default 1).
-          --webhook-max-attempts N    Delivery attempts per event, first try included (default 6).
-          --fault-seed N              Seed for fault-injection randomness.
-          --verbose                   Log ASP.NET Core warnings to the console.
-          -h, --help                  Show this help.
-
+    private const string Description = """
+        BirdInfra Bird API emulator.
         On start it prints organizationId, workspaceId, adminAccessKey and listening lines.
         """;
 
     public static CommandLineResult Parse(IReadOnlyList<string> args)
     {
-        var options = new EmulatorOptions { Urls = DefaultStandaloneUrls, Quiet = true };
-        for (var i = 0; i < args.Count; i++)
+        var defaults = new EmulatorOptions { Urls = DefaultStandaloneUrls, Quiet = true };
+        var urls = Text(
+            "--urls",
+            "URL",
+            $"Address to listen on (default {DefaultStandaloneUrls}; port 0 = any free port).",
+            value => string.IsNullOrWhiteSpace(value) ? "--urls must not be empty" : null);
+        var data = Text("--data", "FILE", "Persist all state to FILE (JSON, written atomically) and reload it on start.");
+        var organizationId = Text("--organization-id", "UUID", "Fixed bootstrap organization id (generated when omitted).", value => Uuid("--organization-id", value));
+        var workspaceId = Text("--workspace-id", "UUID", "Fixed bootstrap workspace id (generated when omitted).", value => Uuid("--workspace-id", value));
+        var adminKey = Text(
+            "--admin-key",
+            "TOKEN",
+            "Fixed bootstrap admin access key, letters and digits (generated when omitted).",
+            // The message leaves the value out: it is a secret.
+            value => value.Length > 0 && value.All(char.IsAsciiLetterOrDigit) ? null : "--admin-key expects letters and digits only");
+        var channelDelay = Seconds("--channel-delay", $"Delay until a connector's channel appears (default {defaults.ChannelDelay.TotalSeconds}; fractions allowed).");
+        var allowHttpWebhooks = new Option<bool>("--allow-http-webhooks")
         {
-            var arg = args[i];
-            string? inlineValue = null;
-            var eq = arg.IndexOf('=');
-            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
-            {
-                inlineValue = arg[(eq + 1)..];
-                arg = arg[..eq];
-            }
+            Description = "Allow http://127.0.0.1 / localhost / [::1] webhook URLs (for tests).",
+        };
+        var webhookRetryDelay = Seconds(
+            "--webhook-retry-delay",
+            $"First webhook retry delay, doubled per retry (default {defaults.WebhookRetryBaseDelay.TotalSeconds}).");
+        var webhookMaxAttempts = Number(
+            "--webhook-max-attempts",
+            $"Delivery attempts per event, first try included (default {defaults.WebhookMaxAttempts}).",
+            NumberStyles.None,
+            1,
+            20,
+            "a whole number from 1 to 20");
+        var faultSeed = Number("--fault-seed", "Seed for fault-injection randomness.", NumberStyles.AllowLeadingSign, int.MinValue, int.MaxValue, "a whole number");
+        var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core warnings to the console." };
 
-            string? error = null;
-            string Value()
-            {
-                if (inlineValue is not null)
-                {
-                    return inlineValue;
-                }
+        var root = new RootCommand(Description)
+        {
+            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed, verbose,
+        };
 
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    error = $"option {arg} needs a value";
-                    return "";
-                }
-
-                return args[++i];
-            }
-
-            switch (arg)
-            {
-                case "-h" or "--help" or "-?":
-                    return new CommandLineResult(null, true, null);
-                case "--urls":
-                    options = options with { Urls = Value() };
-                    break;
-                case "--data":
-                    options = options with { DataFile = Value() };
-                    break;
-                case "--organization-id":
-                    options = options with { OrganizationId = Value() };
-                    error ??= CheckUuid(arg, options.OrganizationId);
-                    break;
-                case "--workspace-id":
-                    options = options with { WorkspaceId = Value() };
-                    error ??= CheckUuid(arg, options.WorkspaceId);
-                    break;
-                case "--admin-key":
-                    options = options with { AdminAccessKey = Value() };
-                    error ??= CheckToken(options.AdminAccessKey);
-                    break;
-                case "--channel-delay":
-                {
-                    var text = Value();
-                    if (error is null)
-                    {
-                        if (!TryParseSeconds(text, out var delay))
-                        {
-                            error = $"--channel-delay expects a non-negative number of seconds, got '{text}'";
-                        }
-                        else
-                        {
-                            options = options with { ChannelDelay = delay };
-                        }
-                    }
-
-                    break;
-                }
-                case "--webhook-retry-delay":
-                {
-                    var text = Value();
-                    if (error is null)
-                    {
-                        if (!TryParseSeconds(text, out var delay))
-                        {
-                            error = $"--webhook-retry-delay expects a non-negative number of seconds, got '{text}'";
-                        }
-                        else
-                        {
-                            options = options with { WebhookRetryBaseDelay = delay };
-                        }
-                    }
-
-                    break;
-                }
-                case "--webhook-max-attempts":
-                {
-                    var text = Value();
-                    if (error is null)
-                    {
-                        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > 20)
-                        {
-                            error = $"--webhook-max-attempts expects a whole number from 1 to 20, got '{text}'";
-                        }
-                        else
-                        {
-                            options = options with { WebhookMaxAttempts = n };
-                        }
-                    }
-
-                    break;
-                }
-                case "--fault-seed":
-                {
-                    var text = Value();
-                    if (error is null)
-                    {
-                        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
-                        {
-                            error = $"--fault-seed expects a whole number, got '{text}'";
-                        }
-                        else
-                        {
-                            options = options with { FaultSeed = seed };
-                        }
-                    }
-
-                    break;
-                }
-                case "--allow-http-webhooks":
-                    options = options with { AllowHttpWebhooks = inlineValue is null || inlineValue is "true" };
-                    break;
-                case "--verbose":
-                    options = options with { Quiet = false };
-                    break;
-                default:
-                    error = $"unknown option '{args[i]}' (see --help)";
-                    break;
-            }
-
-            if (error is not null)
-            {
-                return new CommandLineResult(null, false, error);
-            }
+        // Keep the interface the emulator always had: help as -h, --help or -?, and no --version, /?, /h or [directives].
+        foreach (var extra in root.Options.Where(o => o is HelpOption or VersionOption).ToList())
+        {
+            root.Options.Remove(extra);
         }
 
-        if (string.IsNullOrWhiteSpace(options.Urls))
+        root.Options.Add(new HelpOption("--help", "-h", "-?"));
+        root.Directives.Clear();
+
+        // No @file expansion: an argument starting with @ is taken literally.
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (result.Action is HelpAction)
         {
-            return new CommandLineResult(null, false, "--urls must not be empty");
+            using var help = new StringWriter(CultureInfo.InvariantCulture);
+            result.Invoke(new InvocationConfiguration { Output = help, Error = help });
+            return new CommandLineResult(null, help.ToString(), null);
         }
 
-        return new CommandLineResult(options, false, null);
+        // `--` and a leading [name] parse as tokens the emulator has no use for; they are not silently dropped.
+        var unknown = result.UnmatchedTokens.FirstOrDefault()
+            ?? result.Tokens.FirstOrDefault(t => t.Type is TokenType.DoubleDash or TokenType.Directive)?.Value;
+        if (unknown is not null)
+        {
+            return new CommandLineResult(null, null, $"unknown option '{unknown}' (see --help)");
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            return new CommandLineResult(null, null, result.Errors[0].Message);
+        }
+
+        var options = defaults with
+        {
+            Urls = result.GetValue(urls) ?? defaults.Urls,
+            DataFile = result.GetValue(data),
+            OrganizationId = result.GetValue(organizationId),
+            WorkspaceId = result.GetValue(workspaceId),
+            AdminAccessKey = result.GetValue(adminKey),
+            ChannelDelay = result.GetValue(channelDelay) ?? defaults.ChannelDelay,
+            AllowHttpWebhooks = result.GetValue(allowHttpWebhooks),
+            WebhookRetryBaseDelay = result.GetValue(webhookRetryDelay) ?? defaults.WebhookRetryBaseDelay,
+            WebhookMaxAttempts = result.GetValue(webhookMaxAttempts) ?? defaults.WebhookMaxAttempts,
+            FaultSeed = result.GetValue(faultSeed),
+            Quiet = !result.GetValue(verbose),
+        };
+        return new CommandLineResult(options, null, null);
     }
 
-    private static bool TryParseSeconds(string text, out TimeSpan value)
-    {
-        value = TimeSpan.Zero;
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            || double.IsNaN(seconds) || seconds < 0 || seconds > 86_400)
+    private static Option<string?> Text(string name, string helpName, string description, Func<string, string?>? problem = null) =>
+        Valued<string?>(name, helpName, description, (r, text) =>
         {
-            return false;
-        }
+            if (problem?.Invoke(text) is { } message)
+            {
+                r.AddError(message);
+            }
 
-        value = TimeSpan.FromSeconds(seconds);
-        return true;
-    }
+            return text;
+        });
 
-    private static string? CheckUuid(string option, string? value) =>
+    private static Option<TimeSpan?> Seconds(string name, string description) =>
+        Valued<TimeSpan?>(name, "SECONDS", description, (r, text) =>
+        {
+            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+                && !double.IsNaN(seconds) && seconds is >= 0 and <= 86_400)
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+
+            r.AddError($"{name} expects a non-negative number of seconds, got '{text}'");
+            return null;
+        });
+
+    private static Option<int?> Number(string name, string description, NumberStyles styles, int min, int max, string expected) =>
+        Valued<int?>(name, "N", description, (r, text) =>
+        {
+            if (int.TryParse(text, styles, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+            {
+                return n;
+            }
+
+            r.AddError($"{name} expects {expected}, got '{text}'");
+            return null;
+        });
+
+    /// <summary>An option with one value, converted by <paramref name="convert"/> (which reports bad values on the result).</summary>
+    private static Option<T> Valued<T>(string name, string helpName, string description, Func<ArgumentResult, string, T> convert) =>
+        new(name)
+        {
+            HelpName = helpName,
+            Description = description,
+            // Zero-or-more lets the parser see a following option as an option rather than this option's value
+            // (so a forgotten value is an error, not a swallowed flag), and lets a repeated option's last value win.
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = r =>
+            {
+                if (r.Tokens.Count == 0 || r.Tokens.Any(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    r.AddError($"option {name} needs a value");
+                    return default!;
+                }
+
+                return convert(r, r.Tokens[^1].Value);
+            },
+        };
+
+    private static string? Uuid(string option, string value) =>
         Guid.TryParse(value, out _) ? null : $"{option} expects a UUID, got '{value}'";
-
-    private static string? CheckToken(string? value) =>
-        !string.IsNullOrEmpty(value) && value.All(char.IsAsciiLetterOrDigit)
-            ? null
-            : "--admin-key expects letters and digits only";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BirdInfra.Commands;
 using BirdInfra.Engine;
+using BirdInfra.Hosting;
 using BirdInfra.Providers.Client;
 using BirdInfra.State;
 
@@ -11,6 +12,7 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, ConsoleIO io, string workingDirectory, CancellationToken cancellationToken)
     {
+        var targets = EmbeddedEmulatorTargets.Instance;
         var stackOption = new Option<string>("--stack", "-s")
         {
             Description = "The stack to act on: stacks/<NAME>.yaml",
@@ -33,13 +35,13 @@ public static class CliApp
         };
 
         var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption, allowDestructiveOption };
-        preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, ct)));
+        preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
         var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption };
-        up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, ct)));
+        up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, ct)));
         var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption };
-        refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, ct)));
+        refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
         var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption };
-        destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, destroy: true, ct)));
+        destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };

@@ -11,9 +11,9 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class PreviewCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        await using var session = await StackSession.OpenAsync(options, "preview", io, cancellationToken);
+        await using var session = await StackSession.OpenAsync(options, "preview", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;

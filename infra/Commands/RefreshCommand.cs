@@ -6,9 +6,9 @@ namespace BirdInfra.Commands;
 /// <summary>`birdinfra refresh`: reports drift made outside BirdInfra and records it in state.</summary>
 public static class RefreshCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        await using var session = await StackSession.OpenAsync(options, "refresh", io, cancellationToken);
+        await using var session = await StackSession.OpenAsync(options, "refresh", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;

@@ -9,13 +9,13 @@ namespace BirdInfra.Commands;
 /// <summary>`birdinfra up` and `birdinfra destroy`: plan, check the guards, confirm (or --yes), apply, report.</summary>
 public static class UpCommand
 {
-    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken) =>
-        RunAsync(options, io, destroy: false, cancellationToken);
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        RunAsync(options, io, targets, destroy: false, cancellationToken);
 
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, bool destroy, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, bool destroy, CancellationToken cancellationToken)
     {
         var command = destroy ? "destroy" : "up";
-        await using var session = await StackSession.OpenAsync(options, command, io, cancellationToken);
+        await using var session = await StackSession.OpenAsync(options, command, io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;

@@ -15,9 +15,7 @@ public static class ValidateCommand
             return ExitCodes.Error;
         }
 
-        var s = load.Stack;
-        var count = s.AccessPolicies.Length + s.AccessRoles.Length + s.AccessKeys.Length + s.Connectors.Length + s.WebhookSubscriptions.Length;
-        io.Out.WriteLine($"Stack {options.Stack} is valid: {count} resources declared.");
+        io.Out.WriteLine($"Stack {options.Stack} is valid: {load.Stack.Resources.Length} resources declared.");
         return ExitCodes.Success;
     }
 }

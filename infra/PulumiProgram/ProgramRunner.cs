@@ -2,6 +2,8 @@ using BirdInfra.Engine;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
+using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;
@@ -137,7 +139,17 @@ public static class ProgramRunner
                 return null;
             }
 
-            var graph = StackCompiler.Compile(stack, organizationId!, workspaceId!, environment, Secret);
+            var compiled = StackCompiler.Compile(stack, organizationId!, workspaceId!, environment, Secret);
+            if (compiled.Graph is not { } graph)
+            {
+                foreach (var diagnostic in compiled.Diagnostics)
+                {
+                    await log.ErrorAsync(diagnostic.ToString(), null, cancellationToken).ConfigureAwait(false);
+                }
+
+                return null;
+            }
+
             foreach (var key in plainConfig)
             {
                 // The value is still sent as a secret; the warning is about the plaintext copy in Pulumi.<stack>.yaml.

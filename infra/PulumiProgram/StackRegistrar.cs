@@ -1,4 +1,7 @@
+using BirdInfra.Providers.Graph;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using BirdInfra.Execution;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
 using BirdInfra.Providers.Kinds;
@@ -14,8 +17,9 @@ namespace BirdInfra.PulumiProgram;
 /// <summary>
 /// Registers a compiled stack with the Pulumi engine: the stack resource first, then one Pulumi.Random password per
 /// generated secret, then every Bird resource (parented to the stack, its <c>bird:index:*</c> token, secrets wrapped,
-/// dependencies and property dependencies for every reference), each as soon as what it reads is known; then the
-/// stack outputs. Independent registrations run concurrently, as the SDKs do.
+/// dependencies and property dependencies for every reference), each as soon as what it reads is known (through the
+/// engine's <see cref="GraphExecutor"/>, unbounded); then the stack outputs. Independent registrations run concurrently,
+/// as the SDKs do.
 /// </summary>
 public sealed class StackRegistrar(
     ProgramSettings settings,
@@ -45,30 +49,37 @@ public sealed class StackRegistrar(
             }
         }
 
-        var resources = new Dictionary<ResourceAddress, Task<RegisteredResource>>();
-        foreach (var declaration in graph.Resources)
-        {
-            var dependencies = declaration.Dependencies.ToDictionary(d => d, d => resources[d]);
-            var generated = passwords.Where(p => p.Key.Item1 == declaration.Address).ToDictionary(p => p.Key.Item2, p => p.Value);
-            resources[declaration.Address] = RegisterBirdResourceAsync(stack.Urn, declaration, dependencies, generated, cancellationToken);
-        }
+        // Unbounded, as the SDKs are: every registration goes out as soon as what it reads is registered.
+        var registered = new ConcurrentDictionary<ResourceAddress, RegisteredResource>();
+        var registrations = GraphExecutor.Unbounded.ExecuteAsync(
+            graph.Resources,
+            d => d.Address,
+            d => d.Dependencies,
+            async (declaration, token) =>
+            {
+                var generated = passwords.Where(p => p.Key.Item1 == declaration.Address).ToDictionary(p => p.Key.Item2, p => p.Value);
+                registered[declaration.Address] = await RegisterBirdResourceAsync(stack.Urn, declaration, registered, generated, token).ConfigureAwait(false);
+            },
+            cancellationToken);
 
-        var all = passwords.Values.Concat(resources.Values).ToList();
         try
         {
-            await Task.WhenAll(all).ConfigureAwait(false);
+            await Task.WhenAll(passwords.Values.Append<Task>(registrations)).ConfigureAwait(false);
         }
         catch (Exception)
         {
             // Each failure is looked at below; WhenAll only surfaces the first.
         }
 
-        var failed = all.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).ToList();
-        if (all.Any(t => t.IsCanceled) || failed.OfType<OperationCanceledException>().Any())
+        var failed = passwords.Values.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).ToList();
+        if (passwords.Values.Any(t => t.IsCanceled) || registrations.IsCanceled || failed.OfType<OperationCanceledException>().Any())
         {
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        var results = await registrations.ConfigureAwait(false);
+        var byAddress = results.ToDictionary(r => r.Address);
+        failed.AddRange(graph.Resources.Zip(results).Select(p => Failure(p.First, p.Second, byAddress)).OfType<Exception>());
         if (failed.Count > 0)
         {
             foreach (var failure in failed.OfType<RegistrationFailedException>())
@@ -90,7 +101,7 @@ public sealed class StackRegistrar(
             return false;
         }
 
-        var outputs = StackOutputs(graph, resources.ToDictionary(r => r.Key, r => r.Value.Result));
+        var outputs = StackOutputs(graph, registered);
         await Call("registering the stack outputs", stack.Urn, () => monitor.RegisterResourceOutputsAsync(
             new RegisterResourceOutputsRequest { Urn = stack.Urn, Outputs = PropertyStructConverter.ToStruct(outputs) },
             cancellationToken)).ConfigureAwait(false);
@@ -101,24 +112,21 @@ public sealed class StackRegistrar(
     public static string PasswordName(ResourceAddress address, string input) => $"{address.Name}-{input}";
 
     /// <summary>
-    /// Stack outputs: <c>channelIds</c> (connector logical name → the channel Bird created for it) and
-    /// <c>accessKeyTokens</c> (access key logical name → its token, secret).
+    /// Stack outputs, as each kind's section declares them (<c>channelIds</c>: connector logical name → the channel Bird
+    /// created for it; <c>accessKeyTokens</c>: access key logical name → its token, secret), in rank order.
     /// </summary>
     public static PropertyMap StackOutputs(DesiredGraph graph, IReadOnlyDictionary<ResourceAddress, RegisteredResource> registered)
     {
-        PropertyValue Collect(string kind, string output, bool secret) => PropertyValue.Map(PropertyMap.From(graph.Resources
-            .Where(r => r.Address.Kind == kind)
-            .Select(r =>
-            {
-                var value = registered[r.Address].Output(output);
-                return KeyValuePair.Create(r.Address.Name, secret ? PropertyValue.Secret(value) : value);
-            })));
-
-        return PropertyMap.From(
-        [
-            KeyValuePair.Create("channelIds", Collect("Connector", "channelId", secret: false)),
-            KeyValuePair.Create("accessKeyTokens", Collect("AccessKey", "token", secret: true)),
-        ]);
+        var outputs = BirdKinds.Default.Declarable.SelectMany(kind => kind.Stack!.Outputs.Select(output => KeyValuePair.Create(
+            output.Name,
+            PropertyValue.Map(PropertyMap.From(graph.Resources
+                .Where(r => r.Address.Kind == kind.Name)
+                .Select(r =>
+                {
+                    var value = registered[r.Address].Output(output.Property);
+                    return KeyValuePair.Create(r.Address.Name, output.Secret ? PropertyValue.Secret(value) : value);
+                }))))));
+        return PropertyMap.From(outputs);
     }
 
     private async Task<RegisteredResource> RegisterPasswordAsync(string stackUrn, string name, int length, CancellationToken cancellationToken)
@@ -133,30 +141,43 @@ public sealed class StackRegistrar(
         return await RegisterAsync($"{PulumiTokens.RandomPassword} {name}", request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Why a resource is not registered, as each one is reported: its own failure; or, when it was skipped, that it
+    /// depends on a failed resource, unless that resource failed for a reason other than a registration (then the
+    /// same reason, as awaiting it would have rethrown).
+    /// </summary>
+    private Exception? Failure(ResourceDeclaration declaration, NodeResult result, IReadOnlyDictionary<ResourceAddress, NodeResult> results) => result switch
+    {
+        NodeFailed failed => failed.Error,
+        NodeSkipped skipped => ((NodeFailed)results[skipped.FailedDependency]).Error switch
+        {
+            RegistrationFailedException or DependencyFailedException => new DependencyFailedException(What(declaration)),
+            var other => other,
+        },
+        _ => null,
+    };
+
+    private string What(ResourceDeclaration declaration) => $"{kinds.GetByName(declaration.Address.Kind).TypeToken} {declaration.Address.Name}";
+
+    /// <summary>Registers one Bird resource once everything it reads is <paramref name="registered"/>; waits for its passwords.</summary>
     private async Task<RegisteredResource> RegisterBirdResourceAsync(
         string stackUrn,
         ResourceDeclaration declaration,
-        IReadOnlyDictionary<ResourceAddress, Task<RegisteredResource>> dependencies,
+        IReadOnlyDictionary<ResourceAddress, RegisteredResource> registered,
         IReadOnlyDictionary<string, Task<RegisteredResource>> passwords,
         CancellationToken cancellationToken)
     {
         var kind = kinds.GetByName(declaration.Address.Kind);
-        var what = $"{kind.TypeToken} {declaration.Address.Name}";
-        var known = new Dictionary<ResourceAddress, RegisteredResource>();
+        var what = What(declaration);
         var generated = new Dictionary<string, RegisteredResource>(StringComparer.Ordinal);
         try
         {
-            foreach (var (address, task) in dependencies)
-            {
-                known[address] = await task.ConfigureAwait(false);
-            }
-
             foreach (var (input, task) in passwords)
             {
                 generated[input] = await task.ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is RegistrationFailedException or DependencyFailedException)
+        catch (RegistrationFailedException)
         {
             throw new DependencyFailedException(what);
         }
@@ -181,7 +202,7 @@ public sealed class StackRegistrar(
             {
                 value = InputResolver.Resolve(expression, reference =>
                 {
-                    var source = known[reference.Target];
+                    var source = registered[reference.Target];
                     urns.Add(source.Urn);
                     return source.Output(reference.Output);
                 });

@@ -4,6 +4,7 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
+using BirdInfra.Providers.Stacks;
 
 namespace BirdInfra.Providers.AccessKey;
 
@@ -14,7 +15,8 @@ namespace BirdInfra.Providers.AccessKey;
 /// </summary>
 public sealed class AccessKeyKind : IResourceKind
 {
-    public const string TokenRotation = "token rotation: a new access key (with a new token) is created, then the old key is deleted";
+    /// <summary>What replacing a key means for its users; the plan shows it with the replacement.</summary>
+    public const string TokenRotation = "this rotates the access key's token";
 
     private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
 
@@ -23,6 +25,8 @@ public sealed class AccessKeyKind : IResourceKind
     public string TypeToken => "bird:index:AccessKey";
 
     public KindSchema Schema { get; } = BuildSchema();
+
+    public StackSection Stack { get; } = new AccessKeySection();
 
     public CheckResult Check(PropertyMap inputs)
     {
@@ -128,7 +132,7 @@ public sealed class AccessKeyKind : IResourceKind
             var id = check.String(map, path, "id", required: true);
             var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
             var workspaces = check.List(map, path, "workspaces", required: false);
-            var workspaceValues = workspaces is { } w ? check.StringSet(w, $"{path}.workspaces", BirdRules.Uuid) : ImmutableArray<PropertyValue>.Empty;
+            var workspaceValues = workspaces is { } w ? check.StringSet(w, $"{path}.workspaces", Workspace) : ImmutableArray<PropertyValue>.Empty;
             if (id is null || type is null)
             {
                 continue;
@@ -172,4 +176,13 @@ public sealed class AccessKeyKind : IResourceKind
             new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true)));
         return new KindSchema("An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.", inputs, outputs);
     }
+
+    private static RuleViolation? Workspace(string value) =>
+        BirdRules.Uuid(value) is { } violation
+            ? violation with
+            {
+                Message = $"'{Text.Shown(value)}' is not a workspace UUID.",
+                Hint = "Write a workspace UUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301 (in a stack file also \"${workspaceId}\", the target's workspace, quoted).",
+            }
+            : null;
 }

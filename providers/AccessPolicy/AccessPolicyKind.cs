@@ -21,6 +21,8 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public KindSchema Schema { get; } = BuildSchema();
 
+    public StackSection Stack { get; } = new AccessPolicySection();
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

@@ -21,6 +21,8 @@ public sealed class AccessRoleKind : IResourceKind
 
     public KindSchema Schema { get; } = BuildSchema();
 
+    public StackSection Stack { get; } = new AccessRoleSection();
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

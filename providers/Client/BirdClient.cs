@@ -36,7 +36,7 @@ public sealed class BirdClient : IDisposable
 
         Options = options;
         _baseUrl = options.Endpoint.ToString().TrimEnd('/');
-        _delay = options.Delay ?? Task.Delay;
+        _delay = options.Delay ?? ((delay, cancellationToken) => Task.Delay(delay, options.Time, cancellationToken));
         _http = new FlurlClient();
     }
 
@@ -243,7 +243,7 @@ public sealed class BirdClient : IDisposable
         return TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * capTicks));
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    private TimeSpan? RetryAfter(HttpResponseMessage? response)
     {
         RetryConditionHeaderValue? header = response?.Headers.RetryAfter;
         if (header is null && response is not null && response.Headers.TryGetValues("Retry-After", out var raw))
@@ -258,7 +258,7 @@ public sealed class BirdClient : IDisposable
 
         if (header?.Date is { } date)
         {
-            return date - DateTimeOffset.UtcNow;
+            return date - Options.Time.GetUtcNow();
         }
 
         return null;

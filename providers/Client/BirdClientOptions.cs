@@ -22,6 +22,9 @@ public sealed record BirdClientOptions(Uri Endpoint, BirdAccessKey AccessKey)
     /// <summary>Waits between attempts; tests replace it to run instantly and record the delays.</summary>
     public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
 
+    /// <summary>The clock for retry waits (unless <see cref="Delay"/> is set) and for a <c>Retry-After</c> given as a date.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Called after every HTTP attempt (tests count attempts; hosts may log them).</summary>
     public Action<BirdAttempt>? OnAttempt { get; init; }
 }

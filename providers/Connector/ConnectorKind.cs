@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
+using System.Text.RegularExpressions;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
+using BirdInfra.Providers.Stacks;
 using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Connector;
@@ -14,7 +16,7 @@ namespace BirdInfra.Providers.Connector;
 /// (polling) until <c>channelId</c> is known. There is no update: any change replaces the connector, deleting
 /// the old one first when the new one would collide with it (same template and phone number → Bird's 409).
 /// </summary>
-public sealed class ConnectorKind : IResourceKind
+public sealed partial class ConnectorKind : IResourceKind
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
@@ -28,6 +30,8 @@ public sealed class ConnectorKind : IResourceKind
 
     public KindSchema Schema { get; } = BuildSchema();
 
+    public StackSection Stack { get; } = new ConnectorSection();
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
@@ -35,10 +39,10 @@ public sealed class ConnectorKind : IResourceKind
         var normalised = PropertyMaps.Of(
             ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
             ("connectorTemplateRef", check.String(inputs, string.Empty, "connectorTemplateRef", required: false, BirdRules.ConnectorTemplate, ConnectorSpec.DefaultTemplate)),
-            ("wabaId", check.String(inputs, string.Empty, "wabaId", required: true, NonBlank("wabaId"))),
-            ("phoneId", check.String(inputs, string.Empty, "phoneId", required: true, NonBlank("phoneId"))),
+            ("wabaId", check.String(inputs, string.Empty, "wabaId", required: true, MetaId("wabaId", "102290129340398"))),
+            ("phoneId", check.String(inputs, string.Empty, "phoneId", required: true, MetaId("phoneId", "106540352242922"))),
             ("phoneNumber", check.String(inputs, string.Empty, "phoneNumber", required: true, BirdRules.PhoneNumber)),
-            ("mbPhoneId", check.String(inputs, string.Empty, "mbPhoneId", required: false, NonBlank("mbPhoneId"))),
+            ("mbPhoneId", check.String(inputs, string.Empty, "mbPhoneId", required: false, MbPhoneId)),
             ("accessToken", check.String(inputs, string.Empty, "accessToken", required: true, NonBlank("accessToken"), secret: true)));
         return new CheckResult(normalised, check.Failures);
     }
@@ -54,13 +58,9 @@ public sealed class ConnectorKind : IResourceKind
         }
 
         // Bird allows one connector per template and phone number: when those stay, the old one must go first.
+        // No Reason: the plan already names the properties that force the replacement, which says it all.
         var sameKey = Equals(before["phoneNumber"], after["phoneNumber"]) && Equals(before["connectorTemplateRef"], after["connectorTemplateRef"]);
-        return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey)
-        {
-            Reason = sameKey
-                ? "Bird has no connector update, and the new connector would have the same template and phone number: the old one (and its channel) is deleted first"
-                : "Bird has no connector update: a new connector is created, then the old one is deleted",
-        };
+        return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey);
     }
 
     public string NaturalKey(PropertyMap inputs) =>
@@ -140,11 +140,12 @@ public sealed class ConnectorKind : IResourceKind
 
     private async Task<ConnectorWire> WaitForChannelAsync(ProviderContext context, ConnectorSpec spec, ConnectorWire connector, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : TimeSpan.FromMilliseconds(100);
         while (string.IsNullOrEmpty(connector.Channel?.ChannelId))
         {
-            var remaining = context.ChannelTimeout - clock.Elapsed;
+            var elapsed = context.Time.GetElapsedTime(started);
+            var remaining = context.ChannelTimeout - elapsed;
             if (remaining <= TimeSpan.Zero)
             {
                 throw new ResourceInitFailedException(
@@ -154,8 +155,8 @@ public sealed class ConnectorKind : IResourceKind
                     + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.");
             }
 
-            context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): waiting for Bird to create its channel ({clock.Elapsed.TotalSeconds:0} s of {context.ChannelTimeout.TotalSeconds:0} s)");
-            await Task.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
+            context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): waiting for Bird to create its channel ({elapsed.TotalSeconds:0} s of {context.ChannelTimeout.TotalSeconds:0} s)");
+            await Task.Delay(interval < remaining ? interval : remaining, context.Time, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
 
             connector = await PollAsync(context, spec, connector, cancellationToken).ConfigureAwait(false)
@@ -197,6 +198,20 @@ public sealed class ConnectorKind : IResourceKind
     private static PropertyValue? Argument(JObject arguments, string key) =>
         arguments[key] is { Type: JTokenType.String } token && ((string)token!).Length > 0 ? PropertyValue.String((string)token!) : null;
 
+    /// <summary>Meta's ids are numbers (Bird answers 422 otherwise); written quoted in a stack file so no digit is lost.</summary>
+    private static Func<string, RuleViolation?> MetaId(string key, string example) =>
+        v => MetaIdPattern().IsMatch(v)
+            ? null
+            : new RuleViolation(
+                $"'{Text.Shown(v)}' is not a Meta id: {key} is a number.",
+                $"Copy the numeric id from WhatsApp embedded signup, quoted, e.g. {key}: \"{example}\".",
+                DiagnosticCodes.InvalidMetaId);
+
+    private static RuleViolation? MbPhoneId(string value) =>
+        BirdRules.Uuid(value) is { } violation
+            ? violation with { Hint = "mbPhoneId is the UUID of a number bought from Bird; leave it out for your own number." }
+            : null;
+
     private static Func<string, RuleViolation?> NonBlank(string key) =>
         v => string.IsNullOrWhiteSpace(v) ? new RuleViolation($"'{key}' is blank.", $"Set '{key}' to the value from Meta's embedded signup / Bird.") : null;
 
@@ -220,4 +235,7 @@ public sealed class ConnectorKind : IResourceKind
             new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'.")));
         return new KindSchema("A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.", inputs, outputs);
     }
+
+    [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetaIdPattern();
 }

@@ -22,5 +22,5 @@ public sealed record ConnectorSpec(
         PropertyMaps.Required(inputs, "phoneId"),
         PropertyMaps.Required(inputs, "phoneNumber"),
         PropertyMaps.Optional(inputs, "mbPhoneId"),
-        new SecretText(PropertyMaps.Required(inputs, "accessToken")));
+        PropertyMaps.RequiredSecret(inputs, "accessToken"));
 }

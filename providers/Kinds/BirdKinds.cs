@@ -9,6 +9,9 @@ namespace BirdInfra.Providers.Kinds;
 /// <summary>The five Bird kinds, in dependency order (policy → role → key; connector → webhook subscriptions).</summary>
 public static class BirdKinds
 {
+    /// <summary>The kinds with Bird's strict webhook URL rules; for what does not depend on the target (sections, ranks, schemas).</summary>
+    public static readonly KindRegistry Default = CreateRegistry();
+
     public static KindRegistry CreateRegistry() => CreateRegistry(allowHttpLoopbackWebhooks: false);
 
     /// <param name="allowHttpLoopbackWebhooks">Accept http loopback webhook URLs; for stacks that target the emulator only.</param>

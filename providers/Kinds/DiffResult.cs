@@ -10,6 +10,9 @@ public sealed record DiffResult(DiffOutcome Outcome, ImmutableArray<PropertyDiff
 {
     public static readonly DiffResult Same = new(DiffOutcome.Same, ImmutableArray<PropertyDiff>.Empty);
 
-    /// <summary>Why the kind chose this outcome when it is not obvious from the changes, e.g. "token rotation".</summary>
+    /// <summary>
+    /// What the outcome entails that the changes do not show, e.g. "this rotates the access key's token"; a plan
+    /// adds it to the reason it gives for the change. Null when the changes say it all.
+    /// </summary>
     public string? Reason { get; init; }
 }

@@ -60,11 +60,11 @@ public static class ExactlyOnceCreate
     /// <summary>An object may still lack outputs Bird fills in later (a connector's channel): read it until they are there.</summary>
     public static async Task<ResourceSnapshot> WaitForOutputsAsync(IResourceKind kind, ProviderContext context, ResourceSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + context.ChannelTimeout;
+        var started = context.Time.GetTimestamp();
         var interval = context.ChannelPollInterval;
-        while (LacksLaterOutputs(kind, snapshot) && DateTimeOffset.UtcNow < deadline)
+        while (LacksLaterOutputs(kind, snapshot) && context.Time.GetElapsedTime(started) < context.ChannelTimeout)
         {
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(interval, context.Time, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 2, 5000));
             snapshot = await kind.ReadAsync(context, snapshot, cancellationToken).ConfigureAwait(false) ?? snapshot;
         }

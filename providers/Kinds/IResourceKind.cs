@@ -18,6 +18,9 @@ public interface IResourceKind
 
     KindSchema Schema { get; }
 
+    /// <summary>The stack-file section that declares this kind; null for a kind only Pulumi programs use.</summary>
+    StackSection? Stack => null;
+
     /// <summary>Validates and normalises inputs (defaults filled, set-like lists sorted). No I/O.</summary>
     CheckResult Check(PropertyMap inputs);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 
@@ -10,17 +11,19 @@ namespace BirdInfra.Providers.Kinds;
 /// </summary>
 internal sealed class InputChecker
 {
+    private static readonly PropertyValue EmptyString = PropertyValue.String(string.Empty);
+
     private readonly ImmutableArray<CheckFailure>.Builder _failures = ImmutableArray.CreateBuilder<CheckFailure>();
 
     public ImmutableArray<CheckFailure> Failures => _failures.ToImmutable();
 
-    public void Fail(string path, string message, string hint) => _failures.Add(new CheckFailure(path, message, hint));
+    public void Fail(string path, string message, string hint, string code = DiagnosticCodes.InvalidValue) => _failures.Add(new CheckFailure(path, message, hint, code));
 
     public void Apply(string path, RuleViolation? violation)
     {
         if (violation is not null)
         {
-            Fail(path, violation.Message, violation.Hint);
+            Fail(path, violation.Message, violation.Hint, violation.Code);
         }
     }
 
@@ -29,7 +32,7 @@ internal sealed class InputChecker
     {
         foreach (var key in map.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)))
         {
-            Fail(Join(prefix, key), $"'{key}' is not a property here.", $"Known properties: {string.Join(", ", known)}.");
+            Fail(Join(prefix, key), $"'{key}' is not a property here.", $"Known properties: {string.Join(", ", known)}.", DiagnosticCodes.UnknownKey);
         }
     }
 
@@ -48,7 +51,7 @@ internal sealed class InputChecker
     {
         var path = Join(prefix, key);
         var value = map[key];
-        if (value is null || value.IsNull || (!required && value.Unwrapped.Kind == PropertyKind.String && value.AsString().Length == 0))
+        if (value is null || value.IsNull || (!required && value.Equals(EmptyString)))
         {
             if (defaultValue is not null)
             {
@@ -57,7 +60,7 @@ internal sealed class InputChecker
 
             if (required)
             {
-                Fail(path, $"'{key}' is required.", $"Set '{key}'.");
+                Fail(path, $"'{key}' is required.", $"Set '{key}'.", DiagnosticCodes.MissingField);
             }
 
             return null;
@@ -70,16 +73,17 @@ internal sealed class InputChecker
 
         if (value.Unwrapped.Kind != PropertyKind.String)
         {
-            Fail(path, $"'{key}' must be a string, not {Describe(value)}.", $"Write '{key}' as text.");
+            Fail(path, $"'{key}' must be a string, not {Describe(value)}.", $"Write '{key}' as text.", DiagnosticCodes.WrongType);
             return null;
         }
 
         if (rule is not null)
         {
-            Apply(path, Masked(rule(value.AsString()), value.IsSecret || secret));
+            // The rule needs the plain text even of a secret; Masked keeps it out of the failure.
+            Apply(path, Masked(rule(value.RevealString()), value.IsSecret || secret));
         }
 
-        return secret || value.IsSecret ? PropertyValue.SecretString(value.AsString()) : PropertyValue.String(value.AsString());
+        return secret ? PropertyValue.Secret(value) : value;
     }
 
     /// <summary>A list property; absent or null is the empty list (or a failure when required).</summary>
@@ -91,7 +95,7 @@ internal sealed class InputChecker
         {
             if (required)
             {
-                Fail(path, $"'{key}' is required.", $"Set '{key}' to a list.");
+                Fail(path, $"'{key}' is required.", $"Set '{key}' to a list.", DiagnosticCodes.MissingField);
                 return null;
             }
 
@@ -105,14 +109,14 @@ internal sealed class InputChecker
 
         if (value.Unwrapped.Kind != PropertyKind.List)
         {
-            Fail(path, $"'{key}' must be a list, not {Describe(value)}.", $"Write '{key}' as a list.");
+            Fail(path, $"'{key}' must be a list, not {Describe(value)}.", $"Write '{key}' as a list.", DiagnosticCodes.WrongType);
             return null;
         }
 
         var items = value.AsList();
         if (nonEmpty && items.IsEmpty)
         {
-            Fail(path, $"'{key}' must have at least one entry.", $"Add an entry to '{key}'.");
+            Fail(path, $"'{key}' must have at least one entry.", $"Add an entry to '{key}'.", DiagnosticCodes.EmptyList);
         }
 
         return items;
@@ -126,7 +130,7 @@ internal sealed class InputChecker
             return item.AsMap();
         }
 
-        Fail(path, $"Expected an object, not {Describe(item)}.", "Write this entry as a mapping of properties.");
+        Fail(path, $"Expected an object, not {Describe(item)}.", "Write this entry as a mapping of properties.", DiagnosticCodes.WrongType);
         return null;
     }
 
@@ -146,7 +150,7 @@ internal sealed class InputChecker
 
             if (item.Unwrapped.Kind != PropertyKind.String)
             {
-                Fail($"{path}[{i}]", $"Expected a string, not {Describe(item)}.", "Write this entry as text.");
+                Fail($"{path}[{i}]", $"Expected a string, not {Describe(item)}.", "Write this entry as text.", DiagnosticCodes.WrongType);
                 continue;
             }
 
@@ -165,7 +169,7 @@ internal sealed class InputChecker
 
     /// <summary>Failure text for a secret must not echo the value.</summary>
     private static RuleViolation? Masked(RuleViolation? violation, bool secret) =>
-        violation is null || !secret ? violation : new RuleViolation("The secret value is invalid.", violation.Hint);
+        violation is null || !secret ? violation : new RuleViolation("The secret value is invalid.", violation.Hint, violation.Code);
 
     private static string Describe(PropertyValue value) => value.Unwrapped.Kind switch
     {

@@ -37,4 +37,13 @@ internal static class PropertyMaps
         inputs[key] is { } v && !v.IsNull
             ? (v.ContainsUnknown ? throw new InvalidOperationException($"Input '{key}' is not yet known.") : v.AsStringOrNull())
             : null;
+
+    /// <summary>Reads a checked secret input that must be known by now; its plain text goes only into a <see cref="SecretText"/>.</summary>
+    public static SecretText RequiredSecret(PropertyMap inputs, string key) =>
+        OptionalSecret(inputs, key) ?? throw new InvalidOperationException($"Input '{key}' is missing; Check must run before Bird is called.");
+
+    public static SecretText? OptionalSecret(PropertyMap inputs, string key) =>
+        inputs[key] is { } v && !v.IsNull
+            ? (v.ContainsUnknown ? throw new InvalidOperationException($"Input '{key}' is not yet known.") : new SecretText(v.RevealString()))
+            : null;
 }

@@ -11,6 +11,9 @@ public sealed record ProviderContext(BirdClient Client, string OrganizationId, s
     /// <summary>First poll interval while waiting for a channel; it grows up to 5 s.</summary>
     public TimeSpan ChannelPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The clock for waits and deadlines (a connector's channel); tests pass one they move by hand.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Receives progress lines for long waits (never secret values).</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -7,7 +7,8 @@ namespace BirdInfra.Providers.Properties;
 /// <summary>
 /// An immutable resource property value. Secrets are a wrapper kind whose text never leaves through
 /// <see cref="ToString"/>; equality ignores secret wrapping so a diff compares what Bird would see.
-/// Unknown stands for a value Bird assigns later (preview).
+/// Unknown stands for a value Bird assigns later (preview); it may name the output it stands for.
+/// Plain text of a secret is read only through <see cref="RevealString"/>.
 /// </summary>
 public sealed class PropertyValue : IEquatable<PropertyValue>
 {
@@ -45,11 +46,17 @@ public sealed class PropertyValue : IEquatable<PropertyValue>
 
     public static PropertyValue SecretString(string value) => Secret(String(value));
 
+    /// <summary>An unknown that remembers which output it stands for, so apply can put the real value in its place.</summary>
+    public static PropertyValue UnknownOf(UnknownOutput output) => new(PropertyKind.Unknown, output ?? throw new ArgumentNullException(nameof(output)));
+
     public bool IsNull => Kind == PropertyKind.Null;
 
     public bool IsUnknown => Kind == PropertyKind.Unknown;
 
     public bool IsSecret => Kind == PropertyKind.Secret;
+
+    /// <summary>The output an unknown stands for; null for every other value and for an unknown that does not say (Pulumi's).</summary>
+    public UnknownOutput? StandsFor => _value as UnknownOutput;
 
     /// <summary>The value without its secret wrapper (the value itself when it is not secret).</summary>
     public PropertyValue Unwrapped => Kind == PropertyKind.Secret ? (PropertyValue)_value! : this;
@@ -70,9 +77,11 @@ public sealed class PropertyValue : IEquatable<PropertyValue>
         _ => false,
     };
 
-    public string? AsStringOrNull() => Unwrapped._value as string;
+    /// <summary>The text of a plain string, null for anything else; a secret is refused (see <see cref="RevealString"/>).</summary>
+    public string? AsStringOrNull() => NotSecret()._value as string;
 
-    public string AsString() => AsStringOrNull() ?? throw new InvalidOperationException($"Expected a string, found {Unwrapped.Kind}.");
+    /// <summary>The text of a plain string; a secret is refused (see <see cref="RevealString"/>).</summary>
+    public string AsString() => AsStringOrNull() ?? throw new InvalidOperationException($"Expected a string, found {Kind}.");
 
     public bool? AsBoolOrNull() => Unwrapped._value is bool b ? b : null;
 
@@ -83,8 +92,12 @@ public sealed class PropertyValue : IEquatable<PropertyValue>
 
     public PropertyMap AsMap() => Unwrapped._value as PropertyMap ?? PropertyMap.Empty;
 
-    /// <summary>Reveals the plain text of a (possibly secret) string. Call sites are the only places a secret is read.</summary>
-    public string? RevealString() => AsStringOrNull();
+    /// <summary>
+    /// The plain text of a string, secret or not: the one way to read a secret, for where plaintext is truly needed
+    /// (sending it to Bird, checking it, scrubbing it from messages). Its call sites are the places a secret is read.
+    /// </summary>
+    public string RevealString() =>
+        Unwrapped._value as string ?? throw new InvalidOperationException($"Expected a string, found {Unwrapped.Kind}.");
 
     public bool Equals(PropertyValue? other)
     {
@@ -116,6 +129,7 @@ public sealed class PropertyValue : IEquatable<PropertyValue>
         return v.Kind switch
         {
             PropertyKind.List => v.AsList().Aggregate(17, (h, item) => (h * 31) + item.GetHashCode()),
+            PropertyKind.Unknown => v.Kind.GetHashCode(),
             _ => HashCode.Combine(v.Kind, v._value),
         };
     }
@@ -171,6 +185,10 @@ public sealed class PropertyValue : IEquatable<PropertyValue>
                 break;
         }
     }
+
+    private PropertyValue NotSecret() => Kind == PropertyKind.Secret
+        ? throw new InvalidOperationException("The value is secret: read it with RevealString() where its plain text is truly needed, or let it print masked.")
+        : this;
 
     public static bool operator ==(PropertyValue? left, PropertyValue? right) => left?.Equals(right) ?? right is null;
 

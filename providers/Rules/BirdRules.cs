@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Providers.Rules;
 
@@ -44,48 +45,48 @@ public static partial class BirdRules
 
     private static readonly ImmutableArray<string> VoiceFilterKeys = ImmutableArray.Create("channelId", "status");
 
-    public static RuleViolation? Name(string value) => BoundedText("name", value);
+    public static RuleViolation? Name(string value) => BoundedText("name", value, DiagnosticCodes.InvalidName);
 
-    public static RuleViolation? Description(string value) => BoundedText("description", value);
+    public static RuleViolation? Description(string value) => BoundedText("description", value, DiagnosticCodes.InvalidDescription);
 
     public static RuleViolation? PolicyEffect(string value) =>
         PolicyEffects.Contains(value, StringComparer.Ordinal)
             ? null
-            : new RuleViolation($"'{Shown(value)}' is not a policy effect.", "Use 'allow' or 'deny' (lower case).");
+            : new RuleViolation($"'{Shown(value)}' is not a policy effect.", "Use 'allow' or 'deny' (lower case).", DiagnosticCodes.InvalidEffect);
 
     public static RuleViolation? PolicyAction(string value) =>
         PolicyActions.Contains(value, StringComparer.Ordinal)
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a policy action.",
-                "Use one of any, create (POST), view (GET), update (PUT/PATCH), delete (DELETE), in lower case.");
+                "Use one of any, create (POST), view (GET), update (PUT/PATCH), delete (DELETE), in lower case.", DiagnosticCodes.InvalidAction);
 
     public static RuleViolation? ResourcePath(string value)
     {
         const string hint = "Write an API path without host or query, e.g. '/workspaces/*/channels/*/messages'; '*' matches one segment, '**' (last only) any suffix.";
         if (string.IsNullOrEmpty(value))
         {
-            return new RuleViolation("The resource path is empty.", hint);
+            return new RuleViolation("The resource path is empty.", hint, DiagnosticCodes.InvalidResourcePath);
         }
 
         if (value.Length > MaxResourcePathLength)
         {
-            return new RuleViolation($"The resource path is {value.Length} characters long; the limit is {MaxResourcePathLength}.", hint);
+            return new RuleViolation($"The resource path is {value.Length} characters long; the limit is {MaxResourcePathLength}.", hint, DiagnosticCodes.InvalidResourcePath);
         }
 
         if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            return new RuleViolation($"The resource path '{Shown(value)}' contains whitespace or control characters.", hint);
+            return new RuleViolation($"The resource path '{Shown(value)}' contains whitespace or control characters.", hint, DiagnosticCodes.InvalidResourcePath);
         }
 
         if (value[0] != '/')
         {
-            return new RuleViolation($"The resource path '{Shown(value)}' does not start with '/'.", hint);
+            return new RuleViolation($"The resource path '{Shown(value)}' does not start with '/'.", hint, DiagnosticCodes.InvalidResourcePath);
         }
 
         if (value.Contains('?', StringComparison.Ordinal) || value.Contains('#', StringComparison.Ordinal))
         {
-            return new RuleViolation($"The resource path '{Shown(value)}' contains a query string or fragment.", hint);
+            return new RuleViolation($"The resource path '{Shown(value)}' contains a query string or fragment.", hint, DiagnosticCodes.InvalidResourcePath);
         }
 
         var segments = value[1..].Split('/');
@@ -94,14 +95,14 @@ public static partial class BirdRules
             var segment = segments[i];
             if (segment.Length == 0)
             {
-                return new RuleViolation($"The resource path '{Shown(value)}' has an empty segment (a doubled or trailing '/').", hint);
+                return new RuleViolation($"The resource path '{Shown(value)}' has an empty segment (a doubled or trailing '/').", hint, DiagnosticCodes.InvalidResourcePath);
             }
 
             if (segment == "**")
             {
                 if (i != segments.Length - 1)
                 {
-                    return new RuleViolation($"The resource path '{Shown(value)}' uses '**' before its last segment.", hint);
+                    return new RuleViolation($"The resource path '{Shown(value)}' uses '**' before its last segment.", hint, DiagnosticCodes.InvalidResourcePath);
                 }
 
                 continue;
@@ -116,7 +117,7 @@ public static partial class BirdRules
             {
                 return new RuleViolation(
                     $"The resource path '{Shown(value)}' has an invalid segment '{Shown(segment)}'.",
-                    "Segments are letters, digits and . _ ~ : @ -, or exactly '*' or '**'; placeholders such as {id} must be replaced by '*' or a value.");
+                    "Segments are letters, digits and . _ ~ : @ -, or exactly '*' or '**'; placeholders such as {id} must be replaced by '*' or a value.", DiagnosticCodes.InvalidResourcePath);
             }
         }
 
@@ -128,14 +129,14 @@ public static partial class BirdRules
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a phone number in E.164 form.",
-                "Write '+', the country code and the number, digits only, e.g. '+31612345678'.");
+                "Write '+', the country code and the number, digits only, e.g. '+31612345678'.", DiagnosticCodes.InvalidPhoneNumber);
 
     public static RuleViolation? ConnectorTemplate(string value) =>
         ConnectorTemplates.Contains(value, StringComparer.Ordinal)
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a supported connector template.",
-                $"Use {string.Join(", ", ConnectorTemplates.Select(t => $"'{t}'"))} (BirdInfra manages WhatsApp connectors only).");
+                $"Use {string.Join(", ", ConnectorTemplates.Select(t => $"'{t}'"))} (BirdInfra manages WhatsApp connectors only).", DiagnosticCodes.InvalidConnectorTemplate);
 
     public static RuleViolation? WebhookUrl(string value, bool allowHttpLoopback)
     {
@@ -144,12 +145,12 @@ public static partial class BirdRules
             : "Use an https URL with a public host name and no port, e.g. 'https://hooks.example.com/bird'.";
         if (string.IsNullOrEmpty(value))
         {
-            return new RuleViolation("The webhook URL is empty.", hint);
+            return new RuleViolation("The webhook URL is empty.", hint, DiagnosticCodes.InvalidWebhookUrl);
         }
 
         if (value.Length > MaxWebhookUrlLength)
         {
-            return new RuleViolation($"The webhook URL is {value.Length} characters long; the limit is {MaxWebhookUrlLength}.", hint);
+            return new RuleViolation($"The webhook URL is {value.Length} characters long; the limit is {MaxWebhookUrlLength}.", hint, DiagnosticCodes.InvalidWebhookUrl);
         }
 
         if (HttpsUrlPattern().IsMatch(value))
@@ -165,7 +166,7 @@ public static partial class BirdRules
         var reason = value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             ? "is not https"
             : "is not an https URL with a public host name";
-        return new RuleViolation($"The webhook URL '{Shown(value)}' {reason}.", hint);
+        return new RuleViolation($"The webhook URL '{Shown(value)}' {reason}.", hint, DiagnosticCodes.InvalidWebhookUrl);
     }
 
     public static RuleViolation? WebhookService(string value) =>
@@ -173,7 +174,7 @@ public static partial class BirdRules
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a webhook service.",
-                $"Use one of {string.Join(", ", WebhookServices)}.");
+                $"Use one of {string.Join(", ", WebhookServices)}.", DiagnosticCodes.UnknownWebhookService);
 
     /// <summary>
     /// For <c>channels</c> the catalogue is strict (fact sheet §4.3). Bird's event lists for
@@ -193,13 +194,13 @@ public static partial class BirdRules
                 ? null
                 : new RuleViolation(
                     $"'{Shown(eventName)}' is not a valid event name for service '{service}'.",
-                    "Event names are lower case words joined by '.', e.g. 'conversation.created'.");
+                    "Event names are lower case words joined by '.', e.g. 'conversation.created'.", DiagnosticCodes.UnknownWebhookEvent);
         }
 
         return ChannelEventFilterKeys(eventName) is null
             ? new RuleViolation(
                 $"'{Shown(eventName)}' is not an event of service 'channels'.",
-                "Use '<platform>.inbound', '<platform>.outbound' or '<platform>.interaction' (e.g. 'whatsapp.inbound'), 'channel.created' or 'channel.updated'.")
+                "Use '<platform>.inbound', '<platform>.outbound' or '<platform>.interaction' (e.g. 'whatsapp.inbound'), 'channel.created' or 'channel.updated'.", DiagnosticCodes.UnknownWebhookEvent)
             : null;
     }
 
@@ -210,7 +211,7 @@ public static partial class BirdRules
         {
             // Events outside the channels catalogue: their filter keys are undocumented, so Bird decides.
             return string.IsNullOrWhiteSpace(key)
-                ? new RuleViolation("The event filter key is empty.", "Give the filter a key, e.g. 'channelId'.")
+                ? new RuleViolation("The event filter key is empty.", "Give the filter a key, e.g. 'channelId'.", DiagnosticCodes.UnknownEventFilterKey)
                 : null;
         }
 
@@ -218,7 +219,7 @@ public static partial class BirdRules
             ? null
             : new RuleViolation(
                 $"'{Shown(key)}' is not a filter key of event '{eventName}'.",
-                $"Event '{eventName}' can be filtered by {string.Join(", ", keys.Value)}.");
+                $"Event '{eventName}' can be filtered by {string.Join(", ", keys.Value)}.", DiagnosticCodes.UnknownEventFilterKey);
     }
 
     public static RuleViolation? Uuid(string value) =>
@@ -226,7 +227,7 @@ public static partial class BirdRules
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a UUID.",
-                "Bird ids look like '3f2504e0-4f89-41d3-9a0c-0305e82c3301' (Settings → Organization shows the organization and workspace ids).");
+                "Bird ids look like '3f2504e0-4f89-41d3-9a0c-0305e82c3301' (Settings → Organization shows the organization and workspace ids).", DiagnosticCodes.InvalidUuid);
 
     /// <summary>The filter keys of a channels-service event, or null when the event is not in the catalogue.</summary>
     internal static ImmutableArray<string>? ChannelEventFilterKeys(string? eventName)
@@ -259,25 +260,25 @@ public static partial class BirdRules
             : null;
     }
 
-    private static RuleViolation? BoundedText(string what, string value)
+    private static RuleViolation? BoundedText(string what, string value, string code)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return new RuleViolation($"The {what} is empty.", $"Give a {what} of 1 to {MaxNameLength} characters.");
+            return new RuleViolation($"The {what} is empty.", $"Give a {what} of 1 to {MaxNameLength} characters.", code);
         }
 
         if (value.Length > MaxNameLength)
         {
             return new RuleViolation(
                 $"The {what} is {value.Length} characters long; Bird allows at most {MaxNameLength}.",
-                $"Shorten the {what} to {MaxNameLength} characters or fewer.");
+                $"Shorten the {what} to {MaxNameLength} characters or fewer.", code);
         }
 
         if (value.Any(char.IsControl))
         {
             return new RuleViolation(
                 $"The {what} '{Shown(value)}' contains control characters (such as a line break or tab).",
-                $"Write the {what} on one line without tabs or other control characters.");
+                $"Write the {what} on one line without tabs or other control characters.", code);
         }
 
         return null;

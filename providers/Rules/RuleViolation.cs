@@ -1,4 +1,6 @@
+using BirdInfra.Providers.Diagnostics;
+
 namespace BirdInfra.Providers.Rules;
 
-/// <summary>Why a value breaks one of Bird's rules, and what the user should write instead.</summary>
-public sealed record RuleViolation(string Message, string Hint);
+/// <summary>Why a value breaks one of Bird's rules, what the user should write instead, and the diagnostic code a stack file reports it with.</summary>
+public sealed record RuleViolation(string Message, string Hint, string Code = DiagnosticCodes.InvalidValue);

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
+using BirdInfra.Providers.Stacks;
 
 namespace BirdInfra.Providers.WebhookSubscription;
 
@@ -18,6 +20,10 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static readonly ImmutableHashSet<string> ReplaceKeys = ImmutableHashSet.Create("service", "event");
 
+    private const string ChannelIdKey = "channelId";
+
+    private static readonly string[] KnownEvents = ["channel.created", "channel.updated", "whatsapp.inbound", "whatsapp.outbound", "whatsapp.interaction"];
+
     private readonly bool _allowHttpLoopback;
 
     /// <param name="allowHttpLoopback">Accept http://127.0.0.1:PORT and http://localhost:PORT URLs (the emulator only; real Bird wants https).</param>
@@ -29,13 +35,15 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     public KindSchema Schema { get; } = BuildSchema();
 
+    public StackSection Stack { get; } = new WebhookSubscriptionSection();
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
         check.RejectUnknownKeys(inputs, string.Empty, "service", "event", "url", "signingKey", "eventFilters", "status", "template");
-        var service = check.String(inputs, string.Empty, "service", required: true, BirdRules.WebhookService);
+        var service = check.String(inputs, string.Empty, "service", required: true, s => WithGuess(BirdRules.WebhookService(s), s, BirdRules.WebhookServices));
         var knownService = service is { ContainsUnknown: false } && BirdRules.WebhookService(service.AsString()) is null ? service.AsString() : null;
-        var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : BirdRules.WebhookEvent(knownService, e));
+        var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, KnownEvents));
         var knownEvent = @event is { ContainsUnknown: false } ? @event.AsString() : null;
         var filters = check.List(inputs, string.Empty, "eventFilters", required: false);
         var normalised = PropertyMaps.Of(
@@ -184,6 +192,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     {
         var known = new List<WebhookEventFilter>();
         var unknown = new List<PropertyValue>();
+        var channelFilters = 0;
+        var channelValues = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Length; i++)
         {
             var path = $"eventFilters[{i}]";
@@ -195,7 +205,25 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
             check.RejectUnknownKeys(map, path, "key", "value");
             var key = check.String(map, path, "key", required: true, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
-            var value = check.String(map, path, "value", required: true);
+            var value = check.String(map, path, "value", required: true, v => v.Length == 0
+                ? new RuleViolation("The event filter value is empty.", "Give the value to match, e.g. value: delivered.", DiagnosticCodes.InvalidFilterValue)
+                : null);
+            // Filters are a set: the same channelId filter twice is one filter.
+            if (key is { ContainsUnknown: false } && key.AsString() == ChannelIdKey && (value is not { ContainsUnknown: false } || channelValues.Add(value.AsString())))
+            {
+                if (++channelFilters > 1)
+                {
+                    check.Fail(path, "A subscription takes only one channelId filter.", "Make one subscription per channel.", DiagnosticCodes.MultipleChannelFilters);
+                    continue;
+                }
+
+                if (value is { ContainsUnknown: false } && value.AsString().Length > 0 && BirdRules.Uuid(value.AsString()) is { } uuid)
+                {
+                    check.Fail($"{path}.value", uuid.Message, "A channelId filter holds a channel UUID; in a stack file, for a connector of the stack write channel: <connector name> instead.", DiagnosticCodes.InvalidUuid);
+                    continue;
+                }
+            }
+
             if (key is null || value is null)
             {
                 continue;
@@ -212,17 +240,14 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         }
 
         var normalised = WebhookSubscriptionSpec.Normalise(known);
-        var keys = normalised.Select(f => f.Key).Concat(unknown.Select(u => u.AsMap().GetString("key") ?? string.Empty)).ToArray();
-        if (keys.Count(k => k == "channelId") > 1)
-        {
-            check.Fail("eventFilters", "A subscription takes only one 'channelId' filter.", "Create one subscription per channel.");
-        }
-
         return PropertyValue.List(WebhookSubscriptionSpec.FiltersValue(normalised).AsList().Concat(unknown));
     }
 
     private static RuleViolation? StatusRule(string status) =>
-        status is "active" or "inactive" ? null : new RuleViolation($"'{status}' is not a subscription status.", "Use 'active' (default) or 'inactive'.");
+        status is "active" or "inactive" ? null : new RuleViolation($"'{Text.Shown(status)}' is not a subscription status.", "Write status: active or status: inactive.", DiagnosticCodes.InvalidStatus);
+
+    private static RuleViolation? WithGuess(RuleViolation? violation, string value, IEnumerable<string> known) =>
+        violation is not null && Text.Closest(value, known) is { } guess ? violation with { Hint = $"Did you mean '{guess}'? {violation.Hint}" } : violation;
 
     private static RuleViolation? SigningKeyRule(string key) =>
         key.Length is > 0 and <= 1024 && !key.Any(char.IsControl)

@@ -16,6 +16,8 @@ public sealed record WebhookSubscriptionSpec(
 {
     public const string DefaultStatus = "active";
 
+    public const string DefaultService = "channels";
+
     public bool Equals(WebhookSubscriptionSpec? other) =>
         other is not null && Service == other.Service && Event == other.Event && Url == other.Url && Equals(SigningKey, other.SigningKey)
         && EventFilters.SequenceEqual(other.EventFilters) && Status == other.Status && Template == other.Template;
@@ -29,7 +31,7 @@ public sealed record WebhookSubscriptionSpec(
         PropertyMaps.Required(inputs, "service"),
         PropertyMaps.Required(inputs, "event"),
         PropertyMaps.Required(inputs, "url"),
-        PropertyMaps.Optional(inputs, "signingKey") is { } key ? new SecretText(key) : null,
+        PropertyMaps.OptionalSecret(inputs, "signingKey"),
         Normalise((inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap())
             .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, "key"), PropertyMaps.Required(f, "value")))),
         PropertyMaps.Optional(inputs, "status") ?? DefaultStatus,

@@ -81,7 +81,7 @@ public static class ProviderConfigReader
         var plain = value.Unwrapped;
         return plain.Kind switch
         {
-            PropertyKind.String => string.IsNullOrWhiteSpace(plain.AsString()) ? null : plain.AsString(),
+            PropertyKind.String => string.IsNullOrWhiteSpace(plain.RevealString()) ? null : plain.RevealString(),
             PropertyKind.Number => plain.AsNumberOrNull()!.Value.ToString(CultureInfo.InvariantCulture),
             PropertyKind.Bool => plain.AsBoolOrNull()!.Value ? "true" : "false",
             _ => null,

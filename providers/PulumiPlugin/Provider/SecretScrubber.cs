@@ -25,7 +25,7 @@ public static class SecretScrubber
         var plain = value.Unwrapped;
         return plain.Kind switch
         {
-            PropertyKind.String when secret => [plain.AsString()],
+            PropertyKind.String when secret => [plain.RevealString()],
             PropertyKind.List => plain.AsList().SelectMany(v => Secrets(v, secret)),
             PropertyKind.Map => plain.AsMap().Values.SelectMany(v => Secrets(v, secret)),
             _ => [],

@@ -49,6 +49,7 @@ public sealed class StandaloneTests : IDisposable
     [InlineData("--channel-delay", "soon")]
     [InlineData("--organization-id", "not-a-uuid")]
     [InlineData("--bogus")]
+    [InlineData("--urls")]
     public async Task BadOption_ExitsWith1_AndAMessage_NoStackTrace(params string[] args)
     {
         var (code, stdout, stderr) = await RunToExitAsync(args);

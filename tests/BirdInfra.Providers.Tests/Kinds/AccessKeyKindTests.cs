@@ -51,7 +51,7 @@ public sealed class AccessKeyKindTests
 
         diff.Outcome.Should().Be(DiffOutcome.Replace);
         diff.DeleteBeforeReplace.Should().BeFalse();
-        diff.Reason.Should().Contain("token rotation");
+        diff.Reason.Should().Be("this rotates the access key's token");
         var token = diff.Changes.Single(c => c.Path == "token");
         token.Old!.IsSecret.Should().BeTrue();
         token.New!.IsSecret.Should().BeTrue();

@@ -21,11 +21,11 @@ public sealed class WebhookSubscriptionKindTests
     [Fact]
     public void Check_DefaultsStatusSortsFiltersAndHidesTheSigningKey()
     {
-        var result = _kind.Check(Inputs("https://hooks.example.com/bird", "whatsapp.outbound", F("messageStatus", "failed"), F("channelId", "c1"), F("messageStatus", "delivered")));
+        var result = _kind.Check(Inputs("https://hooks.example.com/bird", "whatsapp.outbound", F("messageStatus", "failed"), F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"), F("messageStatus", "delivered")));
 
         result.IsValid.Should().BeTrue();
         result.Inputs["status"].Should().Be(S("active"));
-        result.Inputs["eventFilters"].Should().Be(L(F("channelId", "c1"), F("messageStatus", "delivered"), F("messageStatus", "failed")));
+        result.Inputs["eventFilters"].Should().Be(L(F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"), F("messageStatus", "delivered"), F("messageStatus", "failed")));
         result.Inputs["signingKey"]!.IsSecret.Should().BeTrue();
     }
 
@@ -39,12 +39,13 @@ public sealed class WebhookSubscriptionKindTests
             ("eventFilters", L(F("channelId", "a"), F("channelId", "b"))),
             ("status", S("paused"))));
 
-        result.Failures.Select(f => f.Path).Should().BeEquivalentTo("event", "url", "eventFilters", "status");
+        // A channelId filter holds a channel UUID, and a subscription takes one (validate reports both the same way).
+        result.Failures.Select(f => f.Path).Should().BeEquivalentTo("event", "url", "eventFilters[0].value", "eventFilters[1]", "status");
     }
 
     [Fact]
     public void Check_WhenFilterKeyDoesNotFitTheEvent_Fails() =>
-        _kind.Check(Inputs("https://hooks.example.com/bird", "channel.created", F("channelId", "c1"))).Failures.Should().ContainSingle(f => f.Path == "eventFilters[0].key");
+        _kind.Check(Inputs("https://hooks.example.com/bird", "channel.created", F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"))).Failures.Should().ContainSingle(f => f.Path == "eventFilters[0].key");
 
     [Fact]
     public void Check_WhenLoopbackAllowed_AcceptsEmulatorUrls()
@@ -100,8 +101,8 @@ public sealed class WebhookSubscriptionKindTests
     [Fact]
     public void Diff_WhenFiltersReordered_IsSame() =>
         _kind.Diff(
-                Recorded(_kind, Inputs(@event: "whatsapp.outbound", filters: [F("channelId", "c"), F("messageStatus", "x")])),
-                Inputs(@event: "whatsapp.outbound", filters: [F("messageStatus", "x"), F("channelId", "c"), F("channelId", "c")]))
+                Recorded(_kind, Inputs(@event: "whatsapp.outbound", filters: [F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"), F("messageStatus", "x")])),
+                Inputs(@event: "whatsapp.outbound", filters: [F("messageStatus", "x"), F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"), F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a")]))
             .Should().Be(DiffResult.Same);
 
     [Fact]
@@ -119,8 +120,8 @@ public sealed class WebhookSubscriptionKindTests
 
     [Fact]
     public void NaturalKey_IncludesSortedFilters() =>
-        _kind.NaturalKey(Inputs(filters: [F("messageStatus", "x"), F("channelId", "c")]))
-            .Should().Be("WebhookSubscription:channels:whatsapp.inbound:https://hooks.example.com/bird:channelId=c,messageStatus=x");
+        _kind.NaturalKey(Inputs(filters: [F("messageStatus", "x"), F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a")]))
+            .Should().Be("WebhookSubscription:channels:whatsapp.inbound:https://hooks.example.com/bird:channelId=5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a,messageStatus=x");
 
     [Fact]
     public void MergeLive_KeepsTheSigningKeyFromState()

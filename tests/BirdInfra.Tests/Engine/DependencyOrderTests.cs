@@ -1,4 +1,5 @@
 using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
 
 namespace BirdInfra.Tests.Engine;
 

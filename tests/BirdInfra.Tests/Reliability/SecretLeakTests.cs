@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Tests.Support;
 using Xunit.Abstractions;
 

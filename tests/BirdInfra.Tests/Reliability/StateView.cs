@@ -26,9 +26,9 @@ public sealed record StateView(StackState State)
     {
         var secret = insideSecret || value.IsSecret;
         var plain = value.Unwrapped;
-        if (plain.Kind == PropertyKind.String && secret && plain.AsString().Length > 0)
+        if (plain.Kind == PropertyKind.String && secret && plain.RevealString().Length > 0)
         {
-            return [plain.AsString()];
+            return [plain.RevealString()];
         }
 
         return plain.Kind switch

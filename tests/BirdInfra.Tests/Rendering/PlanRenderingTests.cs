@@ -1,5 +1,7 @@
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
 using BirdInfra.Guards;
 using BirdInfra.Planning;
@@ -14,8 +16,6 @@ namespace BirdInfra.Tests.Rendering;
 /// <summary>One plan with every action, rendered as text and JSON and compared with golden files.</summary>
 public sealed class PlanRenderingTests
 {
-    private const string Unknown = "6a1c0f4e-0000-4000-8000-000000000001";
-
     [Fact]
     public void TextPreview_MatchesGoldenFile()
     {
@@ -35,7 +35,7 @@ public sealed class PlanRenderingTests
     [Fact]
     public void TextPreview_WithNothingToDo_SaysSo()
     {
-        var plan = new Plan("dev", ImmutableArray<PlannedChange>.Empty, ImmutableDictionary<string, OutputReference>.Empty);
+        var plan = new Plan("dev", ImmutableArray<PlannedChange>.Empty);
         Golden.Match(PlanTextRenderer.Render(plan), "Rendering", "Golden", "plan-empty.txt");
     }
 
@@ -87,7 +87,7 @@ public sealed class PlanRenderingTests
         var policy = M(
             ("name", S("ucx-contact-center")),
             ("definitions", PropertyValue.List(PropertyValue.Map(M(("effect", S("allow")), ("actions", PropertyValue.List(S("create"))), ("resources", PropertyValue.List(S("/workspaces/*/verify"))))))));
-        var role = M(("name", S("ucx")), ("policies", PropertyValue.List(PropertyValue.Map(M(("id", S(Unknown)), ("type", S("organization")))))));
+        var role = M(("name", S("ucx")), ("policies", PropertyValue.List(PropertyValue.Map(M(("id", InputResolver.Unknown(new OutputReference(new("AccessPolicy", "contact-center"), "id"))), ("type", S("organization")))))));
         var hook = M(("event", S("whatsapp.inbound")), ("url", S("https://old.example.com/hook")), ("signingKey", PropertyValue.SecretString("hunter2")));
         var connector = M(("phoneNumber", S("+31612345678")), ("accessToken", PropertyValue.SecretString("EAAG-secret")));
         var changes = ImmutableArray.Create(
@@ -114,6 +114,6 @@ public sealed class PlanRenderingTests
                 DeleteBeforeReplace: false),
             new PlannedChange(new("AccessKey", "old"), "bird:index:AccessKey", PlanAction.Delete, "no longer declared in the stack", [], new ResourceSnapshot("key-9", PropertyMap.Empty, PropertyMap.Empty), null, []),
             new PlannedChange(new("WebhookSubscription", "same"), "bird:index:WebhookSubscription", PlanAction.Same, "up to date", [], new ResourceSnapshot("wh-2", hook, hook), hook, []));
-        return new Plan("dev", changes, ImmutableDictionary<string, OutputReference>.Empty.Add(Unknown, new OutputReference(new("AccessPolicy", "contact-center"), "id")));
+        return new Plan("dev", changes);
     }
 }

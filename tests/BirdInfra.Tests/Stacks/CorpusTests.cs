@@ -1,5 +1,6 @@
+using BirdInfra.Providers.Stacks;
 using System.Diagnostics;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Stacks;
 using Xunit.Abstractions;
 

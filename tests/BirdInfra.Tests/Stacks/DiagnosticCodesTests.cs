@@ -1,5 +1,5 @@
 using System.Reflection;
-using BirdInfra.Diagnostics;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Tests.Stacks;
 

@@ -1,5 +1,6 @@
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
+using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.Stacks;
 
@@ -26,8 +27,8 @@ public sealed class ShippedStacksTests
         stack.Name.Should().Be("local");
         stack.Target.Should().Be(new TargetDefinition(true, null, null, null, null, false));
         AssertScenario(stack, connectors: 1);
-        stack.Connectors.Single().AccessToken.IsGenerated.Should().BeTrue();
-        stack.WebhookSubscriptions.Should().OnlyContain(w => w.SigningKey.IsGenerated && w.SigningKey.GeneratedLength == 32);
+        stack.In("connectors").Single().Secret("accessToken").IsGenerated.Should().BeTrue();
+        stack.In("webhookSubscriptions").Should().OnlyContain(w => w.Secret("signingKey").IsGenerated && w.Secret("signingKey").GeneratedLength == 32);
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class ShippedStacksTests
         stack.Target.AccessKey!.EnvironmentVariable.Should().Be("BIRD_ACCESS_KEY");
         stack.Target.AccessKey.ConfigKey.Should().Be("bird:accessKey", "the Pulumi provider reads its access key from bird:accessKey");
         AssertScenario(stack, connectors);
-        stack.Connectors.Should().OnlyContain(c => c.AccessToken.EnvironmentVariable == "WHATSAPP_ACCESS_TOKEN");
+        stack.In("connectors").Should().OnlyContain(c => c.Secret("accessToken").EnvironmentVariable == "WHATSAPP_ACCESS_TOKEN");
     }
 
     [Theory]
@@ -81,22 +82,25 @@ public sealed class ShippedStacksTests
 
     private static void AssertScenario(StackDefinition stack, int connectors)
     {
-        var policy = stack.AccessPolicies.Should().ContainSingle().Subject;
-        policy.Definitions.Should().OnlyContain(d => d.Effect == "allow");
-        policy.Definitions.SelectMany(d => d.Actions.SelectMany(a => d.Resources.Select(r => $"{a} {r}")))
+        var policy = stack.In("accessPolicies").Should().ContainSingle().Subject;
+        var definitions = policy.Value("definitions").AsList().Select(d => d.AsMap()).ToList();
+        definitions.Should().OnlyContain(d => d.GetString("effect") == "allow");
+        definitions.SelectMany(d => d["actions"]!.AsList().SelectMany(a => d["resources"]!.AsList().Select(r => $"{a.AsString()} {r.AsString().Replace(EntryValues.Id, "${organizationId}", StringComparison.Ordinal)}")))
             .Should().BeEquivalentTo(ScenarioResources);
-        stack.AccessRoles.Should().ContainSingle().Which.Policies.Select(p => p.Name).Should().Equal(policy.LogicalName);
-        var key = stack.AccessKeys.Should().ContainSingle().Subject;
-        key.Roles.Select(r => r.Name).Should().Equal(stack.AccessRoles[0].LogicalName);
-        key.Workspaces.Should().Equal("${workspaceId}");
-        stack.Connectors.Should().HaveCount(connectors);
-        stack.WebhookSubscriptions.Where(w => w.Event == "channel.created").Should().ContainSingle().Which.Channel.Should().BeNull();
-        foreach (var connector in stack.Connectors)
+        var role = stack.In("accessRoles").Should().ContainSingle().Subject;
+        role.References("policies").Should().Equal(policy.LogicalName);
+        var key = stack.In("accessKeys").Should().ContainSingle().Subject;
+        key.References("roleRefs").Should().Equal(role.LogicalName);
+        key.Value("roleRefs").AsList().Single().AsMap()["workspaces"]!.AsList().Select(w => w.AsString()).Should().Equal([EntryValues.Id], "the key is scoped to ${workspaceId}");
+        stack.In("connectors").Should().HaveCount(connectors);
+        var webhooks = stack.In("webhookSubscriptions");
+        webhooks.Where(w => w.Text("event") == "channel.created").Should().ContainSingle().Which.References("eventFilters").Should().BeEmpty();
+        foreach (var connector in stack.In("connectors"))
         {
-            stack.WebhookSubscriptions.Where(w => w.Channel?.Name == connector.LogicalName).Select(w => w.Event)
+            webhooks.Where(w => w.References("eventFilters").Contains(connector.LogicalName)).Select(w => w.Text("event"))
                 .Should().BeEquivalentTo("whatsapp.inbound", "whatsapp.outbound", "whatsapp.interaction");
         }
 
-        stack.WebhookSubscriptions.Should().OnlyContain(w => w.Service == "channels" && w.Status == "active");
+        webhooks.Should().OnlyContain(w => w.Text("service") == "channels" && w.Text("status") == "active");
     }
 }

@@ -1,5 +1,8 @@
+using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
+using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.Stacks;
 
@@ -50,8 +53,7 @@ public sealed class StackLoaderTests
         var result = Load(Emulator);
 
         result.Diagnostics.Should().BeEmpty();
-        result.Stack!.AccessPolicies.Should().BeEmpty();
-        result.Stack.WebhookSubscriptions.Should().BeEmpty();
+        result.Stack!.Resources.Should().BeEmpty();
     }
 
     [Fact]
@@ -66,11 +68,11 @@ public sealed class StackLoaderTests
                 accessToken: { generate: true }
             """;
 
-        var connector = Load(yaml).Stack!.Connectors.Single();
+        var connector = Load(yaml).Stack!.In("connectors").Single();
 
-        connector.WabaId.Should().Be("0102290129340398");
-        connector.PhoneId.Should().Be("106540352242922");
-        connector.PhoneNumber.Should().Be("+31612345678");
+        connector.Text("wabaId").Should().Be("0102290129340398");
+        connector.Text("phoneId").Should().Be("106540352242922");
+        connector.Text("phoneNumber").Should().Be("+31612345678");
     }
 
     [Fact]
@@ -98,17 +100,18 @@ public sealed class StackLoaderTests
         result.Diagnostics.Select(d => d.Code).Should().Equal("BI085");
         var fixedYaml = yaml.Replace("    eventFilters: [{ key: channelId, value: 5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a }]\n", string.Empty, StringComparison.Ordinal);
         var stack = StackLoader.Load(System.Text.Encoding.UTF8.GetBytes(fixedYaml), "stacks/test.yaml", environment).Stack!;
-        var connector = stack.Connectors.Single();
-        connector.Name.Should().Be("main");
-        connector.Template.Should().Be("whatsapp:1");
-        connector.AccessToken.GeneratedLength.Should().Be(64);
-        connector.Location.Should().Be(new BirdInfra.Diagnostics.SourceLocation("stacks/test.yaml", 4, 3));
-        var webhook = stack.WebhookSubscriptions.Single();
-        webhook.Service.Should().Be("channels");
-        webhook.Status.Should().Be("active");
-        webhook.Channel.Should().Be(new LogicalReference("main", new BirdInfra.Diagnostics.SourceLocation("stacks/test.yaml", 13, 14)));
-        webhook.SigningKey.EnvironmentVariable.Should().Be("SIGNING_KEY");
-        webhook.SigningKey.ToString().Should().Be("{ env: SIGNING_KEY }");
+        var connector = stack.In("connectors").Single();
+        connector.Text("name").Should().Be("main");
+        connector.Text("connectorTemplateRef").Should().Be("whatsapp:1");
+        connector.Secret("accessToken").GeneratedLength.Should().Be(64);
+        connector.Location.Should().Be(new BirdInfra.Providers.Diagnostics.SourceLocation("stacks/test.yaml", 4, 3));
+        var webhook = stack.In("webhookSubscriptions").Single();
+        webhook.Text("service").Should().Be("channels");
+        webhook.Text("status").Should().Be("active");
+        webhook.References("eventFilters").Should().Equal("main");
+        webhook.NodeFor("eventFilters[0]")!.Line.Should().Be(13, "the channel: line is where the channelId filter comes from");
+        webhook.Secret("signingKey").EnvironmentVariable.Should().Be("SIGNING_KEY");
+        webhook.Secret("signingKey").ToString().Should().Be("{ env: SIGNING_KEY }");
     }
 
     [Fact]

@@ -1,26 +1,41 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using BirdInfra.Stacks.Validation;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Stacks;
 
 namespace BirdInfra.Tests.Stacks;
 
-/// <summary>stacks/stack.schema.json (for editors) accepts exactly the keys the loader accepts.</summary>
+/// <summary>stacks/stack.schema.json (for editors) is generated from the kinds' sections and accepts exactly the keys the loader accepts.</summary>
 public sealed class StackSchemaTests
 {
-    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Stacks, "stack.schema.json"))).RootElement;
+    private static readonly string SchemaPath = Path.Combine(RepositoryPaths.Stacks, "stack.schema.json");
+    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(SchemaPath)).RootElement;
 
-    public static TheoryData<string, string> Definitions() => new()
+    public static TheoryData<string> Sections()
     {
-        { "target", nameof(StackKeys.TargetKeys) },
-        { "accessPolicy", nameof(StackKeys.Policy) },
-        { "policyDefinition", nameof(StackKeys.PolicyDefinition) },
-        { "accessRole", nameof(StackKeys.Role) },
-        { "accessKey", nameof(StackKeys.AccessKey) },
-        { "connector", nameof(StackKeys.Connector) },
-        { "webhookSubscription", nameof(StackKeys.Webhook) },
-        { "fromEnvironment", nameof(StackKeys.ValueFromEnvironment) },
-        { "secret", nameof(StackKeys.Secret) },
-    };
+        var data = new TheoryData<string>();
+        foreach (var section in BirdKinds.Default.Sections)
+        {
+            data.Add(section.Name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Schema_CommittedFile_IsTheOneGeneratedFromTheKinds()
+    {
+        var generated = StackSchema.Generate(BirdKinds.Default);
+        if (Environment.GetEnvironmentVariable("BIRDINFRA_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(SchemaPath, generated);
+        }
+
+        File.ReadAllText(SchemaPath).Replace("\r\n", "\n", StringComparison.Ordinal).Should().Be(
+            generated,
+            "stacks/stack.schema.json is generated from the registry (set BIRDINFRA_UPDATE_GOLDEN=1 and run this test to regenerate it)");
+    }
 
     [Fact]
     public void Schema_IsDraft202012AndClosed()
@@ -33,12 +48,27 @@ public sealed class StackSchemaTests
     [Fact]
     public void Schema_TopLevelProperties_MatchTheLoader()
     {
-        PropertyNames(Schema).Should().BeEquivalentTo(StackKeys.TopLevel);
+        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards"]);
     }
 
     [Theory]
-    [MemberData(nameof(Definitions))]
-    public void Schema_DefinitionProperties_MatchTheLoader(string definition, string keysField)
+    [MemberData(nameof(Sections))]
+    public void Schema_SectionEntry_AcceptsExactlyTheKeysTheSectionReads(string name)
+    {
+        var section = BirdKinds.Default.Sections.Single(s => s.Name == name);
+        var entry = Schema.GetProperty("$defs").GetProperty(section.SchemaDefinition);
+
+        PropertyNames(entry).Should().BeEquivalentTo(section.Keys);
+        entry.GetProperty("additionalProperties").GetBoolean().Should().BeFalse();
+        Schema.GetProperty("properties").GetProperty(name).GetProperty("additionalProperties").GetProperty("$ref").GetString()
+            .Should().Be($"#/$defs/{section.SchemaDefinition}");
+    }
+
+    [Theory]
+    [InlineData("target", nameof(StackKeys.TargetKeys))]
+    [InlineData("fromEnvironment", nameof(StackKeys.ValueFromEnvironment))]
+    [InlineData("secret", nameof(StackKeys.Secret))]
+    public void Schema_FormatDefinitions_MatchTheLoader(string definition, string keysField)
     {
         var keys = (ImmutableArray<string>)typeof(StackKeys).GetField(keysField)!.GetValue(null)!;
         var node = Schema.GetProperty("$defs").GetProperty(definition);
@@ -48,21 +78,14 @@ public sealed class StackSchemaTests
     }
 
     [Fact]
-    public void Schema_EventFilterProperties_MatchTheLoader()
-    {
-        var filter = Schema.GetProperty("$defs").GetProperty("webhookSubscription").GetProperty("properties")
-            .GetProperty("eventFilters").GetProperty("items");
-
-        PropertyNames(filter).Should().BeEquivalentTo(StackKeys.EventFilter);
-    }
-
-    [Fact]
     public void Schema_GuardsProperties_MatchTheLoader()
     {
         var guards = Schema.GetProperty("properties").GetProperty("guards");
 
         PropertyNames(guards).Should().BeEquivalentTo(StackKeys.GuardsKeys);
         guards.GetProperty("additionalProperties").GetBoolean().Should().BeFalse();
+        guards.GetProperty("properties").GetProperty("protect").GetProperty("items").GetProperty("pattern").GetString()
+            .Should().Contain(string.Join("|", BirdKinds.Default.Sections.Select(s => s.Name)));
     }
 
     private static IEnumerable<string> PropertyNames(JsonElement node) =>

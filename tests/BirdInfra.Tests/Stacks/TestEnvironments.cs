@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 
 namespace BirdInfra.Tests.Stacks;

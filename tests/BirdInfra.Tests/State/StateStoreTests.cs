@@ -1,3 +1,5 @@
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Properties;

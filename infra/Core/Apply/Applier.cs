@@ -1,0 +1,212 @@
+using BirdInfra.Providers.Graph;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using BirdInfra.Execution;
+using BirdInfra.Graph;
+using BirdInfra.Planning;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+using BirdInfra.State;
+
+namespace BirdInfra.Apply;
+
+/// <summary>
+/// Executes a plan: creates, updates and replacements in dependency order with bounded parallelism (a
+/// <see cref="GraphExecutor"/>), then deletions bottom-up. State is journaled before each create and saved after every
+/// completed operation, so a crash loses nothing and never leads to a second object.
+/// </summary>
+public sealed class Applier(KindRegistry registry, ProviderContext context, StateJournal journal, IProgress<string> progress, int parallelism = 4)
+{
+    private readonly ConcurrentDictionary<ResourceAddress, PropertyMap> _outputs = new();
+    private readonly List<ApplyFailure> _failures = [];
+    private int _completed;
+
+    public async Task<ApplyResult> ApplyAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var forward = plan.Changes.Where(c => c.Action != PlanAction.Delete).ToList();
+        var results = await new GraphExecutor(parallelism).ExecuteAsync(
+            forward,
+            c => c.Address,
+            c => c.Dependencies,
+            (change, token) => RunForwardAsync(change, token),
+            cancellationToken);
+        foreach (var (change, result) in forward.Zip(results))
+        {
+            switch (result)
+            {
+                case NodeFailed { Error: ApplyFailedException failed }:
+                    _failures.Add(failed.Failure);
+                    break;
+                case NodeFailed { Error: var bug }:
+                    ExceptionDispatchInfo.Throw(bug);
+                    break;
+
+                // A resource that stays the same has nothing to skip; its dependents report the skip.
+                case NodeSkipped when change.Action != PlanAction.Same:
+                    _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "skipped because a resource it depends on failed"));
+                    break;
+            }
+        }
+
+        // Deletions wait for every create and update: a replaced policy is deleted only after roles point elsewhere.
+        if (results.All(r => r is NodeSucceeded))
+        {
+            var deletions = journal.Current.Resources
+                .Where(r => r.Deposed || plan.Changes.Any(c => c.Action == PlanAction.Delete && c.Address == r.Address && c.Current?.Id == r.Id))
+                .ToList();
+
+            // One at a time, stopping at the first failure: what is left stays in state for the next run.
+            foreach (var resource in DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies).Reverse())
+            {
+                try
+                {
+                    await RunAsync("Delete", resource.Address, () => DeleteAsync(resource, cancellationToken));
+                }
+                catch (ApplyFailedException e)
+                {
+                    _failures.Add(e.Failure);
+                    break;
+                }
+            }
+        }
+
+        return new ApplyResult(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed);
+    }
+
+    private async Task RunForwardAsync(PlannedChange change, CancellationToken cancellationToken)
+    {
+        if (change.Action == PlanAction.Same)
+        {
+            _outputs[change.Address] = change.Current!.Outputs;
+            return;
+        }
+
+        var missing = new List<OutputReference>();
+        var inputs = InputResolver.Fill(change.DesiredInputs!, reference =>
+        {
+            if (_outputs.TryGetValue(reference.Target, out var outputs) && outputs[reference.Output] is { IsNull: false } value)
+            {
+                return value;
+            }
+
+            missing.Add(reference);
+            return null;
+        });
+        if (missing.Count > 0)
+        {
+            throw new ApplyFailedException(new ApplyFailure(Verb(change.Action), change.Address, "Bird did not provide " + string.Join(", ", missing.Select(m => $"{m.Output} of {m.Target}")) + "; nothing was sent"));
+        }
+
+        await RunAsync(Verb(change.Action), change.Address, () => change.Action switch
+        {
+            PlanAction.Create => CreateAsync(change, inputs, cancellationToken),
+            PlanAction.Update => UpdateAsync(change, inputs, cancellationToken),
+            PlanAction.Replace => ReplaceAsync(change, inputs, cancellationToken),
+            _ => throw new UnreachableException(),
+        });
+    }
+
+    /// <summary>Runs one operation with progress lines; its failure becomes an <see cref="ApplyFailedException"/> naming it.</summary>
+    private async Task RunAsync(string verb, ResourceAddress address, Func<Task> operation)
+    {
+        var started = context.Time.GetTimestamp();
+        progress.Report($"{verb} {address}…");
+        try
+        {
+            await operation();
+            Interlocked.Increment(ref _completed);
+            progress.Report($"{verb} {address}: done in {context.Time.GetElapsedTime(started).TotalSeconds:0.0}s");
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            progress.Report($"{verb} {address}: failed");
+            throw new ApplyFailedException(new ApplyFailure(verb, address, e.Message), e);
+        }
+    }
+
+    private async Task CreateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var kind = registry.GetByName(change.Address.Kind);
+        var pending = new PendingOperation("create", change.Address, kind.NaturalKey(inputs), context.Time.GetUtcNow());
+        await journal.UpdateAsync(s => s.WithPending(pending), cancellationToken);
+        ResourceSnapshot created;
+        try
+        {
+            created = await CreateOnceAsync(kind, pending, inputs, cancellationToken);
+        }
+        catch (Exception e) when (OutcomeKnownNotCreated(e))
+        {
+            await journal.UpdateAsync(s => s.WithoutPending(pending), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e) when (PartialSnapshot(e) is { } partial)
+        {
+            await journal.UpdateAsync(s => s.WithoutPending(pending).WithResource(new StateResource(change.Address, partial.Id, partial.Inputs, partial.Outputs, change.Dependencies)), CancellationToken.None);
+            throw;
+        }
+
+        _outputs[change.Address] = created.Outputs;
+        await journal.UpdateAsync(s => s.WithoutPending(pending).WithResource(new StateResource(change.Address, created.Id, created.Inputs, created.Outputs, change.Dependencies)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the object exactly once: an object found after a lost answer is adopted unless state already owns it
+    /// (or, for an access key whose token nobody saw, deleted and made again).
+    /// </summary>
+    private Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return ExactlyOnceCreate.RunAsync(kind, context, inputs, pending.NaturalKey, live => !owned.Contains(live.Id), pending.Address.ToString(), cancellationToken);
+    }
+
+    private async Task UpdateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var kind = registry.GetByName(change.Address.Kind);
+        var updated = await kind.UpdateAsync(context, change.Current!, inputs, cancellationToken);
+        _outputs[change.Address] = updated.Outputs;
+        await journal.UpdateAsync(s => s.WithResource(new StateResource(change.Address, updated.Id, updated.Inputs, updated.Outputs, change.Dependencies)), cancellationToken);
+    }
+
+    private async Task ReplaceAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var old = journal.Current.Resources.First(r => r.Address == change.Address && r.Id == change.Current!.Id);
+        if (change.DeleteBeforeReplace)
+        {
+            await DeleteAsync(old, cancellationToken);
+        }
+        else
+        {
+            // The old object stays owned (deposed) until the delete phase, after dependents moved to the new one.
+            await journal.UpdateAsync(s => s.WithResource(old with { Deposed = true }), cancellationToken);
+        }
+
+        await CreateAsync(change, inputs, cancellationToken);
+    }
+
+    private async Task DeleteAsync(StateResource resource, CancellationToken cancellationToken)
+    {
+        var kind = registry.GetByName(resource.Address.Kind);
+        await kind.DeleteAsync(context, resource.Snapshot, cancellationToken);
+        await journal.UpdateAsync(s => s.WithoutResource(resource.Address, resource.Id), cancellationToken);
+    }
+
+    private static string Verb(PlanAction action) => action switch
+    {
+        PlanAction.Create => "Create",
+        PlanAction.Update => "Update",
+        PlanAction.Replace => "Replace",
+        PlanAction.Delete => "Delete",
+        _ => "Read",
+    };
+
+    /// <summary>True when Bird certainly did not create the object (a definite 4xx); otherwise the pending entry stays for the next run.</summary>
+    private static bool OutcomeKnownNotCreated(Exception e) => ApplyErrors.IsDefinitelyNotApplied(e);
+
+    private static ResourceSnapshot? PartialSnapshot(Exception e) => ApplyErrors.PartialSnapshot(e);
+}

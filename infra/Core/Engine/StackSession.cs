@@ -1,0 +1,135 @@
+using BirdInfra.Providers.Stacks;
+using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Graph;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Refresh;
+using BirdInfra.Stacks;
+using BirdInfra.Stacks.Model;
+using BirdInfra.State;
+
+namespace BirdInfra.Engine;
+
+/// <summary>
+/// An open stack: its definition checked, its state locked and loaded, Bird connected and read.
+/// Every command but validate goes through one; disposing releases the lock and stops an embedded emulator.
+/// </summary>
+public sealed class StackSession : IAsyncDisposable
+{
+    private readonly StateLock _lock;
+
+    private StackSession(StackPaths paths, StackDefinition stack, StateLock stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
+    {
+        Paths = paths;
+        Stack = stack;
+        _lock = stateLock;
+        Store = store;
+        RecordedState = state;
+        Target = target;
+        Graph = graph;
+        Refresh = refresh;
+        Kinds = KindsFor(stack);
+    }
+
+    public StackPaths Paths { get; }
+
+    public StackDefinition Stack { get; }
+
+    public StateStore Store { get; }
+
+    /// <summary>State as the file holds it.</summary>
+    public StackState RecordedState { get; }
+
+    public BirdTarget Target { get; }
+
+    public DesiredGraph Graph { get; }
+
+    /// <summary>State brought up to date with what Bird holds now.</summary>
+    public RefreshResult Refresh { get; }
+
+    /// <summary>The kinds, with webhook URL rules as the target allows (http://127.0.0.1 only on the emulator when enabled).</summary>
+    public KindRegistry Kinds { get; }
+
+    /// <summary>Loads and checks the stack file; returns diagnostics instead of throwing for bad input.</summary>
+    public static StackLoadResult Load(StackPaths paths, ConsoleIO io, bool checkSecrets)
+    {
+        if (!File.Exists(paths.StackFile))
+        {
+            var available = Directory.Exists(Path.GetDirectoryName(paths.StackFile))
+                ? string.Join(", ", Directory.GetFiles(Path.GetDirectoryName(paths.StackFile)!, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order())
+                : "none";
+            throw new UserError($"No stack file {Path.GetRelativePath(paths.Root, paths.StackFile)}. Stacks here: {available}.");
+        }
+
+        return StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, checkSecrets));
+    }
+
+    public static async Task<StackSession?> OpenAsync(CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    {
+        var paths = new StackPaths(options.Root, options.Stack);
+        var load = Load(paths, io, checkSecrets: true);
+        if (load.Stack is null)
+        {
+            WriteDiagnostics(io, load.Diagnostics);
+            return null;
+        }
+
+        var stack = load.Stack;
+        var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
+        var stateLock = StateLock.Acquire(paths.LockFile, options.Stack, command);
+        if (stateLock.TakenOverFrom is { } stale)
+        {
+            io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running.");
+        }
+
+        try
+        {
+            var (store, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
+            io.Error.WriteLine($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
+            var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
+            try
+            {
+                var compiled = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);
+                if (compiled.Graph is not { } graph)
+                {
+                    WriteDiagnostics(io, compiled.Diagnostics);
+                    await target.DisposeAsync();
+                    stateLock.Dispose();
+                    return null;
+                }
+
+                io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
+                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken);
+                return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);
+            }
+            catch
+            {
+                await target.DisposeAsync();
+                throw;
+            }
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
+
+    public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            io.Error.WriteLine(diagnostic.ToString());
+        }
+
+        io.Error.WriteLine($"{diagnostics.Length} problem{(diagnostics.Length == 1 ? string.Empty : "s")} found; nothing was sent to Bird.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Target.DisposeAsync();
+        _lock.Dispose();
+    }
+}

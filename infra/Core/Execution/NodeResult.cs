@@ -1,0 +1,7 @@
+using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
+
+namespace BirdInfra.Execution;
+
+/// <summary>How one node of a <see cref="GraphExecutor"/> run ended: <see cref="NodeSucceeded"/>, <see cref="NodeFailed"/> or <see cref="NodeSkipped"/>.</summary>
+public abstract record NodeResult(ResourceAddress Address);

@@ -1,0 +1,62 @@
+using BirdInfra.Providers.Graph;
+using System.Collections.Immutable;
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Graph;
+
+/// <summary>
+/// Orders resources so that every resource comes after what it depends on (Kahn's algorithm, ties
+/// broken by kind rank then name so the order is stable). Creates and updates walk it forwards,
+/// deletes backwards.
+/// </summary>
+public static class DependencyOrder
+{
+    /// <summary>The natural top-down order of Bird kinds (what a kind references comes first), from each kind's own rank.</summary>
+    public static readonly ImmutableArray<string> KindRank = [.. BirdKinds.Default.Declarable.Select(k => k.Name)];
+
+    public static ImmutableArray<T> Sort<T>(
+        IEnumerable<T> items,
+        Func<T, ResourceAddress> addressOf,
+        Func<T, IEnumerable<ResourceAddress>> dependenciesOf)
+    {
+        var list = items.ToList();
+        var byAddress = list.ToDictionary(addressOf);
+        var pending = list.ToDictionary(addressOf, i => dependenciesOf(i).Where(byAddress.ContainsKey).ToHashSet());
+        var result = ImmutableArray.CreateBuilder<T>(list.Count);
+        var comparer = Comparer<ResourceAddress>.Create(Compare);
+        var ready = new SortedSet<ResourceAddress>(pending.Where(p => p.Value.Count == 0).Select(p => p.Key), comparer);
+        while (ready.Count > 0)
+        {
+            var next = ready.Min!;
+            ready.Remove(next);
+            pending.Remove(next);
+            result.Add(byAddress[next]);
+            foreach (var (address, deps) in pending)
+            {
+                if (deps.Remove(next) && deps.Count == 0)
+                {
+                    ready.Add(address);
+                }
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException("Dependency cycle between " + string.Join(", ", pending.Keys));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static int Compare(ResourceAddress a, ResourceAddress b)
+    {
+        var rank = Rank(a.Kind).CompareTo(Rank(b.Kind));
+        return rank != 0 ? rank : a.CompareTo(b);
+    }
+
+    private static int Rank(string kind)
+    {
+        var index = KindRank.IndexOf(kind);
+        return index < 0 ? int.MaxValue : index;
+    }
+}

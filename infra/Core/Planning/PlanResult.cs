@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
+
+namespace BirdInfra.Planning;
+
+/// <summary>A plan, or the input problems that kept one from being made.</summary>
+public sealed record PlanResult(Plan? Plan, ImmutableArray<Diagnostic> Diagnostics);

@@ -1,0 +1,24 @@
+using BirdInfra.Providers.Graph;
+using System.Collections.Immutable;
+using BirdInfra.Graph;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Planning;
+
+/// <summary>
+/// One resource's planned action with its reason and property diffs. <see cref="Current"/> is the object as
+/// last read from Bird (null for a create); <see cref="DesiredInputs"/> may hold unknowns for outputs
+/// known only after apply (see <see cref="InputResolver.Unknown"/>).
+/// </summary>
+public sealed record PlannedChange(
+    ResourceAddress Address,
+    string TypeToken,
+    PlanAction Action,
+    string Reason,
+    ImmutableArray<PropertyDiff> Changes,
+    ResourceSnapshot? Current,
+    PropertyMap? DesiredInputs,
+    ImmutableArray<ResourceAddress> Dependencies,
+    bool DeleteBeforeReplace = false,
+    bool Deposed = false);

@@ -1,0 +1,9 @@
+using BirdInfra.Providers.Graph;
+using System.Collections.Immutable;
+using BirdInfra.Graph;
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Refresh;
+
+/// <summary>A difference between state and Bird found by reading Bird: an object gone, changed, adopted or orphaned.</summary>
+public sealed record DriftEntry(ResourceAddress Address, string Id, string Description, ImmutableArray<PropertyDiff> Changes);

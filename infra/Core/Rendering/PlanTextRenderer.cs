@@ -1,0 +1,106 @@
+using System.Text;
+using BirdInfra.Guards;
+using BirdInfra.Planning;
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Rendering;
+
+/// <summary>
+/// The human preview: one block per changed resource (+ create, ~ update, -/+ replace, - delete), old → new per
+/// property, then a summary line; with a guard report, protected changes are marked and the guards that stop
+/// the run are listed at the end.
+/// </summary>
+public static class PlanTextRenderer
+{
+    public static string Render(Plan plan, GuardReport? guards = null)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"Stack {plan.Stack}");
+        var changed = plan.Changes.Where(c => c.Action != PlanAction.Same).ToList();
+        if (changed.Count == 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("No changes. Bird matches the stack.");
+        }
+
+        foreach (var change in changed)
+        {
+            sb.AppendLine();
+            sb.Append("  ").Append(Symbol(change.Action)).Append(' ').Append(change.Address)
+                .Append("  (").Append(Word(change.Action)).Append(": ").Append(change.Reason).AppendLine(")");
+            if (guards?.ProtectionOf(change) is { } protection)
+            {
+                sb.Append("      ! PROTECTED by ").Append(protection.Origin).AppendLine(": guards stop this change");
+            }
+
+            switch (change.Action)
+            {
+                case PlanAction.Create:
+                    foreach (var (key, value) in change.DesiredInputs!)
+                    {
+                        ValueText.AppendProperty(sb, "      ", key, value);
+                    }
+
+                    break;
+                case PlanAction.Update or PlanAction.Replace:
+                    foreach (var diff in change.Changes)
+                    {
+                        sb.Append("      ").Append(diff.Path).Append(": ")
+                            .Append(ValueText.Inline(diff.Old)).Append(" → ").Append(ValueText.Inline(diff.New));
+                        sb.AppendLine(diff.ForcesReplacement && change.Action == PlanAction.Replace ? "  (forces replacement)" : string.Empty);
+                    }
+
+                    break;
+                case PlanAction.Delete when change.Current is not null:
+                    sb.Append("      id: ").AppendLine(change.Current.Id);
+                    break;
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(SummaryLine(plan.Summary));
+        if (guards is not null)
+        {
+            AppendGuards(sb, guards);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendGuards(StringBuilder sb, GuardReport guards)
+    {
+        if (guards.LimitOverridden)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"Guards: {GuardCheck.Resources(guards.DestructiveChanges)} to delete or replace, more than guards.maxDestructiveChanges ({guards.Limit}); allowed by --allow-destructive-changes.");
+        }
+
+        if (!guards.Stops)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Guards stop this run; nothing is sent to Bird:");
+        foreach (var violation in guards.Violations)
+        {
+            sb.Append("  ! ").AppendLine(violation.Message);
+            sb.Append("      ").Append(violation.Rule == GuardRule.Protected ? "protected by " : "set by ").AppendLine(violation.Origin);
+            sb.Append("      hint: ").AppendLine(violation.Hint);
+        }
+    }
+
+    public static string SummaryLine(PlanSummary s) =>
+        $"Plan: {s.Create} to create, {s.Update} to update, {s.Replace} to replace, {s.Delete} to delete, {s.Same} unchanged.";
+
+    private static string Symbol(PlanAction action) => action switch
+    {
+        PlanAction.Create => "+",
+        PlanAction.Update => "~",
+        PlanAction.Replace => "-/+",
+        PlanAction.Delete => "-",
+        _ => " ",
+    };
+
+    private static string Word(PlanAction action) => action.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Stacks.Model;
+
+/// <summary>
+/// A validated stack file: the target and every declaration, section by section in rank order and in file order
+/// within a section. Each declaration holds its kind's inputs as read; references, secret sources and
+/// <c>${organizationId}</c>-style text are resolved by the compiler (see <see cref="Graph.StackCompiler"/>).
+/// </summary>
+/// <param name="Name">The file name without <c>.yaml</c>, e.g. <c>dev</c>.</param>
+public sealed record StackDefinition(
+    string Name,
+    string FilePath,
+    TargetDefinition Target,
+    ImmutableArray<StackEntry> Resources)
+{
+    /// <summary>The <c>guards</c> section and every resource's own <c>protect:</c>; none when the file has neither.</summary>
+    public GuardsDefinition Guards { get; init; } = GuardsDefinition.None;
+
+    /// <summary>The declarations of one section, e.g. <c>connectors</c>, in file order.</summary>
+    public ImmutableArray<StackEntry> In(string section) => [.. Resources.Where(r => r.Section == section)];
+}

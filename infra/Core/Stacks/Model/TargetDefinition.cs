@@ -1,0 +1,17 @@
+using BirdInfra.Providers.Stacks.Model;
+
+namespace BirdInfra.Stacks.Model;
+
+/// <summary>
+/// Where the stack is applied. With <see cref="UsesEmulator"/> the embedded emulator supplies the
+/// endpoint, ids and access key, so <see cref="Endpoint"/>, <see cref="OrganizationId"/>,
+/// <see cref="WorkspaceId"/> and <see cref="AccessKey"/> are null; otherwise all four are set.
+/// </summary>
+/// <param name="AllowHttpWebhooks">Emulator only: webhook URLs may be http://127.0.0.1:PORT or http://localhost:PORT.</param>
+public sealed record TargetDefinition(
+    bool UsesEmulator,
+    string? Endpoint,
+    ValueSource? OrganizationId,
+    ValueSource? WorkspaceId,
+    SecretSource? AccessKey,
+    bool AllowHttpWebhooks);

@@ -1,0 +1,270 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Stacks;
+
+/// <summary>
+/// Generates <c>stacks/stack.schema.json</c> (for editors) from the stack format's own parts and each kind's section
+/// (its property in the file and its <c>$defs</c>). A test fails when the committed file differs from this.
+/// </summary>
+public static class StackSchema
+{
+    private const string Frame = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://github.com/birdinfra/birdinfra/stacks/stack.schema.json",
+          "title": "BirdInfra stack file",
+          "description": "One environment of Bird resources for a WhatsApp contact center. See stacks/README.md. `birdinfra validate --stack NAME` checks more than this schema can (references, Bird's rules, environment variables).",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "target"
+          ],
+          "properties": {
+            "target": {
+              "$ref": "#/$defs/target"
+            },
+            "guards": {
+              "description": "Production guards: resources that up and destroy never delete or replace, and how many deletions plus replacements one up may do.",
+              "type": [
+                "object",
+                "null"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "protect": {
+                  "description": "Sections (accessKeys, connectors, ...) and addresses of declared resources (connectors.sales-number) to protect.",
+                  "type": "array",
+                  "uniqueItems": true,
+                  "items": {
+                    "type": "string",
+                    "pattern": "^(SECTIONS)(\\.[a-z][a-z0-9-]{0,62})?$"
+                  }
+                },
+                "maxDestructiveChanges": {
+                  "description": "Deletions plus replacements one up may do; --allow-destructive-changes goes past it. No limit when absent.",
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            }
+          },
+          "$defs": {
+            "protect": {
+              "description": "true: up and destroy never delete or replace this resource. false: unprotected even when guards.protect lists its section.",
+              "type": "boolean"
+            },
+            "logicalName": {
+              "description": "Lower-case letter, then lower-case letters, digits and '-'; at most 63 characters.",
+              "type": "string",
+              "pattern": "^[a-z][a-z0-9-]{0,62}$"
+            },
+            "birdName": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 256
+            },
+            "uuid": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+            },
+            "environmentVariable": {
+              "type": "string",
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,127}$"
+            },
+            "fromEnvironment": {
+              "description": "A value read from an environment variable.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "env"
+              ],
+              "properties": {
+                "env": {
+                  "$ref": "#/$defs/environmentVariable"
+                }
+              }
+            },
+            "uuidOrEnvironment": {
+              "oneOf": [
+                {
+                  "$ref": "#/$defs/uuid"
+                },
+                {
+                  "$ref": "#/$defs/fromEnvironment"
+                }
+              ]
+            },
+            "secret": {
+              "description": "Never a literal: { env: NAME } (optional config: Pulumi config key, used in Pulumi mode when the variable is unset) or { generate: true } (optional length 16..128, default 32).",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "env": {
+                  "$ref": "#/$defs/environmentVariable"
+                },
+                "config": {
+                  "type": "string",
+                  "pattern": "^([A-Za-z][A-Za-z0-9_.-]{0,63}:)?[A-Za-z][A-Za-z0-9_.-]{0,127}$"
+                },
+                "generate": {
+                  "const": true
+                },
+                "length": {
+                  "type": "integer",
+                  "minimum": 16,
+                  "maximum": 128
+                }
+              },
+              "oneOf": [
+                {
+                  "required": [
+                    "env"
+                  ],
+                  "not": {
+                    "anyOf": [
+                      {
+                        "required": [
+                          "generate"
+                        ]
+                      },
+                      {
+                        "required": [
+                          "length"
+                        ]
+                      }
+                    ]
+                  }
+                },
+                {
+                  "required": [
+                    "generate"
+                  ],
+                  "not": {
+                    "anyOf": [
+                      {
+                        "required": [
+                          "env"
+                        ]
+                      },
+                      {
+                        "required": [
+                          "config"
+                        ]
+                      }
+                    ]
+                  }
+                }
+              ]
+            },
+            "target": {
+              "description": "Where the stack is applied: `endpoint: emulator` (the embedded local emulator, which supplies ids and key) or an https endpoint with organizationId, workspaceId and accessKey.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "endpoint"
+              ],
+              "properties": {
+                "endpoint": {
+                  "anyOf": [
+                    {
+                      "const": "emulator"
+                    },
+                    {
+                      "type": "string",
+                      "pattern": "^https://[^\\s?#]+$"
+                    }
+                  ]
+                },
+                "organizationId": {
+                  "$ref": "#/$defs/uuidOrEnvironment"
+                },
+                "workspaceId": {
+                  "$ref": "#/$defs/uuidOrEnvironment"
+                },
+                "accessKey": {
+                  "$ref": "#/$defs/secret"
+                },
+                "allowHttpWebhooks": {
+                  "description": "Emulator only: webhook URLs may be http://127.0.0.1:PORT or http://localhost:PORT.",
+                  "type": "boolean"
+                }
+              },
+              "if": {
+                "properties": {
+                  "endpoint": {
+                    "const": "emulator"
+                  }
+                }
+              },
+              "then": {
+                "not": {
+                  "anyOf": [
+                    {
+                      "required": [
+                        "organizationId"
+                      ]
+                    },
+                    {
+                      "required": [
+                        "workspaceId"
+                      ]
+                    },
+                    {
+                      "required": [
+                        "accessKey"
+                      ]
+                    }
+                  ]
+                }
+              },
+              "else": {
+                "required": [
+                  "organizationId",
+                  "workspaceId",
+                  "accessKey"
+                ],
+                "properties": {
+                  "allowHttpWebhooks": {
+                    "const": false
+                  }
+                }
+              }
+            }
+          }
+        }
+        """;
+
+    public static string Generate(KindRegistry kinds)
+    {
+        var schema = JsonNode.Parse(Frame)!.AsObject();
+        var sections = kinds.Sections;
+        var properties = new JsonObject { ["target"] = schema["properties"]!["target"]!.DeepClone() };
+        foreach (var section in sections)
+        {
+            properties[section.Name] = new JsonObject
+            {
+                ["description"] = section.Description,
+                ["type"] = new JsonArray("object", "null"),
+                ["propertyNames"] = new JsonObject { ["$ref"] = "#/$defs/logicalName" },
+                ["additionalProperties"] = new JsonObject { ["$ref"] = $"#/$defs/{section.SchemaDefinition}" },
+            };
+        }
+
+        var guards = schema["properties"]!["guards"]!.DeepClone();
+        var pattern = guards["properties"]!["protect"]!["items"]!["pattern"]!;
+        guards["properties"]!["protect"]!["items"]!["pattern"] = pattern.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
+        properties["guards"] = guards;
+        schema["properties"] = properties;
+
+        var definitions = schema["$defs"]!.AsObject();
+        foreach (var (name, json) in sections.SelectMany(s => s.SchemaDefinitions))
+        {
+            definitions[name] = JsonNode.Parse(json);
+        }
+
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+}

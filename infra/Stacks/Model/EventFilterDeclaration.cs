@@ -1,5 +1,0 @@
-using BirdInfra.Diagnostics;
-
-namespace BirdInfra.Stacks.Model;
-
-public sealed record EventFilterDeclaration(string Key, string Value, SourceLocation Location);

@@ -1,3 +1,0 @@
-namespace BirdInfra.Stacks.Yaml;
-
-internal sealed record MappingEntry(ScalarNode Key, StackNode Value);

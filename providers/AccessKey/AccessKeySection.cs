@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Yaml;
+
+namespace BirdInfra.Providers.AccessKey;
+
+/// <summary>The <c>accessKeys:</c> section: access keys holding roles of this stack, optionally scoped to workspaces.</summary>
+public sealed class AccessKeySection : StackSection
+{
+    private static readonly string[] WorkspaceVariables = [StackInterpolation.WorkspaceId];
+
+    public override string Name => "accessKeys";
+
+    public override string Label => "access key";
+
+    public override int Rank => 2;
+
+    public override string RequiredFields => "description and roles";
+
+    public override ImmutableArray<string> Keys { get; } = ["name", "description", "roles", "workspaces", StackKeys.Protect];
+
+    public override ImmutableArray<StackReference> References { get; } = [new("roles", "accessRoles", "AccessRole")];
+
+    public override string Description => "Access keys by logical name. The token is shown once, at creation, and kept (encrypted) in BirdInfra's state.";
+
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
+    [
+        KeyValuePair.Create("accessKey", """
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["description", "roles"],
+              "properties": {
+                "name": { "$ref": "#/$defs/birdName", "description": "Bird-side name; defaults to the logical name." },
+                "description": { "$ref": "#/$defs/birdName", "description": "Required by Bird." },
+                "roles": {
+                  "description": "Logical names of accessRoles.",
+                  "type": "array",
+                  "minItems": 1,
+                  "uniqueItems": true,
+                  "items": { "$ref": "#/$defs/logicalName" }
+                },
+                "workspaces": {
+                  "description": "Optional scoping: workspace UUIDs or \"${workspaceId}\".",
+                  "type": "array",
+                  "uniqueItems": true,
+                  "items": { "anyOf": [{ "const": "${workspaceId}" }, { "$ref": "#/$defs/uuid" }] }
+                },
+                "protect": { "$ref": "#/$defs/protect" }
+              }
+            }
+            """),
+    ];
+
+    public override ImmutableArray<StackOutput> Outputs { get; } = [new("accessKeyTokens", "token", Secret: true)];
+
+    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    {
+        var reader = context.Reader;
+        var owner = reader.At(key);
+        var entry = new StackEntryBuilder("AccessKey", Name, key.Value, owner);
+        reader.CheckKeys(body, Keys, $"access key '{Text.Shown(key.Value)}'");
+        CommonFields.Name(context, Name, key, body, entry);
+        CommonFields.Description(context, body, required: true, owner, entry);
+        var roles = CommonFields.References(context, body, "roles", "accessRoles", owner);
+        var workspaceNodes = new List<StackNode>();
+        InputExpression workspaces = StackEntryBuilder.Texts([]);
+        if (FieldReader.Optional(body, "workspaces") is { } node)
+        {
+            if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: false, allowInterpolation: true) is { } items)
+            {
+                var values = ImmutableArray.CreateBuilder<InputExpression>();
+                foreach (var (workspace, item) in items)
+                {
+                    workspaceNodes.Add(item);
+                    values.Add(CommonFields.Interpolation(context, workspace, item, WorkspaceVariables, "access key workspaces")
+                        ? new InterpolatedInput(workspace)
+                        : StackEntryBuilder.Unreadable);
+                }
+
+                workspaces = new ListInput(values.ToImmutable());
+            }
+            else
+            {
+                workspaces = StackEntryBuilder.Unreadable;
+            }
+        }
+
+        // Every role of the key is granted in the same workspaces (Bird scopes each role reference on its own).
+        entry.Set("roleRefs", roles is null
+            ? StackEntryBuilder.Unreadable
+            : new ListInput([.. roles.Select((r, i) =>
+            {
+                entry.At($"roleRefs[{i}]", r.Node).At($"roleRefs[{i}].id", r.Node);
+                for (var w = 0; w < workspaceNodes.Count; w++)
+                {
+                    entry.At($"roleRefs[{i}].workspaces[{w}]", workspaceNodes[w]);
+                }
+
+                return (InputExpression)StackEntryBuilder.Map(
+                    ("id", new OutputReference(new ResourceAddress("AccessRole", r.Name), "id")),
+                    ("type", StackEntryBuilder.Text("organization")),
+                    ("workspaces", workspaces));
+            })]));
+        return entry.Build();
+    }
+}

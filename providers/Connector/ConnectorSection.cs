@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Yaml;
+
+namespace BirdInfra.Providers.Connector;
+
+/// <summary>The <c>connectors:</c> section: one WhatsApp connector (and the channel Bird creates for it) per entry.</summary>
+public sealed class ConnectorSection : StackSection
+{
+    public override string Name => "connectors";
+
+    public override string Label => "connector";
+
+    public override int Rank => 3;
+
+    public override string RequiredFields => "wabaId, phoneId, phoneNumber and accessToken";
+
+    public override ImmutableArray<string> Keys { get; } = ["name", "template", "wabaId", "phoneId", "phoneNumber", "mbPhoneId", "accessToken", StackKeys.Protect];
+
+    public override ImmutableArray<StackReference> References => [];
+
+    public override string Description => "WhatsApp connectors by logical name; Bird creates a channel for each.";
+
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
+    [
+        KeyValuePair.Create("connector", """
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["wabaId", "phoneId", "phoneNumber", "accessToken"],
+              "properties": {
+                "name": { "$ref": "#/$defs/birdName", "description": "Bird-side name; defaults to the logical name." },
+                "template": { "enum": ["whatsapp:1"], "default": "whatsapp:1" },
+                "wabaId": { "description": "WhatsApp Business Account id (numeric; quote it).", "type": ["string", "integer"], "pattern": "^[0-9]{1,32}$" },
+                "phoneId": { "description": "Meta phone-number id (numeric; quote it).", "type": ["string", "integer"], "pattern": "^[0-9]{1,32}$" },
+                "phoneNumber": { "description": "E.164, e.g. \"+31612345678\".", "type": "string", "pattern": "^\\+[1-9][0-9]{6,14}$" },
+                "mbPhoneId": { "$ref": "#/$defs/uuid", "description": "Bird number id; only for numbers bought from Bird." },
+                "accessToken": { "$ref": "#/$defs/secret", "description": "Meta long-lived access token; { generate: true } only with endpoint: emulator." },
+                "protect": { "$ref": "#/$defs/protect" }
+              }
+            }
+            """),
+    ];
+
+    public override ImmutableArray<StackOutput> Outputs { get; } = [new("channelIds", "channelId", Secret: false)];
+
+    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    {
+        var reader = context.Reader;
+        var owner = reader.At(key);
+        var entry = new StackEntryBuilder("Connector", Name, key.Value, owner);
+        reader.CheckKeys(body, Keys, $"connector '{Text.Shown(key.Value)}'");
+        CommonFields.Name(context, Name, key, body, entry);
+        if (FieldReader.Optional(body, "template") is { } templateNode)
+        {
+            entry.Set("connectorTemplateRef", Value(context, templateNode, "template: whatsapp:1"), templateNode);
+        }
+        else
+        {
+            entry.Set("connectorTemplateRef", StackEntryBuilder.Text(ConnectorSpec.DefaultTemplate));
+        }
+
+        RequiredValue(context, body, entry, "wabaId", "wabaId: \"102290129340398\"", "Add wabaId: \"102290129340398\" (from WhatsApp embedded signup).", owner);
+        RequiredValue(context, body, entry, "phoneId", "phoneId: \"106540352242922\"", "Add phoneId: \"106540352242922\" (from WhatsApp embedded signup).", owner);
+        var phoneNumber = RequiredValue(context, body, entry, "phoneNumber", "phoneNumber: \"+31612345678\"", "Add the number in E.164 form, e.g. phoneNumber: \"+31612345678\".", owner);
+        if (phoneNumber is { } number && body.Find("phoneNumber")?.Value is { } numberNode && BirdRules.PhoneNumber(number) is null)
+        {
+            context.Index.PhoneNumbers.Add((number, numberNode));
+        }
+
+        if (FieldReader.Optional(body, "mbPhoneId") is { } mbNode)
+        {
+            entry.Set("mbPhoneId", Value(context, mbNode, "mbPhoneId: 8c1f0d8e-4f89-41d3-9a0c-0305e82c3301"), mbNode);
+        }
+
+        if (reader.Required(body, "accessToken", owner, "Add the Meta access token by reference: accessToken: { env: WHATSAPP_ACCESS_TOKEN }.") is { } tokenNode)
+        {
+            var generateNotAllowed = context.UsesEmulator == false
+                ? "A generated accessToken only works with the emulator: Bird checks the token with Meta."
+                : null;
+            var source = context.Sources.Secret(tokenNode, "WHATSAPP_ACCESS_TOKEN", generateNotAllowed);
+            entry.Set("accessToken", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.accessToken"), tokenNode);
+        }
+        else
+        {
+            entry.Set("accessToken", StackEntryBuilder.Unreadable);
+        }
+
+        return entry.Build();
+    }
+
+    private static InputExpression Value(ValidationContext context, StackNode node, string example) =>
+        context.Reader.String(node, example) is { } value ? StackEntryBuilder.Text(value) : StackEntryBuilder.Unreadable;
+
+    /// <summary>A required text field; an unquoted number keeps its exact digits (Meta's ids are numbers).</summary>
+    private static string? RequiredValue(ValidationContext context, MappingNode body, StackEntryBuilder entry, string field, string example, string hint, Diagnostics.SourceLocation owner)
+    {
+        if (context.Reader.Required(body, field, owner, hint) is not { } node)
+        {
+            entry.Set(field, StackEntryBuilder.Unreadable);
+            return null;
+        }
+
+        var value = context.Reader.String(node, example);
+        entry.Set(field, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value), node);
+        return value;
+    }
+}

@@ -1,0 +1,5 @@
+using System.Collections.Immutable;
+
+namespace BirdInfra.Providers.Graph;
+
+public sealed record MapInput(ImmutableSortedDictionary<string, InputExpression> Properties) : InputExpression;

@@ -1,0 +1,122 @@
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.Stacks;
+
+namespace BirdInfra.Providers.Stacks.Reading;
+
+/// <summary>Fields several kinds share: the Bird-side name, the description, references and interpolation.</summary>
+internal static class CommonFields
+{
+    /// <summary>
+    /// Sets the Bird-side <c>name</c> input, defaulting to the logical name, and records it for the uniqueness check.
+    /// Bird's rules on the value are the kind's Check.
+    /// </summary>
+    public static void Name(ValidationContext context, string section, ScalarNode key, MappingNode body, StackEntryBuilder entry)
+    {
+        var node = FieldReader.Optional(body, "name");
+        if (node is null)
+        {
+            context.Index.BirdNames.Add((section, key.Value, key));
+            entry.Set("name", StackEntryBuilder.Text(key.Value), key);
+            return;
+        }
+
+        if (context.Reader.String(node, "name: ucx-contact-center") is not { } name)
+        {
+            entry.Set("name", StackEntryBuilder.Unreadable, node);
+            return;
+        }
+
+        context.Index.BirdNames.Add((section, name, node));
+        entry.Set("name", StackEntryBuilder.Text(name), node);
+    }
+
+    /// <summary>Sets the <c>description</c> input; a required one that is missing is reported here.</summary>
+    public static void Description(ValidationContext context, MappingNode body, bool required, SourceLocation owner, StackEntryBuilder entry)
+    {
+        var node = required
+            ? context.Reader.Required(body, "description", owner, "Add a description, e.g. description: Used by the contact center (Bird requires one).")
+            : FieldReader.Optional(body, "description");
+        if (node is null)
+        {
+            entry.Set("description", required ? StackEntryBuilder.Unreadable : null);
+            return;
+        }
+
+        entry.Set("description", context.Reader.String(node, "description: Used by the contact center") is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
+    }
+
+    /// <summary>A required, non-empty list of logical names of <paramref name="targetSection"/>.</summary>
+    public static List<(string Name, StackNode Node)>? References(
+        ValidationContext context, MappingNode body, string field, string targetSection, SourceLocation owner)
+    {
+        var example = $"{field}: [contact-center]";
+        if (context.Reader.Required(body, field, owner, $"Add the {targetSection} it uses by logical name, e.g. {example}.") is not { } node
+            || context.Reader.StringList(node, example, nonEmpty: true) is not { } items)
+        {
+            return null;
+        }
+
+        foreach (var (name, item) in items)
+        {
+            context.Index.References.Add((targetSection, name, item));
+        }
+
+        return items.ToList();
+    }
+
+    /// <summary>
+    /// Checks the <c>${...}</c> in <paramref name="value"/> name only <paramref name="allowed"/> variables.
+    /// A <c>{organizationId}</c> without '$' (as the Bird docs write it) gets its own hint.
+    /// </summary>
+    public static bool Interpolation(ValidationContext context, string value, StackNode node, IReadOnlyList<string> allowed, string where)
+    {
+        var allowedText = string.Join(" and ", allowed.Select(v => $"${{{v}}}"));
+        var (variables, unclosed) = StackInterpolation.Parse(value);
+        if (unclosed)
+        {
+            context.Reader.Report(
+                DiagnosticCodes.UnknownInterpolation,
+                $"'{Text.Shown(value)}' has a '${{' that is not closed by '}}'.",
+                $"In {where} write {allowedText} exactly.",
+                node);
+            return false;
+        }
+
+        foreach (var variable in variables)
+        {
+            if (!allowed.Contains(variable, StringComparer.Ordinal))
+            {
+                var closest = Text.Closest(variable, allowed);
+                context.Reader.Report(
+                    DiagnosticCodes.UnknownInterpolation,
+                    $"'${{{Text.Shown(variable, 40)}}}' is not a variable {where} can use.",
+                    closest is null ? $"In {where} you can use {allowedText}." : $"Did you mean '${{{closest}}}'? In {where} you can use {allowedText}.",
+                    node);
+                return false;
+            }
+        }
+
+        var withoutVariables = value;
+        foreach (var variable in variables)
+        {
+            withoutVariables = withoutVariables.Replace($"${{{variable}}}", string.Empty, StringComparison.Ordinal);
+        }
+
+        foreach (var variable in allowed)
+        {
+            if (withoutVariables.Contains($"{{{variable}}}", StringComparison.Ordinal))
+            {
+                context.Reader.Report(
+                    DiagnosticCodes.UnknownInterpolation,
+                    $"'{Text.Shown(value)}' writes {{{variable}}} without '$'.",
+                    $"Write ${{{variable}}} to insert the target's id.",
+                    node);
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace BirdInfra.Providers.Stacks.Reading;
+
+/// <summary>
+/// The keys of the stack format's own mappings (target, guards, value sources); each kind's section lists its
+/// entry's keys. stacks/stack.schema.json is generated from both (a test compares it with the committed file).
+/// </summary>
+internal static class StackKeys
+{
+    public const string Target = "target";
+    public const string Guards = "guards";
+    public const string Protect = "protect";
+
+    public static readonly ImmutableArray<string> TargetKeys = ["endpoint", "organizationId", "workspaceId", "accessKey", "allowHttpWebhooks"];
+    public static readonly ImmutableArray<string> GuardsKeys = [Protect, "maxDestructiveChanges"];
+    public static readonly ImmutableArray<string> ValueFromEnvironment = ["env"];
+    public static readonly ImmutableArray<string> Secret = ["env", "config", "generate", "length"];
+}

@@ -1,0 +1,19 @@
+namespace BirdInfra.Providers.Stacks;
+
+/// <summary>How a stack is loaded.</summary>
+/// <param name="GetEnvironmentVariable">Reads an environment variable (null when unset); tests pass a dictionary.</param>
+/// <param name="CheckSecretsAvailable">Report environment variables the stack needs but that are not set.</param>
+/// <param name="HasConfig">Pulumi mode: whether a config key is set; a secret whose variable is missing but whose
+/// <c>config</c> key is set is not an error.</param>
+/// <param name="CheckTargetEnvironment">Whether the target's variables (ids, access key) must be set; false in Pulumi
+/// mode, where the provider's config (<c>bird:*</c>) supplies them.</param>
+public sealed record StackLoadOptions(
+    Func<string, string?> GetEnvironmentVariable,
+    bool CheckSecretsAvailable = true,
+    Func<string, bool>? HasConfig = null,
+    bool CheckTargetEnvironment = true)
+{
+    /// <summary>Options reading the process environment.</summary>
+    public static StackLoadOptions FromProcessEnvironment(bool checkSecretsAvailable = true) =>
+        new(Environment.GetEnvironmentVariable, checkSecretsAvailable);
+}

@@ -1,0 +1,3 @@
+namespace BirdInfra.Providers.Stacks.Yaml;
+
+public sealed record MappingEntry(ScalarNode Key, StackNode Value);
