@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;

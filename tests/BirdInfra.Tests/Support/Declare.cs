@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
