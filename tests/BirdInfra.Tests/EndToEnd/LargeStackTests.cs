@@ -4,6 +4,7 @@ using BirdInfra.Tests.Support;
 namespace BirdInfra.Tests.EndToEnd;
 
 /// <summary>A no-op preview of a large stack reads Bird through list endpoints: a handful of calls, not one per object.</summary>
+[Trait("Category", "Slow")]
 public sealed class LargeStackTests
 {
     private const int Numbers = 40;

@@ -4,6 +4,7 @@ using BirdInfra.Tests.Support;
 namespace BirdInfra.Tests.EndToEnd;
 
 /// <summary>The main job end to end: the scenario stack applied to a fresh emulator through the CLI.</summary>
+[Trait("Category", "Slow")]
 public sealed class ScenarioTests : IAsyncLifetime
 {
     private StackWorkspace _ws = null!;

@@ -4,6 +4,7 @@ using BirdInfra.Tests.Support;
 namespace BirdInfra.Tests.Guards;
 
 /// <summary>Guards end to end: protected resources and the limit on destructive changes stop `up`, `preview` and `destroy` before anything is sent.</summary>
+[Trait("Category", "Slow")]
 public sealed class GuardEndToEndTests : IAsyncLifetime
 {
     private const string Phone = "phoneNumber: \"+31612345678\"";

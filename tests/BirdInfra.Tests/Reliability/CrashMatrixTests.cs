@@ -12,6 +12,7 @@ namespace BirdInfra.Tests.Reliability;
 /// nothing orphaned, the one live access key in state with its token; at the kill, state already journaled every object
 /// Bird held that it did not own yet. BIRDINFRA_SOAK=1 runs 200 trials instead of 30.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashMatrixTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);

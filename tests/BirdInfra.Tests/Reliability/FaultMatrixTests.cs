@@ -10,6 +10,7 @@ namespace BirdInfra.Tests.Reliability;
 /// stops with an error naming the failed operation, and the next run converges; Bird never holds a duplicate, state owns
 /// exactly what exists, no request is sent more often than the documented bound, and no secret is printed or stored in plaintext.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class FaultMatrixTests(ITestOutputHelper output)
 {
     private const int MaxRuns = 4;

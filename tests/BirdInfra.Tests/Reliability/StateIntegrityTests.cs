@@ -5,6 +5,7 @@ using BirdInfra.Tests.Support;
 namespace BirdInfra.Tests.Reliability;
 
 /// <summary>Point 4 through the CLI: a damaged or too-new state file stops every command with a clear error, before any call to Bird, leaving the file and its backup as they were.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class StateIntegrityTests : IAsyncLifetime
 {
     private StackWorkspace _ws = null!;
