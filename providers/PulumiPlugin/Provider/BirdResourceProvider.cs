@@ -47,7 +47,7 @@ public sealed class BirdResourceProvider : IDisposable
         new UnaryMethod<PluginAttach, Empty>("Attach", PluginAttach.Parser, AttachAsync),
         new UnaryMethod<GetSchemaRequest, GetSchemaResponse>("GetSchema", GetSchemaRequest.Parser, GetSchemaAsync),
         new UnaryMethod<CheckRequest, CheckResponse>("CheckConfig", CheckRequest.Parser, (r, _) => Task.FromResult(ProviderConfigChecks.Check(r))),
-        new UnaryMethod<DiffRequest, DiffResponse>("DiffConfig", DiffRequest.Parser, (r, _) => Task.FromResult(ProviderConfigChecks.Diff(r))),
+        new UnaryMethod<DiffRequest, DiffResponse>("DiffConfig", DiffRequest.Parser, (r, _) => Task.FromResult(ProviderConfigChecks.Diff(r, _environment))),
         new UnaryMethod<ConfigureRequest, ConfigureResponse>("Configure", ConfigureRequest.Parser, ConfigureAsync),
         new UnaryMethod<CheckRequest, CheckResponse>("Check", CheckRequest.Parser, CheckAsync),
         new UnaryMethod<DiffRequest, DiffResponse>("Diff", DiffRequest.Parser, DiffAsync),

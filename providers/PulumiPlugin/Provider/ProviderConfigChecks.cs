@@ -31,40 +31,69 @@ public static class ProviderConfigChecks
         return response;
     }
 
-    /// <summary>Another endpoint, organization or workspace replaces the provider (and so its resources); a new access key does not.</summary>
-    public static DiffResponse Diff(DiffRequest request)
+    /// <summary>
+    /// Another endpoint, organization or workspace replaces the provider (and so every resource made through it); a new
+    /// access key does not. Values are compared as Configure would use them: a key left out of config falls back to its
+    /// environment variable and default, and endpoints are compared without case or trailing slash. So moving
+    /// <c>BIRD_ORGANIZATION_ID</c> into <c>pulumi config</c>, or writing <c>https://api.bird.com/</c> for
+    /// <c>https://api.bird.com</c>, changes nothing, while a real move to another organization still replaces.
+    /// </summary>
+    public static DiffResponse Diff(DiffRequest request, Func<string, string?> environment)
     {
         var olds = PropertyStructConverter.ToPropertyMap(request.OldInputs ?? request.Olds);
         var news = PropertyStructConverter.ToPropertyMap(request.News);
         var response = new DiffResponse { HasDetailedDiff = true, Changes = DiffResponse.Types.DiffChanges.DiffNone };
-        foreach (var key in ProviderConfigKeys.All.Select(k => k.Name))
+        foreach (var key in ProviderConfigKeys.All)
         {
-            var before = olds[key];
-            var after = news[key];
-            if (Equal(before, after))
+            var before = olds[key.Name];
+            var after = news[key.Name];
+            if (after is { IsUnknown: true })
+            {
+                // Known only after other resources are made: say it may change, never replace on a guess.
+                Add(response, key.Name, PropertyDiff.Types.Kind.Update, replace: false);
+                continue;
+            }
+
+            var (oldValue, newValue) = (Effective(key, before, environment), Effective(key, after, environment));
+            if (string.Equals(oldValue, newValue, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var replace = ProviderConfigKeys.ReplaceOnChange.Contains(key) && !(after?.IsUnknown ?? false);
+            var replace = ProviderConfigKeys.ReplaceOnChange.Contains(key.Name);
             var kind = (before is null || before.IsNull, after is null || after.IsNull) switch
             {
                 (true, _) => replace ? PropertyDiff.Types.Kind.AddReplace : PropertyDiff.Types.Kind.Add,
                 (false, true) => replace ? PropertyDiff.Types.Kind.DeleteReplace : PropertyDiff.Types.Kind.Delete,
                 _ => replace ? PropertyDiff.Types.Kind.UpdateReplace : PropertyDiff.Types.Kind.Update,
             };
-            response.Changes = DiffResponse.Types.DiffChanges.DiffSome;
-            response.Diffs.Add(key);
-            response.DetailedDiff[key] = new PropertyDiff { Kind = kind, InputDiff = true };
-            if (replace)
-            {
-                response.Replaces.Add(key);
-            }
+            Add(response, key.Name, kind, replace);
         }
 
         return response;
     }
 
-    private static bool Equal(PropertyValue? a, PropertyValue? b) =>
-        (a is null || a.IsNull) ? (b is null || b.IsNull) : a.Equals(b) || ProviderConfigReader.Text(a) == ProviderConfigReader.Text(b) && b is not null && !b.IsUnknown;
+    /// <summary>The value Configure would use: config, else the environment variable, else the default; endpoints normalised.</summary>
+    private static string? Effective(ConfigKey key, PropertyValue? value, Func<string, string?> environment)
+    {
+        var text = ProviderConfigReader.Text(value) ?? (environment(key.EnvironmentVariable) is { Length: > 0 } env && !string.IsNullOrWhiteSpace(env) ? env : key.Default);
+        if (text is null || key.Name != ProviderConfigKeys.Endpoint.Name || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri))
+        {
+            return text?.Trim();
+        }
+
+        // Scheme and host are case-insensitive; the path is not.
+        return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + uri.AbsolutePath.TrimEnd('/');
+    }
+
+    private static void Add(DiffResponse response, string key, PropertyDiff.Types.Kind kind, bool replace)
+    {
+        response.Changes = DiffResponse.Types.DiffChanges.DiffSome;
+        response.Diffs.Add(key);
+        response.DetailedDiff[key] = new PropertyDiff { Kind = kind, InputDiff = true };
+        if (replace)
+        {
+            response.Replaces.Add(key);
+        }
+    }
 }
