@@ -51,7 +51,7 @@ public sealed partial class ConnectorKind : IResourceKind
     {
         var before = Check(old.Inputs).Inputs;
         var after = Check(newInputs).Inputs;
-        var changes = PropertyDiffer.Compare(before, after, _ => true, SecretKeys);
+        var changes = PropertyDiffer.Compare(before, after, _ => true, SecretKeys, requiredSecretKeys: SecretKeys);
         if (changes.IsEmpty)
         {
             return DiffResult.Same;

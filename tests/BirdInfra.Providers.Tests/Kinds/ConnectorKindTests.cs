@@ -67,6 +67,16 @@ public sealed class ConnectorKindTests
     }
 
     [Fact]
+    public void Diff_WhenTheAccessTokenWasNeverKnown_IsSame()
+    {
+        // An imported connector: Bird never returns the Meta token, so what Read gave back has none. Replacing the
+        // connector for it would give the number a new channel; the token is no reason to change anything.
+        var imported = new ResourceSnapshot("c-1", Inputs().Without("accessToken"), Inputs().Without("accessToken"));
+
+        _kind.Diff(imported, Inputs(token: "EAAG-from-the-stack")).Should().Be(DiffResult.Same);
+    }
+
+    [Fact]
     public void Diff_WhenAccessTokenChanges_ReplacesAndKeepsBothValuesSecret()
     {
         var diff = _kind.Diff(Recorded(_kind, Inputs(token: "old-secret")), Inputs(token: "new-secret"));

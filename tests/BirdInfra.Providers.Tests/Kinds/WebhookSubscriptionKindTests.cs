@@ -99,6 +99,16 @@ public sealed class WebhookSubscriptionKindTests
     }
 
     [Fact]
+    public void Diff_WhenTheSigningKeyIsNotKnown_IsSame()
+    {
+        // An imported or adopted subscription: Bird never returns the signing key, so state holds it as unknown.
+        var recorded = Recorded(_kind, Inputs());
+        var imported = recorded with { Inputs = recorded.Inputs.With("signingKey", PropertyValue.Secret(PropertyValue.Unknown)) };
+
+        _kind.Diff(imported, Inputs().With("signingKey", S("key-from-the-stack"))).Should().Be(DiffResult.Same);
+    }
+
+    [Fact]
     public void Diff_WhenFiltersReordered_IsSame() =>
         _kind.Diff(
                 Recorded(_kind, Inputs(@event: "whatsapp.outbound", filters: [F("channelId", "5d2c0e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"), F("messageStatus", "x")])),
