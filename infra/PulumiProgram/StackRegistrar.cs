@@ -208,11 +208,8 @@ public sealed class StackRegistrar(
                 });
             }
 
-            if (!settings.DryRun && value.ContainsUnknown)
-            {
-                throw new RegistrationFailedException(what, settings.UrnOf(kind.TypeToken, declaration.Address.Name), $"input '{key}' is still unknown during an update; a resource it reads produced no value.");
-            }
-
+            // An unknown during an update is a resource the engine skipped (`pulumi up --target` answers a create outside
+            // the target without id or outputs): like Pulumi's own SDKs, pass it on and let the engine decide.
             if (!value.IsNull)
             {
                 inputs.Add(KeyValuePair.Create(key, value));

@@ -240,6 +240,33 @@ describe('program: failures', () => {
     }
   });
 
+  test('a targeted update: a create the engine skips (result SKIP, no id, no outputs) leaves its outputs unknown and the run goes on', async () => {
+    // `pulumi up --target` skips the create of a new resource outside the target: the engine answers RegisterResource
+    // with result SKIP and no id or outputs. Like the .NET SDK, the program passes the unknown outputs on; the engine decides.
+    const engine = await startEngine({
+      stack: 'local',
+      dryRun: false,
+      result: (r) => (r.type === 'bird:index:Connector' ? 2 : 0),
+      answer: async (r) => (r.type === 'bird:index:Connector' ? { id: '', object: {} } : null),
+    });
+    try {
+      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys, timeoutMs: 30_000 });
+      assert.equal(run.timedOut, false);
+      assert.equal(run.code, 0, `exit ${run.code}: ${JSON.stringify(engine.logs())}`);
+      assert.ok(!engine.logs().some((l) => l.severity === 3), `no errors: ${JSON.stringify(engine.logs())}`);
+      const inbound = engine.registrations().find((r) => r.name === 'main-inbound');
+      assert.ok(inbound, 'the subscription that reads the skipped connector is still registered');
+      const channelFilter = inbound.object.eventFilters.find((f) => f.key === 'channelId');
+      assert.equal(channelFilter.value, UNKNOWN, 'the skipped connector\'s channel id stays unknown');
+      const outputs = engine.events.filter((e) => e.rpc === 'RegisterResourceOutputs');
+      assert.equal(outputs.length, 1);
+      assert.equal(outputs[0].outputs.channelIds['main-number'], UNKNOWN);
+      assert.ok(engine.events.some((e) => e.rpc === 'SignalAndWaitForShutdown'));
+    } finally {
+      await engine.stop();
+    }
+  });
+
   test('a step the engine reports as failed (result FAIL) stops its dependents and exits non-zero', async () => {
     const engine = await startEngine({ stack: 'local', dryRun: false, result: (r) => (r.type === 'bird:index:AccessRole' ? 1 : 0) });
     try {
