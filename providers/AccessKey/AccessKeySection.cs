@@ -90,6 +90,7 @@ public sealed class AccessKeySection : StackSection
         }
 
         // Every role of the key is granted in the same workspaces (Bird scopes each role reference on its own).
+        // roleRefs comes from roles: a rule on the whole list (at most 5 roles) is reported there.
         entry.Set("roleRefs", roles is null
             ? StackEntryBuilder.Unreadable
             : new ListInput([.. roles.Select((r, i) =>
@@ -104,7 +105,8 @@ public sealed class AccessKeySection : StackSection
                     ("id", new OutputReference(new ResourceAddress("AccessRole", r.Name), "id")),
                     ("type", StackEntryBuilder.Text("organization")),
                     ("workspaces", workspaces));
-            })]));
+            })]),
+            FieldReader.Optional(body, "roles"));
         return entry.Build();
     }
 }

@@ -44,7 +44,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         var service = check.String(inputs, string.Empty, "service", required: true, s => WithGuess(BirdRules.WebhookService(s), s, BirdRules.WebhookServices));
         var knownService = service is { ContainsUnknown: false } && BirdRules.WebhookService(service.AsString()) is null ? service.AsString() : null;
         var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, KnownEvents));
-        var knownEvent = @event is { ContainsUnknown: false } ? @event.AsString() : null;
+        // Filter keys are judged against a known event only: an unknown service or event is reported once, by itself.
+        var knownEvent = knownService is not null && @event is { ContainsUnknown: false } && BirdRules.WebhookEvent(knownService, @event.AsString()) is null ? @event.AsString() : null;
         var filters = check.List(inputs, string.Empty, "eventFilters", required: false);
         var normalised = PropertyMaps.Of(
             ("service", service),

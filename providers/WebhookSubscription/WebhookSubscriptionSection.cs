@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
@@ -11,8 +11,9 @@ namespace BirdInfra.Providers.WebhookSubscription;
 
 /// <summary>
 /// The <c>webhookSubscriptions:</c> section. <c>channel: &lt;connector&gt;</c> is stack-file sugar for a
-/// <c>channelId</c> event filter holding that connector's channel id; its own problems are reported here in
-/// stack terms, so the kind's check failures on that filter are not repeated.
+/// <c>channelId</c> event filter holding that connector's channel id, added after the explicit filters. The kind's
+/// check judges that filter like any other (as the plugin's Check does); <see cref="MapFailure"/> only words its
+/// failures in stack terms.
 /// </summary>
 public sealed class WebhookSubscriptionSection : StackSection
 {
@@ -78,8 +79,8 @@ public sealed class WebhookSubscriptionSection : StackSection
         var service = Optional(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
         var eventName = Required(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
         var url = Required(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
-        var (filters, canonical, hasExplicitChannel) = Filters(context, body, entry);
-        var channel = Channel(context, body, service, eventName, hasExplicitChannel);
+        var (filters, canonical) = Filters(context, body, entry);
+        var channel = Channel(context, body);
         if (channel is { } connector)
         {
             entry.At($"eventFilters[{filters.Count}]", connector.Node);
@@ -101,7 +102,7 @@ public sealed class WebhookSubscriptionSection : StackSection
             entry.Set("signingKey", StackEntryBuilder.Unreadable);
         }
 
-        if (service is not null && eventName is not null && url is not null && canonical is not null && channel is not { Valid: false })
+        if (service is not null && eventName is not null && url is not null && canonical is not null && channel is not { Name: "" })
         {
             canonical.Sort(StringComparer.Ordinal);
             context.Index.Subscriptions.Add((service, eventName, url, string.Join("&", canonical), key));
@@ -110,9 +111,31 @@ public sealed class WebhookSubscriptionSection : StackSection
         return entry.Build();
     }
 
-    /// <summary>The <c>channel:</c> filter's problems were reported in stack terms by <see cref="Read"/>.</summary>
-    public override CheckFailure? MapFailure(CheckFailure failure, StackEntry entry) =>
-        entry.NodeFor(failure.Path) is { } node && node.Path.EndsWith(".channel", StringComparison.Ordinal) ? null : failure;
+    /// <summary>The kind's failures on the filter <c>channel:</c> stands for, said about <c>channel:</c>.</summary>
+    public override CheckFailure? MapFailure(CheckFailure failure, StackEntry entry)
+    {
+        if (entry.NodeFor(failure.Path) is not { } node || !node.Path.EndsWith(".channel", StringComparison.Ordinal))
+        {
+            return failure;
+        }
+
+        return failure.Code switch
+        {
+            DiagnosticCodes.UnknownEventFilterKey => new CheckFailure(
+                failure.Path,
+                entry.Inputs.GetValueOrDefault("event") is LiteralInput { Value.Kind: PropertyKind.String } eventName
+                    ? $"Event '{Text.Shown(eventName.Value.AsString())}' cannot be filtered by channel, so 'channel:' does not apply."
+                    : "This event cannot be filtered by channel, so 'channel:' does not apply.",
+                "Use channel: with a channel message event such as whatsapp.inbound, whatsapp.outbound or whatsapp.interaction; remove it here.",
+                DiagnosticCodes.ChannelNotAllowed),
+            DiagnosticCodes.MultipleChannelFilters => failure with
+            {
+                Message = "'channel:' adds a channelId filter, and eventFilters has one already; a subscription takes one channelId filter.",
+                Hint = "Remove the channelId filter from eventFilters, or make one subscription per channel.",
+            },
+            _ => failure,
+        };
+    }
 
     private static string? Optional(ValidationContext context, MappingNode body, string field, string example, string defaultValue, StackEntryBuilder entry)
     {
@@ -140,7 +163,8 @@ public sealed class WebhookSubscriptionSection : StackSection
         return value;
     }
 
-    private static (string Name, StackNode Node, bool Valid)? Channel(ValidationContext context, MappingNode body, string? service, string? eventName, bool hasExplicitChannel)
+    /// <summary>The connector <c>channel:</c> names (an empty name when unreadable), or null when there is none.</summary>
+    private static (string Name, StackNode Node)? Channel(ValidationContext context, MappingNode body)
     {
         if (FieldReader.Optional(body, "channel") is not { } node)
         {
@@ -149,43 +173,30 @@ public sealed class WebhookSubscriptionSection : StackSection
 
         if (context.Reader.String(node, "channel: main-number") is not { } connector)
         {
-            return (string.Empty, node, false);
+            return (string.Empty, node);
         }
 
         context.Index.References.Add(("connectors", connector, node));
-        // An unknown service or event is the kind's check to report; channel: is judged on a known event only.
-        if (service is not null && eventName is not null && BirdRules.WebhookEvent(service, eventName) is null && !IsChannelScoped(service, eventName))
-        {
-            context.Reader.Report(
-                DiagnosticCodes.ChannelNotAllowed,
-                $"Event '{eventName}' cannot be filtered by channel, so 'channel:' does not apply.",
-                "Use channel: with a channel message event such as whatsapp.inbound, whatsapp.outbound or whatsapp.interaction; remove it here.",
-                node);
-            return (connector, node, false);
-        }
-
-        return (connector, node, !hasExplicitChannel);
+        return (connector, node);
     }
 
-    /// <summary>The explicit filters, their canonical form for the duplicate check (null when one is unusable), and whether one filters by channelId.</summary>
-    private static (List<InputExpression> Filters, List<string>? Canonical, bool HasChannelFilter) Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
+    /// <summary>The explicit filters, and their canonical form for the duplicate check (null when one is unusable).</summary>
+    private static (List<InputExpression> Filters, List<string>? Canonical) Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
     {
         var reader = context.Reader;
         var filters = new List<InputExpression>();
         var canonical = new List<string>();
         var complete = true;
-        var hasChannelFilter = false;
         if (FieldReader.Optional(body, "eventFilters") is not { } node)
         {
-            return (filters, canonical, false);
+            return (filters, canonical);
         }
 
         if (reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
         {
-            return (filters, null, false);
+            return (filters, null);
         }
 
-        var hasChannel = FieldReader.Optional(body, "channel") is not null;
         foreach (var item in items)
         {
             var path = $"eventFilters[{filters.Count}]";
@@ -201,18 +212,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             var valueNode = reader.Required(filter, "value", owner, $"Write {FilterExample}.");
             var key = keyNode is null ? null : reader.String(keyNode, "key: messageStatus");
             var value = valueNode is null ? null : reader.String(valueNode, "value: delivered");
-            if (key == ChannelIdKey && hasChannel)
-            {
-                reader.Report(
-                    DiagnosticCodes.MultipleChannelFilters,
-                    "This channelId filter comes on top of 'channel:'; a subscription takes one channelId filter.",
-                    "Make one subscription per channel.",
-                    item);
-                hasChannelFilter = true;
-                complete = false;
-                continue;
-            }
-
             entry.At(path, item);
             if (keyNode is not null)
             {
@@ -237,10 +236,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             }
         }
 
-        return (filters, complete ? canonical : null, hasChannelFilter);
+        return (filters, complete ? canonical : null);
     }
-
-    private static bool IsChannelScoped(string service, string eventName) =>
-        service == WebhookSubscriptionSpec.DefaultService && BirdRules.EventFilterKey(eventName, ChannelIdKey) is null
-        && BirdRules.WebhookEvent(service, eventName) is null;
 }
