@@ -12,14 +12,13 @@ using Newtonsoft.Json.Linq;
 namespace BirdInfra.Providers.Connector;
 
 /// <summary>
-/// A WhatsApp connector in the workspace. Bird creates its channel in the background, so create waits
-/// (polling) until <c>channelId</c> is known. There is no update: any change replaces the connector, deleting
-/// the old one first when the new one would collide with it (same template and phone number → Bird's 409).
+/// A WhatsApp connector in the workspace. Bird creates its channel in the background, so create waits until
+/// <c>channelId</c> is known (<see cref="OutputWait"/>, in the words of <see cref="ConnectorChannelWait"/>). There is no
+/// update: any change replaces the connector, deleting the old one first when the new one would collide with it (same
+/// template and phone number → Bird's 409).
 /// </summary>
 public sealed partial class ConnectorKind : IResourceKind
 {
-    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
-
     private static readonly ImmutableHashSet<string> SecretKeys = ImmutableHashSet.Create("accessToken");
 
     private static readonly string[] ArgumentKeys = ["wabaId", "phoneId", "phoneNumber", "mbPhoneId"];
@@ -31,6 +30,8 @@ public sealed partial class ConnectorKind : IResourceKind
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new ConnectorSection();
+
+    public ILateOutputs LateOutputs { get; } = new ConnectorChannelWait();
 
     public CheckResult Check(PropertyMap inputs)
     {
@@ -88,8 +89,7 @@ public sealed partial class ConnectorKind : IResourceKind
             securityArguments = new { oauth = new { accessToken = spec.AccessToken.Reveal() } },
         };
         var created = await context.Client.PostAsync<ConnectorWire>(Collection(context), body, [spec.AccessToken.Reveal()], cancellationToken).ConfigureAwait(false);
-        var ready = await WaitForChannelAsync(context, spec, created, cancellationToken).ConfigureAwait(false);
-        return WithSecret(Snapshot(ready), spec.AccessToken.ToPropertyValue());
+        return await OutputWait.WaitAsync(this, context, WithSecret(Snapshot(created), spec.AccessToken.ToPropertyValue()), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
@@ -136,57 +136,6 @@ public sealed partial class ConnectorKind : IResourceKind
             ("channelId", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.ChannelId) ? null : wire.Channel.ChannelId)),
             ("platform", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.Platform) ? null : wire.Channel.Platform)));
         return new ResourceSnapshot(wire.Id, inputs, outputs);
-    }
-
-    private async Task<ConnectorWire> WaitForChannelAsync(ProviderContext context, ConnectorSpec spec, ConnectorWire connector, CancellationToken cancellationToken)
-    {
-        var started = context.Time.GetTimestamp();
-        var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : TimeSpan.FromMilliseconds(100);
-        while (string.IsNullOrEmpty(connector.Channel?.ChannelId))
-        {
-            var elapsed = context.Time.GetElapsedTime(started);
-            var remaining = context.ChannelTimeout - elapsed;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new ResourceInitFailedException(
-                    Name,
-                    WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
-                    $"Connector '{spec.Name}' ({connector.Id}) for {spec.PhoneNumber}: Bird created the connector but its channel did not appear within {context.ChannelTimeout.TotalSeconds:0.#} s. "
-                    + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.");
-            }
-
-            context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): waiting for Bird to create its channel ({elapsed.TotalSeconds:0} s of {context.ChannelTimeout.TotalSeconds:0} s)");
-            await Task.Delay(interval < remaining ? interval : remaining, context.Time, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
-
-            connector = await PollAsync(context, spec, connector, cancellationToken).ConfigureAwait(false)
-                ?? throw new ResourceInitFailedException(
-                    Name,
-                    WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
-                    $"Connector '{spec.Name}' ({connector.Id}): the connector disappeared from Bird while BirdInfra waited for its channel.");
-        }
-
-        context.Progress?.Report($"Connector '{spec.Name}' ({connector.Id}): channel {connector.Channel!.ChannelId} is ready");
-        return connector;
-    }
-
-    /// <summary>
-    /// One read while waiting for the channel. The connector exists by now, so a failed read is a half-done create
-    /// (recorded with what is known), never "not created": that would leave an object in Bird nobody owns.
-    /// </summary>
-    private async Task<ConnectorWire?> PollAsync(ProviderContext context, ConnectorSpec spec, ConnectorWire connector, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, connector.Id), cancellationToken).ConfigureAwait(false);
-        }
-        catch (BirdApiException e)
-        {
-            throw new ResourceInitFailedException(
-                Name,
-                WithSecret(Snapshot(connector), spec.AccessToken.ToPropertyValue()),
-                $"Connector '{spec.Name}' ({connector.Id}): Bird created the connector, but reading it while waiting for its channel failed ({e.Message}). The connector is recorded; run again to finish.");
-        }
     }
 
     private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)

@@ -27,8 +27,14 @@ public interface IResourceKind
     /// <summary>Compares the recorded state with new (checked) inputs. No I/O.</summary>
     DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs);
 
-    /// <summary>A key that identifies the object in Bird without its id, used to adopt an object whose create outcome was unknown.</summary>
+    /// <summary>
+    /// A key that identifies the object in Bird without its id, used to find an object whose create outcome was unknown
+    /// (<see cref="Recovery.CreateRecovery"/>).
+    /// </summary>
     string NaturalKey(PropertyMap inputs);
+
+    /// <summary>Outputs Bird fills in after it answered a create (a connector's channel); null when the create answer has them all.</summary>
+    ILateOutputs? LateOutputs => null;
 
     Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken);
 

@@ -5,10 +5,10 @@ namespace BirdInfra.Providers.Kinds;
 /// <summary>What every kind call needs: the Bird client and the organization and workspace it acts in.</summary>
 public sealed record ProviderContext(BirdClient Client, string OrganizationId, string WorkspaceId)
 {
-    /// <summary>How long a connector waits for Bird to create its channel.</summary>
+    /// <summary>How long a create waits for outputs Bird fills in later (<see cref="OutputWait"/>): a connector's channel.</summary>
     public TimeSpan ChannelTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>First poll interval while waiting for a channel; it grows up to 5 s.</summary>
+    /// <summary>First poll interval while waiting for such outputs; it doubles up to 5 s.</summary>
     public TimeSpan ChannelPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The clock for waits and deadlines (a connector's channel); tests pass one they move by hand.</summary>

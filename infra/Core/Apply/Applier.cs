@@ -156,13 +156,13 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     }
 
     /// <summary>
-    /// Creates the object exactly once: an object found after a lost answer is adopted unless state already owns it
-    /// (or, for an access key whose token nobody saw, deleted and made again).
+    /// Creates the object exactly once: after a lost answer, objects state already owns are never candidates, and
+    /// CreateRecovery decides about the rest (adopt, delete and make again, or stop when several match).
     /// </summary>
     private Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, CancellationToken cancellationToken)
     {
         var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        return ExactlyOnceCreate.RunAsync(kind, context, inputs, pending.NaturalKey, live => !owned.Contains(live.Id), pending.Address.ToString(), cancellationToken);
+        return ExactlyOnceCreate.RunAsync(kind, context, inputs, pending.NaturalKey, owned, pending.Address.ToString(), cancellationToken);
     }
 
     private async Task UpdateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)

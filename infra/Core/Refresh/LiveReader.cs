@@ -2,6 +2,7 @@ using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Kinds.Recovery;
 using BirdInfra.State;
 
 namespace BirdInfra.Refresh;
@@ -9,7 +10,8 @@ namespace BirdInfra.Refresh;
 /// <summary>
 /// Reads what Bird holds for the objects state owns, one list call sequence per kind (pages of 100)
 /// instead of a GET per object, and reconciles: gone objects leave state, changed ones are recorded,
-/// and objects of interrupted creates (journaled as pending) are adopted or marked for deletion.
+/// and objects of interrupted creates (journaled as pending) are adopted or marked for deletion; several candidates
+/// for one create stop the command, naming them.
 /// </summary>
 public static class LiveReader
 {
@@ -59,29 +61,39 @@ public static class LiveReader
         return new RefreshResult(current, drift.ToImmutable(), listings.Count);
     }
 
+    /// <summary>Settles a create an interrupted run journaled, by the rule every create recovery follows (<see cref="CreateRecovery"/>).</summary>
     private static StackState Recover(StackState state, PendingOperation pending, IResourceKind kind, IReadOnlyList<ResourceSnapshot> live, ImmutableArray<DriftEntry>.Builder drift)
     {
-        if (pending.Operation == "create")
+        if (pending.Operation != "create")
         {
-            var owned = state.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var candidate in live.Where(l => !owned.Contains(l.Id) && kind.NaturalKey(l.Inputs) == pending.NaturalKey))
-            {
-                // An object whose secret outputs exist only in the create response (an access key's token)
-                // cannot be adopted: nobody has its token. It is deleted and created again instead.
-                var adoptable = state.Find(pending.Address) is null && !AdoptionRules.HasCreateOnlySecret(kind);
-                if (adoptable)
-                {
-                    drift.Add(new DriftEntry(pending.Address, candidate.Id, "adopted: created by an interrupted run", ImmutableArray<PropertyDiff>.Empty));
-                    state = state.WithResource(new StateResource(pending.Address, candidate.Id, candidate.Inputs, candidate.Outputs, ImmutableArray<ResourceAddress>.Empty));
-                }
-                else
-                {
-                    drift.Add(new DriftEntry(pending.Address, candidate.Id, "orphan of an interrupted run: will be deleted", ImmutableArray<PropertyDiff>.Empty));
-                    state = state.WithResource(new StateResource(pending.Address, candidate.Id, candidate.Inputs, candidate.Outputs, ImmutableArray<ResourceAddress>.Empty, Deposed: true));
-                }
-            }
+            return state.WithoutPending(pending);
+        }
+
+        var owned = state.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        switch (CreateRecovery.Decide(kind, live, pending.NaturalKey, owned))
+        {
+            case Adopt adopt when state.Find(pending.Address) is null:
+                drift.Add(new DriftEntry(pending.Address, adopt.Snapshot.Id, "adopted: created by an interrupted run", ImmutableArray<PropertyDiff>.Empty));
+                state = state.WithResource(new StateResource(pending.Address, adopt.Snapshot.Id, adopt.Snapshot.Inputs, adopt.Snapshot.Outputs, ImmutableArray<ResourceAddress>.Empty));
+                break;
+
+            // The address holds an object already, so this one is a stray copy: deleted like a replacement's old half.
+            case Adopt adopt:
+                state = Depose(state, pending, adopt.Snapshot, drift);
+                break;
+            case DeleteAndRecreate redo:
+                state = Depose(state, pending, redo.Snapshot, drift);
+                break;
+            case Ambiguous ambiguous:
+                throw new StateException($"The create of {pending.Address} that an interrupted run journaled cannot be settled: {ambiguous.Problem} Nothing was sent to Bird.");
         }
 
         return state.WithoutPending(pending);
+    }
+
+    private static StackState Depose(StackState state, PendingOperation pending, ResourceSnapshot orphan, ImmutableArray<DriftEntry>.Builder drift)
+    {
+        drift.Add(new DriftEntry(pending.Address, orphan.Id, "orphan of an interrupted run: will be deleted", ImmutableArray<PropertyDiff>.Empty));
+        return state.WithResource(new StateResource(pending.Address, orphan.Id, orphan.Inputs, orphan.Outputs, ImmutableArray<ResourceAddress>.Empty, Deposed: true));
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Kinds.Recovery;
 using BirdInfra.Providers.Properties;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Hosting;
@@ -17,6 +19,12 @@ namespace BirdInfra.PulumiPlugin.Provider;
 public sealed class BirdResourceProvider : IDisposable
 {
     public const string ServiceName = "pulumirpc.ResourceProvider";
+
+    /// <summary>How long each step of recovering an interrupted create may take: the lookup, and the delete of a tokenless key.</summary>
+    private static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>The plugin keeps no state: Pulumi's engine knows which objects it owns, so none is left out of a lookup.</summary>
+    private static readonly IReadOnlySet<string> NoneOwned = FrozenSet<string>.Empty;
 
     private readonly KindRegistry _registry;
     private readonly PluginLifetime _lifetime;
@@ -136,25 +144,12 @@ public sealed class BirdResourceProvider : IDisposable
             // A lost answer is settled inside this call, as the built-in engine does: the object is looked up and
             // adopted (an access key, whose token would be lost, is deleted and made again), so a retry never duplicates.
             var naturalKey = kind.NaturalKey(kind.Check(inputs).Inputs);
-            var created = await ExactlyOnceCreate.RunAsync(kind, context, inputs, naturalKey, _ => true, $"{kind.Name} '{resource}'", operation.Token).ConfigureAwait(false);
+            var created = await ExactlyOnceCreate.RunAsync(kind, context, inputs, naturalKey, NoneOwned, $"{kind.Name} '{resource}'", operation.Token).ConfigureAwait(false);
             return new CreateResponse { Id = created.Id, Properties = Outputs(kind, created) };
         }
         catch (Exception e) when (e is OperationCanceledException or CreateOutcomeUnknownException)
         {
-            // Bird may hold the object although the call did not finish: find it by its natural key so the engine records it.
-            // An access key is deleted instead: recorded without its token, it would be a live key whose token nobody has.
-            var found = await FindCreatedAsync(context, kind, inputs).ConfigureAwait(false);
-            if (found is not null && ExactlyOnceCreate.HasCreateOnlySecret(kind))
-            {
-                throw new GrpcException(GrpcStatusCode.Unknown, Scrub($"create {kind.Name} '{resource}' failed: {Reason(e)} {await DeleteTokenlessAsync(context, kind, found).ConfigureAwait(false)}", inputs));
-            }
-
-            if (found is not null)
-            {
-                throw OperationErrors.InitFailed(found, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(e)}) after Bird created the object ({found.Id}); it is recorded, run again to finish.", inputs));
-            }
-
-            throw Fail(e, "create", kind, resource, inputs);
+            throw await RecoverAsync(e, context, kind, inputs, resource).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -239,17 +234,40 @@ public sealed class BirdResourceProvider : IDisposable
         return Task.FromResult(new Empty());
     }
 
-    private async Task<ResourceSnapshot?> FindCreatedAsync(ProviderContext context, IResourceKind kind, PropertyMap inputs)
+    /// <summary>
+    /// The create did not finish, but Bird may hold its object: the shared rule (<see cref="CreateRecovery"/>) decides,
+    /// and the engine learns the outcome. An adopted object comes back as a partial create, so the engine records it;
+    /// an access key is deleted instead (recorded without its token, it would be a live key whose token nobody has).
+    /// </summary>
+    private async Task<GrpcException> RecoverAsync(Exception interrupted, ProviderContext context, IResourceKind kind, PropertyMap inputs, string resource)
+    {
+        if (interrupted is CreateOutcomeUnknownException { Ambiguity: not null })
+        {
+            // ExactlyOnceCreate found several candidates already and its message names them: another lookup would say the same.
+            return Fail(interrupted, "create", kind, resource, inputs);
+        }
+
+        var failed = $"create {kind.Name} '{resource}' failed: {Reason(interrupted)}";
+        return await LookUpAsync(context, kind, inputs).ConfigureAwait(false) switch
+        {
+            Adopt adopt => OperationErrors.InitFailed(adopt.Snapshot, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(interrupted)}) after Bird created the object ({adopt.Snapshot.Id}); it is recorded, run again to finish.", inputs)),
+            DeleteAndRecreate redo => new GrpcException(GrpcStatusCode.Unknown, Scrub($"{failed} {await DeleteAsync(context, kind, redo.Snapshot).ConfigureAwait(false)}", inputs)),
+            Ambiguous ambiguous => new GrpcException(GrpcStatusCode.Unknown, Scrub($"{failed} {ambiguous.Problem}", inputs)),
+
+            // Nothing found, or the lookup failed: the interruption is all there is to say.
+            _ => Fail(interrupted, "create", kind, resource, inputs),
+        };
+    }
+
+    /// <summary>The shared lookup within the plugin's own budget; null (treated as nothing found) when it fails, which is logged.</summary>
+    private async Task<RecoveryDecision?> LookUpAsync(ProviderContext context, IResourceKind kind, PropertyMap inputs)
     {
         try
         {
-            using var lookup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            // The request's own token is cancelled already when this runs after a cancellation.
+            using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
             var checkedInputs = kind.Check(inputs).Inputs;
-            var key = kind.NaturalKey(checkedInputs);
-            var matches = (await kind.ListAsync(context, lookup.Token).ConfigureAwait(false)).Where(s => kind.NaturalKey(s.Inputs) == key).ToList();
-
-            // Only an unambiguous match is reported: adopting someone else's object would let Pulumi delete it later.
-            return matches.Count == 1 ? kind.MergeLive(new ResourceSnapshot(matches[0].Id, checkedInputs, checkedInputs), matches[0]) : null;
+            return await CreateRecovery.LookUpAsync(kind, context, kind.NaturalKey(checkedInputs), NoneOwned, checkedInputs, budget.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is BirdApiException or OperationCanceledException)
         {
@@ -258,12 +276,13 @@ public sealed class BirdResourceProvider : IDisposable
         }
     }
 
-    private async Task<string> DeleteTokenlessAsync(ProviderContext context, IResourceKind kind, ResourceSnapshot found)
+    /// <summary>Deletes the object whose create-only secret was lost, within the plugin's budget; says how that went.</summary>
+    private async Task<string> DeleteAsync(ProviderContext context, IResourceKind kind, ResourceSnapshot found)
     {
         try
         {
-            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await kind.DeleteAsync(context, found, cleanup.Token).ConfigureAwait(false);
+            using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
+            await kind.DeleteAsync(context, found, budget.Token).ConfigureAwait(false);
             return $"The {kind.Name} Bird made ({found.Id}) was deleted because its secret was lost; run again to create it.";
         }
         catch (Exception e) when (e is BirdApiException or OperationCanceledException)

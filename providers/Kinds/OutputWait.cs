@@ -1,0 +1,63 @@
+using BirdInfra.Providers.Client;
+
+namespace BirdInfra.Providers.Kinds;
+
+/// <summary>
+/// Waits until Bird has filled in a created object's <see cref="IResourceKind.LateOutputs"/> (a connector's channel),
+/// reading the object on the context's clock every <see cref="ProviderContext.ChannelPollInterval"/> (doubling up to
+/// 5 s) for at most <see cref="ProviderContext.ChannelTimeout"/>. The object exists by then, so every way the wait can
+/// fail (timeout, object gone, a failed read) is a half-done create: <see cref="ResourceInitFailedException"/> with the
+/// object as far as it is known, which the engine records instead of losing it. Used by a kind's own create and by
+/// <see cref="ExactlyOnceCreate"/> when it adopts an object whose create answer was lost.
+/// </summary>
+public static class OutputWait
+{
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<ResourceSnapshot> WaitAsync(IResourceKind kind, ProviderContext context, ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (kind.LateOutputs is not { } late)
+        {
+            return snapshot;
+        }
+
+        var started = context.Time.GetTimestamp();
+        var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : DefaultPollInterval;
+        while (!late.AreFilled(snapshot))
+        {
+            var elapsed = context.Time.GetElapsedTime(started);
+            var remaining = context.ChannelTimeout - elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new ResourceInitFailedException(kind.Name, snapshot, late.TimedOut(snapshot, context.ChannelTimeout));
+            }
+
+            context.Progress?.Report(late.Waiting(snapshot, elapsed, context.ChannelTimeout));
+
+            // The last delay ends exactly at the deadline, so a timeout is reported on time.
+            await Task.Delay(interval < remaining ? interval : remaining, context.Time, cancellationToken).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
+
+            snapshot = await ReadAsync(kind, context, late, snapshot, cancellationToken).ConfigureAwait(false)
+                ?? throw new ResourceInitFailedException(kind.Name, snapshot, late.Disappeared(snapshot));
+        }
+
+        context.Progress?.Report(late.Filled(snapshot));
+        return snapshot;
+    }
+
+    private static async Task<ResourceSnapshot?> ReadAsync(IResourceKind kind, ProviderContext context, ILateOutputs late, ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await kind.ReadAsync(context, snapshot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BirdApiException e)
+        {
+            // Not "not created": that would leave an object in Bird nobody owns.
+            throw new ResourceInitFailedException(kind.Name, snapshot, late.ReadFailed(snapshot, e.Message));
+        }
+    }
+}

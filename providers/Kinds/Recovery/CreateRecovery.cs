@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Providers.Kinds.Recovery;
+
+/// <summary>
+/// The one rule for a create whose outcome is unknown (its answer was lost, or the run was killed or cancelled
+/// after sending it). Bird has no idempotency key, so the kind's live objects with the create's natural key decide,
+/// leaving out those the caller already owns (the stack's other resources, the old half of a replacement):
+/// <list type="bullet">
+/// <item>none: <see cref="NotFound"/>, the create made nothing and may be sent again;</item>
+/// <item>exactly one: it is the create's object. <see cref="Adopt"/> it, unless the kind has a secret only the
+/// create answer carries (<see cref="HasCreateOnlySecret"/>, an access key's token): then
+/// <see cref="DeleteAndRecreate"/>, since an adopted copy would be a live object whose secret nobody has;</item>
+/// <item>several: <see cref="Ambiguous"/>. None is adopted or deleted, because the wrong one would be someone else's
+/// object; the caller stops and names them.</item>
+/// </list>
+/// The built-in engine's refresh (creates an interrupted run journaled), <see cref="ExactlyOnceCreate"/> (a lost
+/// answer) and the Pulumi plugin's Create (a create cancelled or left unsettled) all decide here. docs/reliability.md
+/// states the same rule for users.
+/// </summary>
+public static class CreateRecovery
+{
+    /// <summary>True for kinds with a secret output that only the create answer carries: such an object cannot be adopted.</summary>
+    public static bool HasCreateOnlySecret(IResourceKind kind) =>
+        kind.Schema.Outputs.Any(o => o.Secret && kind.Schema.Inputs.All(i => i.Name != o.Name));
+
+    /// <param name="live">Every live object of the kind (its <see cref="IResourceKind.ListAsync"/>).</param>
+    /// <param name="ownedIds">Ids the caller already owns; they are never candidates.</param>
+    /// <param name="inputs">The create's inputs when the caller knows them: an adopted object keeps what Bird does not echo from them.</param>
+    public static RecoveryDecision Decide(IResourceKind kind, IEnumerable<ResourceSnapshot> live, string naturalKey, IReadOnlySet<string> ownedIds, PropertyMap? inputs = null)
+    {
+        var matches = live
+            .Where(l => !ownedIds.Contains(l.Id) && kind.NaturalKey(l.Inputs) == naturalKey)
+            .OrderBy(l => l.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return matches.Length switch
+        {
+            0 => new NotFound(),
+            > 1 => new Ambiguous(kind.Name, naturalKey, matches),
+            _ when HasCreateOnlySecret(kind) => new DeleteAndRecreate(matches[0]),
+            _ => new Adopt(inputs is null ? matches[0] : kind.MergeLive(new ResourceSnapshot(matches[0].Id, inputs, inputs), matches[0])),
+        };
+    }
+
+    /// <summary>Lists the kind's live objects and decides; a failed listing propagates, for the caller to word.</summary>
+    public static async Task<RecoveryDecision> LookUpAsync(
+        IResourceKind kind,
+        ProviderContext context,
+        string naturalKey,
+        IReadOnlySet<string> ownedIds,
+        PropertyMap? inputs,
+        CancellationToken cancellationToken)
+    {
+        var live = await kind.ListAsync(context, cancellationToken).ConfigureAwait(false);
+        return Decide(kind, live, naturalKey, ownedIds, inputs);
+    }
+}
