@@ -114,8 +114,22 @@ public sealed partial class ConnectorKind : IResourceKind
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
         known.Inputs["accessToken"] is { IsNull: false } token ? WithSecret(live, token) : live;
 
-    public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
+    /// <summary>
+    /// Bird has no connector update, so the only update with unchanged inputs is Pulumi finishing a create it saved with
+    /// init errors (the channel did not appear in time): the engine sends Update on every later run, and this waits for
+    /// the channel again and returns it. Any real change is a replacement, planned by <see cref="Diff"/>.
+    /// </summary>
+    public async Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken)
+    {
+        if (Diff(old, newInputs).Outcome != DiffOutcome.Same)
+        {
+            throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
+        }
+
+        var live = await ReadAsync(context, old, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) is no longer in Bird: refresh to forget it, then run again to create it.");
+        return await OutputWait.WaitAsync(this, context, live, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
         await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);

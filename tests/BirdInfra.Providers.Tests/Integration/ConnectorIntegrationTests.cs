@@ -66,6 +66,25 @@ public sealed class ConnectorIntegrationTests
     }
 
     [Fact]
+    public async Task Connector_UpdateOfACreateSavedWithInitErrors_WaitsForTheChannelAndReturnsIt()
+    {
+        // Pulumi saved the connector with init errors (its channel came late) and sends Update on the next run, with the
+        // same inputs: the update finishes the create instead of failing on every later `pulumi up`.
+        await using var f = await EmulatorFixture.StartAsync(channelDelay: TimeSpan.FromSeconds(1.5), channelTimeout: TimeSpan.FromMilliseconds(200));
+        var failure = await FluentActions.Awaiting(() => _kind.CreateAsync(f.Context, Inputs("+31622222222"), CancellationToken.None))
+            .Should().ThrowAsync<ResourceInitFailedException>();
+        var saved = failure.Which.Snapshot;
+        saved.Outputs["channelId"].Should().BeNull();
+
+        var finished = await _kind.UpdateAsync(f.Context with { ChannelTimeout = TimeSpan.FromSeconds(30) }, saved, Inputs("+31622222222"), CancellationToken.None);
+
+        finished.Id.Should().Be(saved.Id);
+        finished.Outputs["channelId"]!.AsString().Should().NotBeNullOrEmpty();
+        finished.Inputs["accessToken"]!.IsSecret.Should().BeTrue("the token is kept from what was saved");
+        await _kind.DeleteAsync(f.Context, finished, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Connector_ReplaceOfSameNumberDeletesFirst()
     {
         await using var f = await EmulatorFixture.StartAsync(channelDelay: TimeSpan.FromMilliseconds(50));
