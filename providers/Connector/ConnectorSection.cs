@@ -55,27 +55,16 @@ public sealed class ConnectorSection : StackSection
         var entry = new StackEntryBuilder("Connector", Name, key.Value, owner);
         reader.CheckKeys(body, Keys, $"connector '{Text.Shown(key.Value)}'");
         CommonFields.Name(context, Name, key, body, entry);
-        if (FieldReader.Optional(body, "template") is { } templateNode)
-        {
-            entry.Set("connectorTemplateRef", Value(context, templateNode, "template: whatsapp:1"), templateNode);
-        }
-        else
-        {
-            entry.Set("connectorTemplateRef", StackEntryBuilder.Text(ConnectorSpec.DefaultTemplate));
-        }
-
-        RequiredValue(context, body, entry, "wabaId", "wabaId: \"102290129340398\"", "Add wabaId: \"102290129340398\" (from WhatsApp embedded signup).", owner);
-        RequiredValue(context, body, entry, "phoneId", "phoneId: \"106540352242922\"", "Add phoneId: \"106540352242922\" (from WhatsApp embedded signup).", owner);
-        var phoneNumber = RequiredValue(context, body, entry, "phoneNumber", "phoneNumber: \"+31612345678\"", "Add the number in E.164 form, e.g. phoneNumber: \"+31612345678\".", owner);
+        CommonFields.OptionalText(context, body, "template", "template: whatsapp:1", ConnectorSpec.DefaultTemplate, entry, input: "connectorTemplateRef");
+        CommonFields.RequiredText(context, body, "wabaId", "wabaId: \"102290129340398\"", "Add wabaId: \"102290129340398\" (from WhatsApp embedded signup).", owner, entry);
+        CommonFields.RequiredText(context, body, "phoneId", "phoneId: \"106540352242922\"", "Add phoneId: \"106540352242922\" (from WhatsApp embedded signup).", owner, entry);
+        var phoneNumber = CommonFields.RequiredText(context, body, "phoneNumber", "phoneNumber: \"+31612345678\"", "Add the number in E.164 form, e.g. phoneNumber: \"+31612345678\".", owner, entry);
         if (phoneNumber is { } number && body.Find("phoneNumber")?.Value is { } numberNode && BirdRules.PhoneNumber(number) is null)
         {
             context.Index.PhoneNumbers.Add((number, numberNode));
         }
 
-        if (FieldReader.Optional(body, "mbPhoneId") is { } mbNode)
-        {
-            entry.Set("mbPhoneId", Value(context, mbNode, "mbPhoneId: 8c1f0d8e-4f89-41d3-9a0c-0305e82c3301"), mbNode);
-        }
+        CommonFields.OptionalText(context, body, "mbPhoneId", "mbPhoneId: 8c1f0d8e-4f89-41d3-9a0c-0305e82c3301", defaultValue: null, entry);
 
         if (reader.Required(body, "accessToken", owner, "Add the Meta access token by reference: accessToken: { env: WHATSAPP_ACCESS_TOKEN }.") is { } tokenNode)
         {
@@ -91,22 +80,5 @@ public sealed class ConnectorSection : StackSection
         }
 
         return entry.Build();
-    }
-
-    private static InputExpression Value(ValidationContext context, StackNode node, string example) =>
-        context.Reader.String(node, example) is { } value ? StackEntryBuilder.Text(value) : StackEntryBuilder.Unreadable;
-
-    /// <summary>A required text field; an unquoted number keeps its exact digits (Meta's ids are numbers).</summary>
-    private static string? RequiredValue(ValidationContext context, MappingNode body, StackEntryBuilder entry, string field, string example, string hint, Diagnostics.SourceLocation owner)
-    {
-        if (context.Reader.Required(body, field, owner, hint) is not { } node)
-        {
-            entry.Set(field, StackEntryBuilder.Unreadable);
-            return null;
-        }
-
-        var value = context.Reader.String(node, example);
-        entry.Set(field, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value), node);
-        return value;
     }
 }

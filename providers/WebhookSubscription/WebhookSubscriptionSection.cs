@@ -76,9 +76,9 @@ public sealed class WebhookSubscriptionSection : StackSection
         var owner = reader.At(key);
         var entry = new StackEntryBuilder("WebhookSubscription", Name, key.Value, owner);
         reader.CheckKeys(body, Keys, $"webhook subscription '{Text.Shown(key.Value)}'");
-        var service = Optional(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
-        var eventName = Required(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
-        var url = Required(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
+        var service = CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
+        var eventName = CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
+        var url = CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
         var (filters, canonical) = Filters(context, body, entry);
         var channel = Channel(context, body);
         if (channel is { } connector)
@@ -91,7 +91,7 @@ public sealed class WebhookSubscriptionSection : StackSection
         }
 
         entry.Set("eventFilters", new ListInput([.. filters]), FieldReader.Optional(body, "eventFilters"));
-        Optional(context, body, "status", "status: active", WebhookSubscriptionSpec.DefaultStatus, entry);
+        CommonFields.OptionalText(context, body, "status", "status: active", WebhookSubscriptionSpec.DefaultStatus, entry);
         if (reader.Required(body, "signingKey", owner, "Sign deliveries: signingKey: { generate: true } or { env: BIRD_WEBHOOK_SIGNING_KEY }.") is { } keyNode)
         {
             var source = context.Sources.Secret(keyNode, "BIRD_WEBHOOK_SIGNING_KEY", generateNotAllowed: null);
@@ -137,33 +137,6 @@ public sealed class WebhookSubscriptionSection : StackSection
         };
     }
 
-    private static string? Optional(ValidationContext context, MappingNode body, string field, string example, string defaultValue, StackEntryBuilder entry)
-    {
-        if (FieldReader.Optional(body, field) is not { } node)
-        {
-            entry.Set(field, StackEntryBuilder.Text(defaultValue));
-            return defaultValue;
-        }
-
-        var value = context.Reader.String(node, example);
-        entry.Set(field, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value), node);
-        return value;
-    }
-
-    private static string? Required(ValidationContext context, MappingNode body, string field, string example, string hint, Diagnostics.SourceLocation owner, StackEntryBuilder entry)
-    {
-        if (context.Reader.Required(body, field, owner, hint) is not { } node)
-        {
-            entry.Set(field, StackEntryBuilder.Unreadable);
-            return null;
-        }
-
-        var value = context.Reader.String(node, example);
-        entry.Set(field, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value), node);
-        return value;
-    }
-
-    /// <summary>The connector <c>channel:</c> names (an empty name when unreadable), or null when there is none.</summary>
     private static (string Name, StackNode Node)? Channel(ValidationContext context, MappingNode body)
     {
         if (FieldReader.Optional(body, "channel") is not { } node)

@@ -47,6 +47,43 @@ internal static class CommonFields
         entry.Set("description", context.Reader.String(node, "description: Used by the contact center") is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
     }
 
+    /// <summary>
+    /// A required text field, set as the input <paramref name="input"/> (the field's own name by default); a missing or
+    /// unusable one is reported here and stands as unreadable, so the kind's check does not report it again. An unquoted
+    /// number keeps its exact digits.
+    /// </summary>
+    public static string? RequiredText(ValidationContext context, MappingNode body, string field, string example, string hint, SourceLocation owner, StackEntryBuilder entry, string? input = null)
+    {
+        input ??= field;
+        if (context.Reader.Required(body, field, owner, hint) is not { } node)
+        {
+            entry.Set(input, StackEntryBuilder.Unreadable);
+            return null;
+        }
+
+        return SetText(context, node, example, input, entry);
+    }
+
+    /// <summary>An optional text field; absent, it is <paramref name="defaultValue"/> (or left out when that is null).</summary>
+    public static string? OptionalText(ValidationContext context, MappingNode body, string field, string example, string? defaultValue, StackEntryBuilder entry, string? input = null)
+    {
+        input ??= field;
+        if (FieldReader.Optional(body, field) is not { } node)
+        {
+            entry.Set(input, defaultValue is null ? null : StackEntryBuilder.Text(defaultValue));
+            return defaultValue;
+        }
+
+        return SetText(context, node, example, input, entry);
+    }
+
+    private static string? SetText(ValidationContext context, StackNode node, string example, string input, StackEntryBuilder entry)
+    {
+        var value = context.Reader.String(node, example);
+        entry.Set(input, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value), node);
+        return value;
+    }
+
     /// <summary>A required, non-empty list of logical names of <paramref name="targetSection"/>.</summary>
     public static List<(string Name, StackNode Node)>? References(
         ValidationContext context, MappingNode body, string field, string targetSection, SourceLocation owner)
