@@ -2,7 +2,9 @@ using System.CommandLine;
 using BirdInfra.Commands;
 using BirdInfra.Engine;
 using BirdInfra.Hosting;
+using BirdInfra.Outputs;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.State;
 
 namespace BirdInfra.Cli;
@@ -42,6 +44,21 @@ public static class CliApp
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
         var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
+        var outputArgument = new Argument<string?>("OUTPUT")
+        {
+            Description = $"Print only this output: {string.Join(", ", StateOutputs.Declared(BirdKinds.Default).Select(o => o.Name))}",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var outputJsonOption = new Option<bool>("--json") { Description = "Print the outputs as one JSON object" };
+        var showSecretsOption = new Option<bool>("--show-secrets") { Description = "Print secret outputs (access key tokens) in plaintext" };
+        var output = new Command("output", "Print the stack's outputs (ids, channel ids, access key tokens) from state, without calling Bird")
+        {
+            stackOption, outputArgument, outputJsonOption, showSecretsOption,
+        };
+        output.SetAction((r, ct) => Guard(io, () => OutputCommand.RunAsync(
+            Options(r) with { Json = r.GetValue(outputJsonOption), ShowSecrets = r.GetValue(showSecretsOption), Output = r.GetValue(outputArgument) },
+            io,
+            ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
@@ -49,7 +66,7 @@ public static class CliApp
 
         var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, validate, unlock,
+            preview, up, refresh, destroy, output, validate, unlock,
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);

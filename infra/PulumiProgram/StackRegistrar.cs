@@ -112,8 +112,10 @@ public sealed class StackRegistrar(
     public static string PasswordName(ResourceAddress address, string input) => $"{address.Name}-{input}";
 
     /// <summary>
-    /// Stack outputs, as each kind's section declares them (<c>channelIds</c>: connector logical name → the channel Bird
-    /// created for it; <c>accessKeyTokens</c>: access key logical name → its token, secret), in rank order.
+    /// Stack outputs, as each kind's section declares them, in rank order: <c>accessKeyIds</c> and <c>accessKeyTokens</c>
+    /// (access key logical name → its id / its token, secret), <c>connectorIds</c> and <c>channelIds</c> (connector
+    /// logical name → its id / the channel Bird created for it), <c>webhookSubscriptionIds</c>. <c>birdinfra output</c>
+    /// prints the same names from the built-in engine's state.
     /// </summary>
     public static PropertyMap StackOutputs(DesiredGraph graph, IReadOnlyDictionary<ResourceAddress, RegisteredResource> registered)
     {

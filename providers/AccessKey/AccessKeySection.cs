@@ -55,7 +55,12 @@ public sealed class AccessKeySection : StackSection
             """),
     ];
 
-    public override ImmutableArray<StackOutput> Outputs { get; } = [new("accessKeyTokens", "token", Secret: true)];
+    // Bird shows a token only in the answer to the create: a key adopted or imported has none in state.
+    public override ImmutableArray<StackOutput> Outputs { get; } =
+    [
+        new("accessKeyIds", "id", Secret: false),
+        new("accessKeyTokens", "token", Secret: true, WhenAbsent: "created outside BirdInfra"),
+    ];
 
     public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
     {

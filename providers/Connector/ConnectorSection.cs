@@ -46,7 +46,11 @@ public sealed class ConnectorSection : StackSection
             """),
     ];
 
-    public override ImmutableArray<StackOutput> Outputs { get; } = [new("channelIds", "channelId", Secret: false)];
+    public override ImmutableArray<StackOutput> Outputs { get; } =
+    [
+        new("connectorIds", "id", Secret: false),
+        new("channelIds", "channelId", Secret: false, WhenAbsent: "Bird has not assigned the channel yet; run birdinfra up"),
+    ];
 
     public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
     {

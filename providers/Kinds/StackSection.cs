@@ -42,7 +42,10 @@ public abstract class StackSection
     /// <summary>The <c>$defs</c> name of one entry, e.g. <c>connector</c>.</summary>
     public string SchemaDefinition => SchemaDefinitions[0].Key;
 
-    /// <summary>Stack outputs collected over every declaration of this kind (logical name → output property).</summary>
+    /// <summary>
+    /// Stack outputs collected over every declaration of this kind (logical name → output property), for
+    /// <c>birdinfra output</c> and the Pulumi program's stack outputs, in rank order of the kinds, then in this order.
+    /// </summary>
     public virtual ImmutableArray<StackOutput> Outputs => [];
 
     /// <summary>

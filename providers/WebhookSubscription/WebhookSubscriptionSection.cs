@@ -70,6 +70,8 @@ public sealed class WebhookSubscriptionSection : StackSection
             """),
     ];
 
+    public override ImmutableArray<StackOutput> Outputs { get; } = [new("webhookSubscriptionIds", "id", Secret: false)];
+
     public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
     {
         var reader = context.Reader;

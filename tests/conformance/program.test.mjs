@@ -207,6 +207,19 @@ for (const [stack, setup] of Object.entries(stacks)) {
           assert.equal(token.value, dryRun ? UNKNOWN : fakeToken(name));
         }
         assert.deepEqual(Object.keys(outputs[0].outputs.accessKeyTokens), Object.keys(doc.accessKeys));
+        // The same names `birdinfra output` prints, each logical name → the resource's id (unknown in preview).
+        assert.deepEqual(
+          Object.keys(outputs[0].outputs).sort(),
+          ['accessKeyIds', 'accessKeyTokens', 'channelIds', 'connectorIds', 'webhookSubscriptionIds']);
+        for (const [output, section, type] of [
+          ['accessKeyIds', 'accessKeys', 'bird:index:AccessKey'],
+          ['connectorIds', 'connectors', 'bird:index:Connector'],
+          ['webhookSubscriptionIds', 'webhookSubscriptions', 'bird:index:WebhookSubscription'],
+        ]) {
+          const names = declared.filter((d) => d.section === section).map((d) => d.name);
+          assert.deepEqual(Object.keys(outputs[0].outputs[output]).sort(), names.sort(), output);
+          for (const n of names) assert.equal(outputs[0].outputs[output][n], idOf(type, n), `${output}.${n}`);
+        }
         const last = engine.events.filter((e) => e.rpc !== 'Log').at(-1);
         assert.equal(last.rpc, 'SignalAndWaitForShutdown');
       });

@@ -11,4 +11,10 @@ public sealed record CommandOptions(string Stack, string Root)
 
     /// <summary>Go past guards.maxDestructiveChanges (never past protection).</summary>
     public bool AllowDestructiveChanges { get; init; }
+
+    /// <summary>`output`: print secret outputs in plaintext.</summary>
+    public bool ShowSecrets { get; init; }
+
+    /// <summary>`output`: the one output to print; null for all.</summary>
+    public string? Output { get; init; }
 }

@@ -42,7 +42,14 @@ public sealed class StateStore
             return (new StateStore(path, cipher, cipher.CheckValue()), StackState.Empty(stack));
         }
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        // Shared for writing and deleting: a reader that takes no lock (`output`) must never stop a writer's rename over the file.
+        string text;
+        await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.Asynchronous))
+        using (var reader = new StreamReader(stream, Encoding.UTF8))
+        {
+            text = await reader.ReadToEndAsync(cancellationToken);
+        }
+
         JsonObject root;
         int version;
         string? checksum;

@@ -6,7 +6,7 @@ namespace BirdInfra.Tests.Reliability;
 
 /// <summary>
 /// Point 5 across the scenarios of this issue: no known secret appears in plaintext in any stdout, stderr, JSON
-/// plan, state file, backup, other file under .birdinfra, emulator log line, call log or delivery log.
+/// plan, `output` (text or JSON, without --show-secrets), state file, backup, other file under .birdinfra, emulator log line, call log or delivery log.
 /// </summary>
 public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -18,7 +18,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DisposeAsync() => await _ws.DisposeAsync();
 
     [Fact]
-    public async Task NoKnownSecret_AppearsAnywhere_AcrossUpPreviewRefreshDestroyAndEveryRefusal()
+    public async Task NoKnownSecret_AppearsAnywhere_AcrossUpPreviewOutputRefreshDestroyAndEveryRefusal()
     {
         var runs = new List<CliRun>
         {
@@ -27,6 +27,9 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
             await _ws.RunAsync("up", "--stack", "e2e", "--yes"),
         };
         await _ws.LearnMintedSecretsAsync();
+        runs.Add(await _ws.RunAsync("output", "--stack", "e2e"));
+        runs.Add(await _ws.RunAsync("output", "--stack", "e2e", "--json"));
+        runs.Add(await _ws.RunAsync("output", "--stack", "e2e", "accessKeyTokens"));
         _ws.Environment["WHATSAPP_ACCESS_TOKEN_2"] = "EAAG-second-known-token-0b1d";
         _ws.KnownSecrets.Add("EAAG-second-known-token-0b1d");
         _ws.EditStack("accessToken: { env: WHATSAPP_ACCESS_TOKEN }", "accessToken: { env: WHATSAPP_ACCESS_TOKEN_2 }");
