@@ -1,8 +1,8 @@
 namespace BirdInfra.Emulator.Auth;
 
 /// <summary>
-/// Policy resource patterns: literal segments, <c>*</c> = exactly one segment, <c>**</c> = any suffix
-/// including none (so <c>/x/**</c> matches <c>/x</c>, per docs/bird-api-decisions.md).
+/// Policy resource patterns: literal segments, <c>*</c> = exactly one segment, <c>**</c> = one or more segments,
+/// "all child paths" as Bird's docs put it: <c>/x/**</c> does not match <c>/x</c> itself (docs/bird-api-decisions.md).
 /// </summary>
 internal static class ResourcePattern
 {
@@ -47,7 +47,7 @@ internal static class ResourcePattern
 
             if (pattern[p] == "**")
             {
-                for (var rest = s; rest <= path.Length; rest++)
+                for (var rest = s + 1; rest <= path.Length; rest++)
                 {
                     if (Match(pattern, p + 1, path, rest))
                     {

@@ -45,14 +45,19 @@ internal sealed class Validator
         }
     }
 
+    /// <param name="nullable">The schema allows an explicit <c>null</c>; otherwise one is reported even for an optional property.</param>
     public string? String(JsonObject obj, string name, string path, bool required, int min = 1, int max = 256, bool nullable = false)
     {
         var at = Child(path, name);
         if (!obj.TryGetPropertyValue(name, out var node) || node is null)
         {
-            if (required)
+            if (obj.ContainsKey(name) && !nullable)
             {
-                Add(at, node is null && obj.ContainsKey(name) && !nullable ? "must not be null" : "is required");
+                Add(at, "must not be null");
+            }
+            else if (required && !obj.ContainsKey(name))
+            {
+                Add(at, "is required");
             }
 
             return null;

@@ -149,11 +149,12 @@ internal static class SubscriptionEndpoints
                     v.Add(".url", urlProblem);
                 }
 
-                var signingKey = v.String(b, "signingKey", "", required: false, max: 1024, nullable: true);
+                // Bird's update schema types signingKey and template as plain (non-nullable) strings: null is a 422, not "clear it".
+                var signingKey = v.String(b, "signingKey", "", required: false, max: 1024);
                 var status = v.String(b, "status", "", required: false);
                 SubscriptionRules.CheckStatus(v, status);
                 var filters = SubscriptionRules.ParseFilters(v, b, current.Service, current.Event);
-                var template = v.String(b, "template", "", required: false, nullable: true);
+                var template = v.String(b, "template", "", required: false);
                 if (v.ToError() is { } invalid)
                 {
                     return invalid;
@@ -162,10 +163,10 @@ internal static class SubscriptionEndpoints
                 var updated = current with
                 {
                     Url = url ?? current.Url,
-                    SigningKey = b.ContainsKey("signingKey") ? signingKey : current.SigningKey,
+                    SigningKey = signingKey ?? current.SigningKey,
                     Status = status ?? current.Status,
                     EventFilters = b.ContainsKey("eventFilters") ? filters ?? [] : current.EventFilters,
-                    Template = b.ContainsKey("template") ? template : current.Template,
+                    Template = template ?? current.Template,
                     UpdatedAt = time.NowMs(),
                 };
                 if (SubscriptionRules.CheckUniqueness(state, updated) is { } rejected)

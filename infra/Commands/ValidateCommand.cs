@@ -2,7 +2,7 @@ using BirdInfra.Engine;
 
 namespace BirdInfra.Commands;
 
-/// <summary>`birdinfra validate`: checks a stack file offline and reports every problem at once.</summary>
+/// <summary>`birdinfra validate`: checks a stack file offline and reports every problem at once; warnings alone leave it valid (exit 0).</summary>
 public static class ValidateCommand
 {
     public static int Run(CommandOptions options, ConsoleIO io)
@@ -15,7 +15,8 @@ public static class ValidateCommand
             return ExitCodes.Error;
         }
 
-        io.Out.WriteLine($"Stack {options.Stack} is valid: {load.Stack.Resources.Length} resources declared.");
+        StackSession.WriteWarnings(io, load.Diagnostics);
+        io.Out.WriteLine($"Stack {options.Stack} is valid: {load.Stack.Resources.Length} resources declared{StackSession.WarningCount(load.Diagnostics, ", {0}")}.");
         return ExitCodes.Success;
     }
 }

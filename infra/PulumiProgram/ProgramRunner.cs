@@ -96,11 +96,19 @@ public static class ProgramRunner
         {
             foreach (var diagnostic in load.Diagnostics)
             {
-                await log.ErrorAsync(diagnostic.ToString(), null, cancellationToken).ConfigureAwait(false);
+                await (diagnostic.IsError
+                    ? log.ErrorAsync(diagnostic.ToString(), null, cancellationToken)
+                    : log.LogAsync(Protos.LogSeverity.Warning, diagnostic.ToString(), null, cancellationToken)).ConfigureAwait(false);
             }
 
-            await log.ErrorAsync($"{shown} has {load.Diagnostics.Length} problem{(load.Diagnostics.Length == 1 ? string.Empty : "s")}; nothing was registered.", null, cancellationToken).ConfigureAwait(false);
+            var errors = load.Errors.Length;
+            await log.ErrorAsync($"{shown} has {errors} problem{(errors == 1 ? string.Empty : "s")}; nothing was registered.", null, cancellationToken).ConfigureAwait(false);
             return null;
+        }
+
+        foreach (var warning in load.Warnings)
+        {
+            await log.LogAsync(Protos.LogSeverity.Warning, warning.ToString(), null, cancellationToken).ConfigureAwait(false);
         }
 
         var organizationId = Id(settings, stack.Target.OrganizationId, "organizationId", environment);

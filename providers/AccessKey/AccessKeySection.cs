@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
@@ -44,8 +45,9 @@ public sealed class AccessKeySection : StackSection
                   "items": { "$ref": "#/$defs/logicalName" }
                 },
                 "workspaces": {
-                  "description": "Optional scoping: workspace UUIDs or \"${workspaceId}\".",
+                  "description": "Optional scoping: workspace UUIDs or \"${workspaceId}\". Absent = every workspace of the organization; an empty list is an error.",
                   "type": "array",
+                  "minItems": 1,
                   "uniqueItems": true,
                   "items": { "anyOf": [{ "const": "${workspaceId}" }, { "$ref": "#/$defs/uuid" }] }
                 },
@@ -75,7 +77,17 @@ public sealed class AccessKeySection : StackSection
         InputExpression workspaces = StackEntryBuilder.Texts([]);
         if (FieldReader.Optional(body, "workspaces") is { } node)
         {
-            if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: false, allowInterpolation: true) is { } items)
+            // Bird documents no meaning for an empty list: organization-wide is written by leaving workspaces out.
+            if (node is SequenceNode { Items.IsEmpty: true })
+            {
+                reader.Report(
+                    DiagnosticCodes.EmptyList,
+                    "workspaces is an empty list, which Bird gives no documented meaning.",
+                    "Leave workspaces out for a key whose roles apply in every workspace of the organization, or list them, e.g. workspaces: [\"${workspaceId}\"].",
+                    node);
+                workspaces = StackEntryBuilder.Unreadable;
+            }
+            else if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: true, allowInterpolation: true) is { } items)
             {
                 var values = ImmutableArray.CreateBuilder<InputExpression>();
                 foreach (var (workspace, item) in items)

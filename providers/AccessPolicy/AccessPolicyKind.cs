@@ -125,7 +125,7 @@ public sealed class AccessPolicyKind : IResourceKind
         var definition = PropertyType.Object(
             new PropertySchema("effect", PropertyType.OneOf("allow", "deny"), "Whether the rule allows or denies the actions.", Required: true),
             new PropertySchema("actions", PropertyType.ArrayOf(PropertyType.OneOf("any", "create", "view", "update", "delete")), "Actions the rule covers: create (POST), view (GET), update (PUT/PATCH), delete (DELETE) or any. Sorted and de-duplicated.", Required: true),
-            new PropertySchema("resources", PropertyType.ArrayOf(PropertyType.String), "API paths without host, e.g. /workspaces/*/channels/*/messages; '*' matches one segment, a final '**' any suffix. Sorted and de-duplicated.", Required: true));
+            new PropertySchema("resources", PropertyType.ArrayOf(PropertyType.String), "API paths without host, e.g. /workspaces/*/channels/*/messages; '*' matches one segment, a final '**' one or more segments below (so /x/** does not cover /x). Sorted and de-duplicated.", Required: true));
         var inputs = ImmutableArray.Create(
             new PropertySchema("name", PropertyType.String, "Policy name (1-256 characters). Not unique in Bird.", Required: true, ReplaceOnChange: true),
             new PropertySchema("description", PropertyType.String, "Optional description (1-256 characters).", ReplaceOnChange: true),

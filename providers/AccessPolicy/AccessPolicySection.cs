@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
@@ -61,7 +62,7 @@ public sealed class AccessPolicySection : StackSection
                   "items": { "enum": ["any", "create", "view", "update", "delete"] }
                 },
                 "resources": {
-                  "description": "API paths without host; '*' = one segment, '**' (last) = any suffix; ${organizationId} and ${workspaceId} are interpolated.",
+                  "description": "API paths without host; '*' = one segment, '**' (last) = one or more segments below (so '/x/**' does not cover '/x'); ${organizationId} and ${workspaceId} are interpolated.",
                   "type": "array",
                   "minItems": 1,
                   "uniqueItems": true,
@@ -84,13 +85,15 @@ public sealed class AccessPolicySection : StackSection
             && reader.List(node, DefinitionExample, nonEmpty: true) is { } items)
         {
             var definitions = ImmutableArray.CreateBuilder<InputExpression>();
+            var rows = new List<Row>();
             foreach (var item in items)
             {
                 var path = $"definitions[{definitions.Count}]";
-                definitions.Add(ReadDefinition(context, item, path, entry));
+                definitions.Add(ReadDefinition(context, item, path, entry, rows));
                 entry.At(path, item);
             }
 
+            WarnUncoveredParents(context, rows);
             entry.Set("definitions", new ListInput(definitions.ToImmutable()), node);
         }
         else
@@ -101,7 +104,23 @@ public sealed class AccessPolicySection : StackSection
         return entry.Build();
     }
 
-    private static InputExpression ReadDefinition(ValidationContext context, StackNode item, string path, StackEntryBuilder entry)
+    /// <summary>A definition as written, with the node of each resource, for the BI089 warning.</summary>
+    private sealed record Row(AccessPolicyDefinition Definition, ImmutableArray<StackNode> ResourceNodes);
+
+    private static void WarnUncoveredParents(ValidationContext context, List<Row> rows)
+    {
+        foreach (var (d, r, parent, missing) in SubtreeCoverage.Uncovered(rows.Select(row => row.Definition).ToList()))
+        {
+            var row = rows[d].Definition;
+            context.Reader.Warn(
+                DiagnosticCodes.UncoveredSubtreeParent,
+                $"'{Text.Shown(row.Resources[r])}' covers the paths below {Text.Shown(parent)}, not {Text.Shown(parent)} itself (Bird's '**' means child paths), and no '{Text.Shown(row.Effect)}' definition of this policy covers it for {string.Join(", ", missing)}.",
+                $"If the key needs {Text.Shown(parent)} itself (e.g. to list it), add '{Text.Shown(parent)}' to these resources; otherwise this warning can be ignored.",
+                rows[d].ResourceNodes[r]);
+        }
+    }
+
+    private static InputExpression ReadDefinition(ValidationContext context, StackNode item, string path, StackEntryBuilder entry, List<Row> rows)
     {
         var reader = context.Reader;
         if (reader.Mapping(item, "A policy definition", $"Write {DefinitionExample}.") is not { } body)
@@ -112,32 +131,39 @@ public sealed class AccessPolicySection : StackSection
         var owner = reader.At(body);
         reader.CheckKeys(body, DefinitionKeys, "a policy definition");
         InputExpression effect = StackEntryBuilder.Unreadable;
+        string? effectText = null;
         if (reader.Required(body, "effect", owner, "Add effect: allow (or deny).") is { } effectNode)
         {
             entry.At($"{path}.effect", effectNode);
             if (reader.String(effectNode, "effect: allow") is { } text)
             {
                 effect = StackEntryBuilder.Text(text);
+                effectText = text;
             }
         }
 
-        var actions = List(context, body, "actions", "Add actions, e.g. actions: [view].", "actions: [view]", owner, $"{path}.actions", entry, interpolate: false);
-        var resources = List(context, body, "resources", "Add resources, e.g. resources: [/workspaces/*/channels/*].", "resources: [/workspaces/*/channels/*]", owner, $"{path}.resources", entry, interpolate: true);
+        var (actions, actionItems) = List(context, body, "actions", "Add actions, e.g. actions: [view].", "actions: [view]", owner, $"{path}.actions", entry, interpolate: false);
+        var (resources, resourceItems) = List(context, body, "resources", "Add resources, e.g. resources: [/workspaces/*/channels/*].", "resources: [/workspaces/*/channels/*]", owner, $"{path}.resources", entry, interpolate: true);
+        if (effectText is not null && actionItems is { } a && resourceItems is { } r)
+        {
+            rows.Add(new Row(new AccessPolicyDefinition(effectText, [.. a.Select(i => i.Value)], [.. r.Select(i => i.Value)]), [.. r.Select(i => i.Node)]));
+        }
+
         return StackEntryBuilder.Map(("effect", effect), ("actions", actions), ("resources", resources));
     }
 
-    private static InputExpression List(
-        ValidationContext context, MappingNode body, string field, string hint, string example, Diagnostics.SourceLocation owner, string path, StackEntryBuilder entry, bool interpolate)
+    private static (InputExpression Value, ImmutableArray<(string Value, StackNode Node)>? Items) List(
+        ValidationContext context, MappingNode body, string field, string hint, string example, SourceLocation owner, string path, StackEntryBuilder entry, bool interpolate)
     {
         if (context.Reader.Required(body, field, owner, hint) is not { } node)
         {
-            return StackEntryBuilder.Unreadable;
+            return (StackEntryBuilder.Unreadable, null);
         }
 
         entry.At(path, node);
         if (context.Reader.StringList(node, example, nonEmpty: true, allowInterpolation: interpolate) is not { } items)
         {
-            return StackEntryBuilder.Unreadable;
+            return (StackEntryBuilder.Unreadable, null);
         }
 
         var values = ImmutableArray.CreateBuilder<InputExpression>();
@@ -158,6 +184,6 @@ public sealed class AccessPolicySection : StackSection
             }
         }
 
-        return new ListInput(values.ToImmutable());
+        return (new ListInput(values.ToImmutable()), items);
     }
 }

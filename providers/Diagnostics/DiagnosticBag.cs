@@ -14,9 +14,11 @@ public sealed class DiagnosticBag
     private readonly List<Diagnostic> diagnostics = [];
     private readonly HashSet<Diagnostic> seen = [];
     private int dropped;
+    private int errors;
     private SourceLocation? firstDropped;
 
-    public bool HasErrors => diagnostics.Count > 0;
+    /// <summary>Whether any error was found (warnings do not count, dropped ones do).</summary>
+    public bool HasErrors => errors > 0;
 
     public int Count => diagnostics.Count;
 
@@ -30,6 +32,11 @@ public sealed class DiagnosticBag
         if (!seen.Add(diagnostic))
         {
             return;
+        }
+
+        if (diagnostic.IsError)
+        {
+            errors++;
         }
 
         if (diagnostics.Count >= MaxDiagnostics)
@@ -62,7 +69,7 @@ public sealed class DiagnosticBag
                 $"{dropped} more problem(s) were found but are not shown; only the first {MaxDiagnostics} are reported.",
                 "Fix the problems above and validate again.",
                 firstDropped,
-                string.Empty));
+                string.Empty) { Severity = errors > 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning });
         }
 
         return sorted;

@@ -79,6 +79,9 @@ public static class DiagnosticCodes
     public const string InvalidStatus = "BI087";
     public const string InvalidFilterValue = "BI088";
 
+    /// <summary>A warning: a <c>/x/**</c> policy resource whose parent <c>/x</c> no definition of the policy covers.</summary>
+    public const string UncoveredSubtreeParent = "BI089";
+
     // Guards.
     public const string UnknownProtectedSection = "BI090";
     public const string UndeclaredProtectedResource = "BI091";
@@ -144,6 +147,7 @@ public static class DiagnosticCodes
         [SubscriptionLimit] = "more than 5 subscriptions with the same service, event and filters",
         [InvalidStatus] = "webhook status is not active or inactive",
         [InvalidFilterValue] = "empty event filter value",
+        [UncoveredSubtreeParent] = "warning: a `/x/**` policy resource, and no definition of the policy covers `/x` itself",
         [UnknownProtectedSection] = "guards.protect names an unknown section",
         [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",

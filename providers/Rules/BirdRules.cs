@@ -63,7 +63,7 @@ public static partial class BirdRules
 
     public static RuleViolation? ResourcePath(string value)
     {
-        const string hint = "Write an API path without host or query, e.g. '/workspaces/*/channels/*/messages'; '*' matches one segment, '**' (last only) any suffix.";
+        const string hint = "Write an API path without host or query, e.g. '/workspaces/*/channels/*/messages'; '*' matches one segment, '**' (last only) one or more segments below, so '/x/**' does not cover '/x'.";
         if (string.IsNullOrEmpty(value))
         {
             return new RuleViolation("The resource path is empty.", hint, DiagnosticCodes.InvalidResourcePath);

@@ -20,6 +20,11 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static readonly ImmutableHashSet<string> ReplaceKeys = ImmutableHashSet.Create("service", "event");
 
+    /// <summary>Optional fields Bird's PATCH types as non-nullable strings: setting or changing them is a PATCH, removing them is not.</summary>
+    private static readonly ImmutableHashSet<string> ClearableOnlyByReplace = ImmutableHashSet.Create("signingKey", "template");
+
+    private static readonly string[] NaturalKeyFields = ["service", "event", "url", "eventFilters"];
+
     private const string ChannelIdKey = "channelId";
 
     private static readonly string[] KnownEvents = ["channel.created", "channel.updated", "whatsapp.inbound", "whatsapp.outbound", "whatsapp.interaction"];
@@ -58,8 +63,28 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         return new CheckResult(normalised, check.Failures);
     }
 
-    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
-        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, ReplaceKeys.Contains, SecretKeys));
+    /// <summary>
+    /// Service and event force a replacement; so does removing the signing key or the template, which Bird's PATCH
+    /// cannot clear (both are non-nullable strings there). With the natural key unchanged the old subscription must go
+    /// first (Bird refuses a duplicate), so the plan says deliveries pause in between.
+    /// </summary>
+    public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
+    {
+        var before = Check(old.Inputs).Inputs;
+        var after = Check(newInputs).Inputs;
+        var changes = PropertyDiffer.Compare(before, after, ReplaceKeys.Contains, SecretKeys)
+            .Select(c => IsRemoval(c) ? c with { ForcesReplacement = true } : c)
+            .ToImmutableArray();
+        var sameNaturalKey = NaturalKeyFields.All(k => Equals(before[k], after[k]));
+        var result = PropertyDiffer.Result(changes, deleteBeforeReplace: sameNaturalKey);
+        return changes.Any(IsRemoval) ? result with { Reason = RemovalReason } : result;
+    }
+
+    private const string RemovalReason =
+        "Bird's PATCH cannot remove a signing key or template, so the subscription is deleted and created again without it; events in between are not delivered";
+
+    private static bool IsRemoval(PropertyDiff change) =>
+        ClearableOnlyByReplace.Contains(change.Path) && change.Old is { IsNull: false } && change.New is null or { IsNull: true };
 
     /// <summary>Bird itself refuses a second subscription with the same service, event, url and filters (409).</summary>
     public string NaturalKey(PropertyMap inputs)
@@ -109,7 +134,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
         WithSigningKey(live, known.Inputs["signingKey"] is { IsNull: false } key ? key : null);
 
-    /// <summary>One PATCH with only what changed; a removed signing key or template is sent as null to clear it.</summary>
+    /// <summary>One PATCH with only what changed. Never a null: Bird rejects it (422), and Diff turns a removal into a replacement.</summary>
     public async Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken)
     {
         var before = WebhookSubscriptionSpec.FromInputs(Check(old.Inputs).Inputs);
@@ -117,6 +142,11 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         if (before.Service != after.Service || before.Event != after.Event)
         {
             throw new InvalidOperationException($"WebhookSubscription {old.Id}: service and event cannot be updated in place; the plan must replace it.");
+        }
+
+        if ((before.SigningKey is not null && after.SigningKey is null) || (before.Template is not null && after.Template is null))
+        {
+            throw new InvalidOperationException($"WebhookSubscription {old.Id}: Bird's PATCH cannot remove the signing key or template; the plan must replace it.");
         }
 
         var body = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -127,7 +157,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
         if (!Equals(before.SigningKey, after.SigningKey))
         {
-            body["signingKey"] = after.SigningKey?.Reveal();
+            body["signingKey"] = after.SigningKey!.Reveal();
         }
 
         if (!before.EventFilters.SequenceEqual(after.EventFilters))

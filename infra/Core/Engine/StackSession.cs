@@ -74,6 +74,7 @@ public sealed class StackSession : IAsyncDisposable
             return null;
         }
 
+        WriteWarnings(io, load.Diagnostics);
         var stack = load.Stack;
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
         var stateLock = StateLock.Acquire(paths.LockFile, options.Stack, command);
@@ -117,6 +118,7 @@ public sealed class StackSession : IAsyncDisposable
 
     public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
 
+    /// <summary>Prints every diagnostic; only errors count as problems.</summary>
     public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
@@ -124,7 +126,24 @@ public sealed class StackSession : IAsyncDisposable
             io.Error.WriteLine(diagnostic.ToString());
         }
 
-        io.Error.WriteLine($"{diagnostics.Length} problem{(diagnostics.Length == 1 ? string.Empty : "s")} found; nothing was sent to Bird.");
+        var errors = diagnostics.Count(d => d.IsError);
+        io.Error.WriteLine($"{errors} problem{(errors == 1 ? string.Empty : "s")} found{WarningCount(diagnostics, " (and {0})")}; nothing was sent to Bird.");
+    }
+
+    /// <summary>Prints the warnings of a stack that loaded; they do not stop anything.</summary>
+    public static void WriteWarnings(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
+    {
+        foreach (var warning in diagnostics.Where(d => !d.IsError))
+        {
+            io.Error.WriteLine(warning.ToString());
+        }
+    }
+
+    /// <summary>"1 warning" / "2 warnings" put into <paramref name="format"/>, or empty when there is none.</summary>
+    public static string WarningCount(ImmutableArray<Diagnostic> diagnostics, string format)
+    {
+        var warnings = diagnostics.Count(d => !d.IsError);
+        return warnings == 0 ? string.Empty : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, $"{warnings} warning{(warnings == 1 ? string.Empty : "s")}");
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,10 @@ public sealed partial class FieldReader(string file, DiagnosticBag bag)
     public void Report(string code, string message, string hint, SourceLocation location, string path) =>
         bag.Add(code, message, hint, location, path);
 
+    /// <summary>Something valid but probably not meant: printed, but the stack still loads.</summary>
+    public void Warn(string code, string message, string hint, StackNode node) =>
+        bag.Add(new Diagnostic(code, message, hint, At(node), node.Path) { Severity = DiagnosticSeverity.Warning });
+
     public void CheckKeys(MappingNode mapping, ImmutableArray<string> known, string where)
     {
         foreach (var entry in mapping.Entries)

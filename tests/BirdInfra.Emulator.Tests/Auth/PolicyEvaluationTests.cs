@@ -19,17 +19,27 @@ public sealed class PolicyEvaluationTests(EmulatorFixture f) : IClassFixture<Emu
     }
 
     [Fact]
-    public async Task DoubleStar_MatchesThePathItselfAndAnySuffix_SingleStarOneSegment()
+    public async Task DoubleStar_MatchesChildPathsButNotThePathItself_SingleStarOneSegment()
     {
         var policy = await f.CreatePolicyAsync(
             new { effect = "allow", actions = new[] { "view" }, resources = new[] { $"/workspaces/{f.Ws}/connectors/**" } },
             new { effect = "allow", actions = new[] { "view" }, resources = new[] { "/organizations/*" } });
         var key = f.As(await f.CreateKeyAsync(await f.CreateRoleAsync(policy)));
 
-        (await key.GetAsync($"workspaces/{f.Ws}/connectors")).ShouldBe(200);
+        (await key.GetAsync($"workspaces/{f.Ws}/connectors")).ShouldBeError(403, "Forbidden", "'/x/**' covers what is below /x, not /x itself");
         (await key.GetAsync($"workspaces/{f.Ws}/connectors/{Guid.NewGuid()}")).ShouldBeError(404, "NotFound", "allowed, then not found");
         (await key.PostAsync($"workspaces/{f.Ws}/connectors", EmulatorFixture.WhatsAppConnector(Phones.Next()))).ShouldBeError(403, "Forbidden", "view does not cover POST");
         (await key.GetAsync($"organizations/{f.Org}/workspaces")).ShouldBeError(403, "Forbidden", "* matches exactly one segment");
+    }
+
+    [Fact]
+    public async Task DoubleStar_WithTheParentListedToo_CoversTheParent()
+    {
+        var policy = await f.CreatePolicyAsync(
+            new { effect = "allow", actions = new[] { "view" }, resources = new[] { $"/workspaces/{f.Ws}/connectors", $"/workspaces/{f.Ws}/connectors/**" } });
+        var key = f.As(await f.CreateKeyAsync(await f.CreateRoleAsync(policy)));
+
+        (await key.GetAsync($"workspaces/{f.Ws}/connectors")).ShouldBe(200);
     }
 
     [Fact]

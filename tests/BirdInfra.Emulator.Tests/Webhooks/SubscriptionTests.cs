@@ -73,6 +73,21 @@ public sealed class SubscriptionTests(EmulatorFixture f) : IClassFixture<Emulato
         (await f.Admin.PatchAsync($"{OrgPath}/{Guid.NewGuid()}", new { status = "active" })).ShouldBeError(404, "NotFound");
     }
 
+    [Theory]
+    [InlineData("signingKey")]
+    [InlineData("template")]
+    [InlineData("url")]
+    [InlineData("status")]
+    public async Task Patch_WithNull_Is422AsBirdsNonNullableSchema_AndChangesNothing(string field)
+    {
+        var id = (await f.Admin.PostAsync(OrgPath, new { service = "channels", @event = "whatsapp.outbound", url = NewUrl(), signingKey = "kept-key", template = "text" })).ShouldBe(201).Id;
+
+        var rejected = (await f.Admin.PatchAsync($"{OrgPath}/{id}", $$"""{ "{{field}}": null }""")).ShouldBeError(422, "InvalidPayload");
+
+        rejected.Body["details"]![$".{field}"]![0]!.GetValue<string>().Should().Be("must not be null");
+        (await f.Admin.GetAsync($"{OrgPath}/{id}")).ShouldBe(200).Body["template"]!.GetValue<string>().Should().Be("text");
+    }
+
     [Fact]
     public async Task Delete_Returns204_ThenGetIs404()
     {

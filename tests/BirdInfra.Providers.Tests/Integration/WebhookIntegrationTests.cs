@@ -49,12 +49,49 @@ public sealed class WebhookIntegrationTests
         _kind.Diff(updated, desired).Should().Be(DiffResult.Same);
         (await _kind.ReadAsync(f.Context, updated, ct))!.Inputs["url"].Should().Be(S("http://127.0.0.1:9/hook"));
 
-        var inactive = await _kind.UpdateAsync(f.Context, updated, desired.With("status", S("inactive")).Without("signingKey"), ct);
+        var inactive = await _kind.UpdateAsync(f.Context, updated, desired.With("status", S("inactive")), ct);
         inactive.Inputs["status"].Should().Be(S("inactive"));
-        inactive.Inputs.ContainsKey("signingKey").Should().BeFalse();
+        inactive.Inputs["signingKey"]!.RevealString().Should().Be(SigningKey);
 
         await _kind.DeleteAsync(f.Context, inactive, ct);
         (await _kind.ReadAsync(f.Context, inactive, ct)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Webhook_RemovingTheSigningKey_IsAReplacementWithoutAnyPatch()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var ct = CancellationToken.None;
+        var created = await _kind.CreateAsync(f.Context, Inputs(), ct);
+        var desired = Inputs().Without("signingKey");
+
+        var diff = _kind.Diff(created, desired);
+        diff.Outcome.Should().Be(DiffOutcome.Replace);
+        diff.DeleteBeforeReplace.Should().BeTrue();
+
+        // What the applier does for such a plan: delete, then create (Bird would 409 the other order).
+        await f.ClearCallsAsync();
+        await FluentActions.Awaiting(() => _kind.UpdateAsync(f.Context, created, desired, ct)).Should().ThrowAsync<InvalidOperationException>();
+        await _kind.DeleteAsync(f.Context, created, ct);
+        var replacement = await _kind.CreateAsync(f.Context, desired, ct);
+
+        var collection = $"/organizations/{f.Emulator.OrganizationId}/workspaces/{f.Emulator.WorkspaceId}/webhook-subscriptions";
+        (await f.CallsAsync()).Should().Equal(("DELETE", $"{collection}/{created.Id}", 204), ("POST", collection, 201));
+        replacement.Inputs.ContainsKey("signingKey").Should().BeFalse();
+        _kind.Diff(replacement, desired).Should().Be(DiffResult.Same);
+    }
+
+    [Fact]
+    public async Task Webhook_PatchWithNullSigningKey_IsRejectedByTheEmulatorAsByBird()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var created = await _kind.CreateAsync(f.Context, Inputs(), CancellationToken.None);
+        var item = $"/organizations/{f.Emulator.OrganizationId}/workspaces/{f.Emulator.WorkspaceId}/webhook-subscriptions/{created.Id}";
+
+        var failure = await FluentActions.Awaiting(() => f.Client.PatchAsync<JObject>(item, new Dictionary<string, object?> { ["signingKey"] = null }, CancellationToken.None))
+            .Should().ThrowAsync<BirdApiException>();
+
+        failure.Which.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]

@@ -99,6 +99,49 @@ public sealed class WebhookSubscriptionKindTests
     }
 
     [Fact]
+    public void Diff_WhenTheSigningKeyIsRemoved_ReplacesDeletingFirstAndSaysWhy()
+    {
+        // Bird's PATCH cannot clear a signing key (non-nullable string), and the new subscription has the old one's natural key.
+        var diff = _kind.Diff(Recorded(_kind, Inputs()), Inputs().Without("signingKey"));
+
+        diff.Outcome.Should().Be(DiffOutcome.Replace);
+        diff.DeleteBeforeReplace.Should().BeTrue("Bird refuses a second subscription with the same service, event, url and filters");
+        var change = diff.Changes.Should().ContainSingle().Which;
+        change.Path.Should().Be("signingKey");
+        change.ForcesReplacement.Should().BeTrue();
+        change.ToString().Should().NotContain("sign-key");
+        diff.Reason.Should().Contain("cannot remove a signing key").And.Contain("events in between are not delivered");
+    }
+
+    [Fact]
+    public void Diff_WhenTheTemplateIsRemoved_Replaces()
+    {
+        var diff = _kind.Diff(Recorded(_kind, Inputs().With("template", S("text"))), Inputs());
+
+        diff.Outcome.Should().Be(DiffOutcome.Replace);
+        diff.Changes.Should().ContainSingle(c => c.Path == "template" && c.ForcesReplacement);
+    }
+
+    [Fact]
+    public void Diff_WhenTheSigningKeyIsRemovedAndTheUrlChanges_ReplacesCreatingFirst() =>
+        _kind.Diff(Recorded(_kind, Inputs()), Inputs("https://hooks.example.com/v2").Without("signingKey"))
+            .Should().Match<DiffResult>(d => d.Outcome == DiffOutcome.Replace && !d.DeleteBeforeReplace);
+
+    [Fact]
+    public void Diff_WhenASigningKeyIsAdded_UpdatesInPlace() =>
+        _kind.Diff(Recorded(_kind, Inputs().Without("signingKey")), Inputs()).Outcome.Should().Be(DiffOutcome.Update);
+
+    [Fact]
+    public async Task Update_WhenTheSigningKeyIsRemoved_ThrowsInsteadOfSendingNull()
+    {
+        var recorded = Recorded(_kind, Inputs());
+
+        // The context is never used: the refusal comes before any call to Bird.
+        await FluentActions.Awaiting(() => _kind.UpdateAsync(null!, recorded, Inputs().Without("signingKey"), CancellationToken.None))
+            .Should().ThrowAsync<InvalidOperationException>().WithMessage("*must replace it*");
+    }
+
+    [Fact]
     public void Diff_WhenTheSigningKeyIsNotKnown_IsSame()
     {
         // An imported or adopted subscription: Bird never returns the signing key, so state holds it as unknown.

@@ -49,6 +49,33 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateAndPreview_OnAStackWithOnlyAWarning_PrintIt_AndSucceed()
+    {
+        // '/x/**' does not cover '/x' on Bird: a warning, not a problem.
+        File.WriteAllText(Path.Combine(_root, "stacks", "warned.yaml"), """
+            target:
+              endpoint: emulator
+            accessPolicies:
+              cc:
+                definitions:
+                  - effect: allow
+                    actions: [view]
+                    resources: [/workspaces/*/channels/**]
+            """);
+
+        var validate = await RunAsync("validate", "--stack", "warned");
+        validate.ExitCode.Should().Be(0, validate.All);
+        validate.Error.Should().Contain("warned.yaml:8:21: warning BI089: ").And.Contain("/workspaces/*/channels");
+        validate.Error.Should().NotContain("problem");
+        validate.Out.Should().Contain("is valid: 1 resources declared, 1 warning.");
+
+        var preview = await RunAsync("preview", "--stack", "warned");
+        preview.ExitCode.Should().Be(0, preview.All);
+        preview.Error.Should().Contain("warning BI089");
+        preview.Out.Should().Contain("1 to create");
+    }
+
+    [Fact]
     public async Task AnyCommand_OnABrokenStack_SendsNothing_AndExitsOne()
     {
         File.Copy(RepoPaths.Of("tests", "BirdInfra.Tests", "Corpus", "invalid", "allow-http-on-real.yaml"), Path.Combine(_root, "stacks", "broken.yaml"));

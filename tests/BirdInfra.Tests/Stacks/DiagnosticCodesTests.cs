@@ -44,4 +44,13 @@ public sealed class DiagnosticCodesTests
             "stacks/dev.yaml:12:7: error BI075: '0612' is not a phone number in E.164 form. (at connectors.main-number.phoneNumber)"
             + Environment.NewLine + "  hint: Write '+', the country code and the number.");
     }
+
+    [Fact]
+    public void ToString_OfAWarning_SaysWarning()
+    {
+        var warning = new Diagnostic("BI089", "m", "h", new SourceLocation("stacks/dev.yaml", 3, 5), "p") { Severity = DiagnosticSeverity.Warning };
+
+        warning.IsError.Should().BeFalse();
+        warning.ToString().Should().StartWith("stacks/dev.yaml:3:5: warning BI089: m (at p)");
+    }
 }

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
@@ -54,6 +55,53 @@ public sealed class StackLoaderTests
 
         result.Diagnostics.Should().BeEmpty();
         result.Stack!.Resources.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Load_DoubleStarWithoutItsParent_WarnsButLoads()
+    {
+        const string yaml = Emulator + """
+            accessPolicies:
+              cc:
+                definitions:
+                  - effect: allow
+                    actions: [view, create]
+                    resources:
+                      - /workspaces/*/channels/**
+                      - /organizations/${organizationId}/workspaces/*/webhook-subscriptions/**
+                  - effect: allow
+                    actions: [view]
+                    resources: [/workspaces/*/channels]
+            """;
+
+        var result = Load(yaml);
+
+        result.Stack.Should().NotBeNull("a warning is not a problem");
+        var warnings = result.Diagnostics.ToList();
+        warnings.Should().HaveCount(2).And.OnlyContain(d => d.Severity == DiagnosticSeverity.Warning && d.Code == "BI089");
+        warnings.Select(d => d.YamlPath).Should().Equal("accessPolicies.cc.definitions[0].resources[0]", "accessPolicies.cc.definitions[0].resources[1]");
+        warnings[0].Message.Should().EndWith("covers it for create.", "view on /workspaces/*/channels is covered, create is not");
+        warnings[0].ToString().Should().Contain("stacks/test.yaml:9:13:").And.Contain(": warning BI089: ");
+        warnings[1].Hint.Should().Contain("add '/organizations/${organizationId}/workspaces/*/webhook-subscriptions'");
+    }
+
+    [Theory]
+    [InlineData("[/workspaces/*/channels/**, /workspaces/*/channels]", "[view]")]
+    [InlineData("[/workspaces/*/channels/**, /workspaces/*/*]", "[view]")]
+    [InlineData("[/workspaces/*/channels/**, /workspaces/**, /workspaces]", "[any]")]
+    [InlineData("[/**]", "[view]")]
+    public void Load_DoubleStarWithItsParentCovered_HasNoDiagnostic(string resources, string actions)
+    {
+        var yaml = Emulator + $"""
+            accessPolicies:
+              cc:
+                definitions:
+                  - effect: allow
+                    actions: {actions}
+                    resources: {resources}
+            """;
+
+        Load(yaml).Diagnostics.Should().BeEmpty();
     }
 
     [Fact]
