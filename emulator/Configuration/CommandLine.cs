@@ -48,11 +48,15 @@ public static class CommandLine
             20,
             "a whole number from 1 to 20");
         var faultSeed = Number("--fault-seed", "Seed for fault-injection randomness.", NumberStyles.AllowLeadingSign, int.MinValue, int.MaxValue, "a whole number");
+        var roleUpdateWithPut = new Option<bool>("--role-update-put")
+        {
+            Description = "Role updates take PUT with the full body and answer PATCH with 405 (default: PATCH, and PUT answers 405).",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core warnings to the console." };
 
         var root = new RootCommand(Description)
         {
-            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed, verbose,
+            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed, roleUpdateWithPut, verbose,
         };
 
         // Keep the interface the emulator always had: help as -h, --help or -?, and no --version, /?, /h or [directives].
@@ -98,6 +102,7 @@ public static class CommandLine
             WebhookRetryBaseDelay = result.GetValue(webhookRetryDelay) ?? defaults.WebhookRetryBaseDelay,
             WebhookMaxAttempts = result.GetValue(webhookMaxAttempts) ?? defaults.WebhookMaxAttempts,
             FaultSeed = result.GetValue(faultSeed),
+            RoleUpdateWithPut = result.GetValue(roleUpdateWithPut),
             Quiet = !result.GetValue(verbose),
         };
         return new CommandLineResult(options, null, null);

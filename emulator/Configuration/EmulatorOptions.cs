@@ -44,4 +44,10 @@ public sealed record EmulatorOptions
 
     /// <summary>Seed for fault-injection dice, so rates below 1.0 are reproducible. Null = unseeded.</summary>
     public int? FaultSeed { get; init; }
+
+    /// <summary>
+    /// Plays the other reading of Bird's undocumented role-update method: <c>PUT /iam-roles/{id}</c> with the full
+    /// body is accepted and <c>PATCH</c> answers 405. By default it is the other way round.
+    /// </summary>
+    public bool RoleUpdateWithPut { get; init; }
 }

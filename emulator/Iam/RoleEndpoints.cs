@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Http;
 using BirdInfra.Emulator.Paging;
 using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Iam;
 
-/// <summary>IAM roles: list, create, get, PATCH, delete. Names are unique per organization (409).</summary>
+/// <summary>IAM roles: list, create, get, update (PATCH, or PUT when so configured), delete. Names are unique per organization (409).</summary>
 internal static class RoleEndpoints
 {
     private static readonly string[] Fields = ["name", "description", "policies", "actions", "metadata"];
@@ -68,60 +69,24 @@ internal static class RoleEndpoints
                 : state.Roles.TryGetValue(roleId, out var r) ? RoleView.From(r, state)
                 : ApiError.NotFound("role"))));
 
-        app.MapPatch(item, async (string organizationId, string roleId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+        // Bird's docs show the role update without its method (fact sheet §7.3); EmulatorOptions.RoleUpdateWithPut
+        // picks which reading the emulator plays, and the other method answers 405.
+        app.MapMethods(item, ["PATCH", "PUT"], async (string organizationId, string roleId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
         {
+            var put = HttpMethods.IsPut(request.Method);
+            if (put != options.RoleUpdateWithPut)
+            {
+                return ApiResults.Error(new ApiError(
+                    405, ErrorCodes.MethodNotAllowed, $"IAM roles are updated with {(options.RoleUpdateWithPut ? "PUT and the full body" : "PATCH")}"));
+            }
+
             var body = await JsonBody.ReadObjectAsync(request, ct);
             if (body.Error is { } bad)
             {
                 return ApiResults.Error(bad);
             }
 
-            return ApiResults.From(store.Write<RoleView>(state =>
-            {
-                if (Scope.Organization(state, organizationId) is { } missing)
-                {
-                    return missing;
-                }
-
-                if (!state.Roles.TryGetValue(roleId, out var role))
-                {
-                    return ApiError.NotFound("role");
-                }
-
-                var v = new Validator();
-                v.Closed(body.Value!, "", Fields);
-                if (body.Value!.Count == 0)
-                {
-                    v.Add(".", "at least one property is required");
-                }
-
-                var name = v.String(body.Value!, "name", "", required: false);
-                var description = v.String(body.Value!, "description", "", required: false, min: 0);
-                var policies = ParsePolicies(v, body.Value!, state);
-                var actions = ParseActions(v, body.Value!);
-                var metadata = v.Object(body.Value!, "metadata", "", required: false);
-                if (v.ToError() is { } invalid)
-                {
-                    return invalid;
-                }
-
-                if (name is not null && state.Roles.Values.Any(r => r.Name == name && r.Id != roleId))
-                {
-                    return ApiError.Conflict($"a role named '{name}' already exists");
-                }
-
-                var updated = role with
-                {
-                    Name = name ?? role.Name,
-                    Description = description ?? role.Description,
-                    Policies = policies ?? role.Policies,
-                    Actions = actions ?? role.Actions,
-                    Metadata = metadata is null ? role.Metadata : (JsonObject)metadata.DeepClone(),
-                    UpdatedAt = time.NowMs(),
-                };
-                state.Roles[roleId] = updated;
-                return RoleView.From(updated, state);
-            }));
+            return ApiResults.From(store.Write<RoleView>(state => Update(state, organizationId, roleId, body.Value!, replace: put, time)));
         });
 
         app.MapDelete(item, (string organizationId, string roleId, EmulatorStore store) =>
@@ -145,6 +110,64 @@ internal static class RoleEndpoints
                 state.Roles.Remove(roleId);
                 return true;
             }).Error));
+    }
+
+    /// <summary>PATCH changes the fields present; PUT (<paramref name="replace"/>) sets every field, absent ones to empty.</summary>
+    private static Outcome<RoleView> Update(EmulatorState state, string organizationId, string roleId, JsonObject body, bool replace, TimeProvider time)
+    {
+        if (Scope.Organization(state, organizationId) is { } missing)
+        {
+            return missing;
+        }
+
+        if (!state.Roles.TryGetValue(roleId, out var role))
+        {
+            return ApiError.NotFound("role");
+        }
+
+        var v = new Validator();
+        v.Closed(body, "", Fields);
+        if (body.Count == 0 && !replace)
+        {
+            v.Add(".", "at least one property is required");
+        }
+
+        var name = v.String(body, "name", "", required: replace);
+        var description = v.String(body, "description", "", required: false, min: 0);
+        var policies = ParsePolicies(v, body, state);
+        var actions = ParseActions(v, body);
+        var metadata = v.Object(body, "metadata", "", required: false);
+        if (v.ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (name is not null && state.Roles.Values.Any(r => r.Name == name && r.Id != roleId))
+        {
+            return ApiError.Conflict($"a role named '{name}' already exists");
+        }
+
+        var updated = replace
+            ? role with
+            {
+                Name = name!,
+                Description = description ?? "",
+                Policies = policies ?? [],
+                Actions = actions ?? [],
+                Metadata = (JsonObject?)metadata?.DeepClone(),
+                UpdatedAt = time.NowMs(),
+            }
+            : role with
+            {
+                Name = name ?? role.Name,
+                Description = description ?? role.Description,
+                Policies = policies ?? role.Policies,
+                Actions = actions ?? role.Actions,
+                Metadata = metadata is null ? role.Metadata : (JsonObject)metadata.DeepClone(),
+                UpdatedAt = time.NowMs(),
+            };
+        state.Roles[roleId] = updated;
+        return RoleView.From(updated, state);
     }
 
     private static List<PolicyReference>? ParsePolicies(Validator v, JsonObject body, EmulatorState state)

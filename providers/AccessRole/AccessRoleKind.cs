@@ -8,7 +8,8 @@ using BirdInfra.Providers.Schema;
 namespace BirdInfra.Providers.AccessRole;
 
 /// <summary>
-/// An organization IAM role holding policies. Every property updates in place with one PATCH; role names
+/// An organization IAM role holding policies. Every property updates in place (PATCH, or PUT where Bird refuses
+/// PATCH: see docs/bird-api-decisions.md); role names
 /// are unique in Bird, so a replacement would only collide with itself and is never planned.
 /// </summary>
 public sealed class AccessRoleKind : IResourceKind
@@ -64,7 +65,10 @@ public sealed class AccessRoleKind : IResourceKind
 
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
-    /// <summary>One PATCH carrying only the changed fields; a removed description is cleared with an empty string.</summary>
+    /// <summary>
+    /// One PATCH carrying only the changed fields; a removed description is cleared with an empty string. Bird's docs do
+    /// not show the method, so a 405 makes the client PUT the full role instead (and keep doing so).
+    /// </summary>
     public async Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken)
     {
         var before = AccessRoleSpec.FromInputs(Check(old.Inputs).Inputs);
@@ -90,7 +94,8 @@ public sealed class AccessRoleKind : IResourceKind
             return old;
         }
 
-        var updated = await context.Client.PatchAsync<RoleWire>(Item(context, old.Id), body, cancellationToken).ConfigureAwait(false);
+        var full = () => (object)new { name = after.Name, description = after.Description ?? string.Empty, policies = References(after) };
+        var updated = await context.Client.PatchOrPutAsync<RoleWire>(Item(context, old.Id), body, full, cancellationToken).ConfigureAwait(false);
         return Snapshot(updated);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
@@ -24,6 +25,7 @@ public sealed class BirdClient : IDisposable
     private readonly FlurlClient _http;
     private readonly string _baseUrl;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly ConcurrentDictionary<string, bool> _putOnlyCollections = new(StringComparer.Ordinal);
     private long _attemptCount;
 
     public BirdClient(BirdClientOptions options)
@@ -74,6 +76,33 @@ public sealed class BirdClient : IDisposable
 
     public Task<T> PatchAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         PatchAsync<T>(path, body, [], cancellationToken);
+
+    public Task<T> PutAsync<T>(string path, object body, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Put, path, null, body, [], cancellationToken);
+
+    /// <summary>
+    /// Updates an object whose method Bird does not document: PATCH with <paramref name="changes"/>; when Bird answers
+    /// 405, PUT with <paramref name="fullBody"/> once, and from then on this client sends PUT straight away to every
+    /// object of the same collection.
+    /// </summary>
+    public async Task<T> PatchOrPutAsync<T>(string path, object changes, Func<object> fullBody, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fullBody);
+        var collection = path[..path.LastIndexOf('/')];
+        if (!_putOnlyCollections.ContainsKey(collection))
+        {
+            try
+            {
+                return await PatchAsync<T>(path, changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BirdApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed)
+            {
+                _putOnlyCollections.TryAdd(collection, true);
+            }
+        }
+
+        return await PutAsync<T>(path, fullBody(), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>DELETE; true when deleted, false when Bird had nothing there (404).</summary>
     public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)

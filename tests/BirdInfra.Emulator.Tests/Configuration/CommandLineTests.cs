@@ -30,7 +30,7 @@ public sealed class CommandLineTests
         [
             "--urls", "http://127.0.0.1:0", "--data", "/tmp/state.json", "--organization-id", Org, "--workspace-id", Workspace,
             "--admin-key", "localemulatoradminkey", "--channel-delay", "0.2", "--allow-http-webhooks", "--webhook-retry-delay", "0.5",
-            "--webhook-max-attempts", "3", "--fault-seed", "-7", "--verbose",
+            "--webhook-max-attempts", "3", "--fault-seed", "-7", "--role-update-put", "--verbose",
         ]);
 
         parsed.Error.Should().BeNull();
@@ -46,6 +46,7 @@ public sealed class CommandLineTests
             WebhookRetryBaseDelay = TimeSpan.FromSeconds(0.5),
             WebhookMaxAttempts = 3,
             FaultSeed = -7,
+            RoleUpdateWithPut = true,
             Quiet = false,
         });
     }

@@ -25,10 +25,11 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public List<string> Progress { get; }
 
-    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null)
+    /// <param name="roleUpdateWithPut">The emulator takes role updates as PUT with the full body and answers PATCH with 405.</param>
+    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false)
     {
         var emulator = await EmbeddedEmulator.StartAsync(
-            new EmulatorOptions { ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300), AllowHttpWebhooks = true },
+            new EmulatorOptions { ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300), AllowHttpWebhooks = true, RoleUpdateWithPut = roleUpdateWithPut },
             CancellationToken.None);
         var client = NewClient(emulator, emulator.AdminAccessKey);
         var progress = new List<string>();

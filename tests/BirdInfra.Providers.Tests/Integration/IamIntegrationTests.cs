@@ -10,7 +10,7 @@ using static BirdInfra.Providers.Tests.Kinds.P;
 
 namespace BirdInfra.Providers.Tests.Integration;
 
-/// <summary>Policy, role and access key against the emulator: full CRUD, in-place role updates, and a usable key token.</summary>
+/// <summary>Policy, role and access key against the emulator: full CRUD, in-place role updates (PATCH, or PUT after a 405), and a usable key token.</summary>
 public sealed class IamIntegrationTests
 {
     private readonly AccessPolicyKind _policies = new();
@@ -68,6 +68,46 @@ public sealed class IamIntegrationTests
 
         await _roles.DeleteAsync(f.Context, cleared, ct);
         (await _roles.ReadAsync(f.Context, cleared, ct)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task AccessRole_WhenBirdAnswersPatchWith405_PutsTheFullRoleOnce_AndTheClientRemembersPut()
+    {
+        await using var f = await EmulatorFixture.StartAsync(roleUpdateWithPut: true);
+        var ct = CancellationToken.None;
+        var p1 = await _policies.CreateAsync(f.Context, PolicyInputs("p1", "/a"), ct);
+        var first = await _roles.CreateAsync(f.Context, Map(("name", S("r1")), ("description", S("one")), ("policies", L(M(("id", S(p1.Id)))))), ct);
+        var second = await _roles.CreateAsync(f.Context, Map(("name", S("r2")), ("policies", L(M(("id", S(p1.Id)))))), ct);
+        await f.ClearCallsAsync();
+
+        var firstDesired = Map(("name", S("r1")), ("description", S("one, reworded")), ("policies", L(M(("id", S(p1.Id))))));
+        var firstUpdated = await _roles.UpdateAsync(f.Context, first, firstDesired, ct);
+        var secondDesired = Map(("name", S("r2")), ("description", S("two")), ("policies", L(M(("id", S(p1.Id))))));
+        var secondUpdated = await _roles.UpdateAsync(f.Context, second, secondDesired, ct);
+
+        (await f.CallsAsync()).Select(c => (c.Method, c.Path, c.Status)).Should().Equal(
+            ("PATCH", $"/organizations/{f.Emulator.OrganizationId}/iam-roles/{first.Id}", 405),
+            ("PUT", $"/organizations/{f.Emulator.OrganizationId}/iam-roles/{first.Id}", 200),
+            ("PUT", $"/organizations/{f.Emulator.OrganizationId}/iam-roles/{second.Id}", 200));
+        _roles.Diff(firstUpdated, firstDesired).Should().Be(DiffResult.Same, "the PUT carried the whole role, policies included");
+        _roles.Diff(secondUpdated, secondDesired).Should().Be(DiffResult.Same);
+        (await _roles.ReadAsync(f.Context, firstUpdated, ct))!.Inputs.Should().Equal(firstUpdated.Inputs);
+    }
+
+    [Fact]
+    public async Task AccessRole_APatchRefusedForAnotherReason_IsNotRetriedAsPut()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var ct = CancellationToken.None;
+        await _roles.CreateAsync(f.Context, Map(("name", S("taken"))), ct);
+        var role = await _roles.CreateAsync(f.Context, Map(("name", S("r"))), ct);
+        await f.ClearCallsAsync();
+
+        var failure = await FluentActions.Awaiting(() => _roles.UpdateAsync(f.Context, role, Map(("name", S("taken"))), ct))
+            .Should().ThrowAsync<BirdApiException>();
+
+        failure.Which.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await f.CallsAsync()).Select(c => c.Method).Should().Equal("PATCH");
     }
 
     [Fact]

@@ -68,9 +68,11 @@ public sealed class StackWorkspace : IAsyncDisposable
     }
 
     /// <param name="emulatorLog">Receives everything the emulator logs, down to Trace.</param>
-    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null)
+    /// <param name="emulatorOptions">Adjusts the emulator's options (e.g. which role-update method it plays).</param>
+    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null, Func<EmulatorOptions, EmulatorOptions>? emulatorOptions = null)
     {
         var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
+        options = emulatorOptions?.Invoke(options) ?? options;
         var emulator = await EmbeddedEmulator.StartAsync(options, CancellationToken.None);
         var root = Directory.CreateTempSubdirectory("birdinfra-e2e-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "stacks"));
