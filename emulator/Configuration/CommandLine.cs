@@ -48,11 +48,20 @@ public static class CommandLine
             20,
             "a whole number from 1 to 20");
         var faultSeed = Number("--fault-seed", "Seed for fault-injection randomness.", NumberStyles.AllowLeadingSign, int.MinValue, int.MaxValue, "a whole number");
+        var noConnectorArguments = new Option<bool>("--no-connector-arguments")
+        {
+            Description = "Leave arguments (wabaId, phoneId, phoneNumber, mbPhoneId) out of connector responses.",
+        };
+        var accessKeyRoleRefs = new Option<bool>("--access-key-get-role-refs")
+        {
+            Description = "Answer GET of one access key with roleRefs, like the list, instead of expanded roles.",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core warnings to the console." };
 
         var root = new RootCommand(Description)
         {
-            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed, verbose,
+            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed,
+            noConnectorArguments, accessKeyRoleRefs, verbose,
         };
 
         // Keep the interface the emulator always had: help as -h, --help or -?, and no --version, /?, /h or [directives].
@@ -98,6 +107,8 @@ public static class CommandLine
             WebhookRetryBaseDelay = result.GetValue(webhookRetryDelay) ?? defaults.WebhookRetryBaseDelay,
             WebhookMaxAttempts = result.GetValue(webhookMaxAttempts) ?? defaults.WebhookMaxAttempts,
             FaultSeed = result.GetValue(faultSeed),
+            EchoConnectorArguments = !result.GetValue(noConnectorArguments),
+            AccessKeyGetExpandsRoles = !result.GetValue(accessKeyRoleRefs),
             Quiet = !result.GetValue(verbose),
         };
         return new CommandLineResult(options, null, null);
