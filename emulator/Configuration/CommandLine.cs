@@ -52,11 +52,20 @@ public static class CommandLine
         {
             Description = "Role updates take PUT with the full body and answer PATCH with 405 (default: PATCH, and PUT answers 405).",
         };
+        var noConnectorArguments = new Option<bool>("--no-connector-arguments")
+        {
+            Description = "Leave arguments (wabaId, phoneId, phoneNumber, mbPhoneId) out of connector responses.",
+        };
+        var accessKeyRoleRefs = new Option<bool>("--access-key-get-role-refs")
+        {
+            Description = "Answer GET of one access key with roleRefs, like the list, instead of expanded roles.",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core warnings to the console." };
 
         var root = new RootCommand(Description)
         {
-            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed, roleUpdateWithPut, verbose,
+            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed,
+            roleUpdateWithPut, noConnectorArguments, accessKeyRoleRefs, verbose,
         };
 
         // Keep the interface the emulator always had: help as -h, --help or -?, and no --version, /?, /h or [directives].
@@ -103,6 +112,8 @@ public static class CommandLine
             WebhookMaxAttempts = result.GetValue(webhookMaxAttempts) ?? defaults.WebhookMaxAttempts,
             FaultSeed = result.GetValue(faultSeed),
             RoleUpdateWithPut = result.GetValue(roleUpdateWithPut),
+            EchoConnectorArguments = !result.GetValue(noConnectorArguments),
+            AccessKeyGetExpandsRoles = !result.GetValue(accessKeyRoleRefs),
             Quiet = !result.GetValue(verbose),
         };
         return new CommandLineResult(options, null, null);

@@ -42,6 +42,18 @@ public sealed record EmulatorOptions
     /// <summary>Total delivery attempts per event (first try included).</summary>
     public int WebhookMaxAttempts { get; init; } = 6;
 
+    /// <summary>
+    /// Connector responses carry the <c>arguments</c> the connector was created with. Bird documents them only as
+    /// "pre-configured arguments", not that they are echoed; false leaves them out of every connector response.
+    /// </summary>
+    public bool EchoConnectorArguments { get; init; } = true;
+
+    /// <summary>
+    /// GET of one access key answers <c>roles</c> (full role objects), as the task's newest docs revision is said to;
+    /// false answers <c>roleRefs</c> like the list does.
+    /// </summary>
+    public bool AccessKeyGetExpandsRoles { get; init; } = true;
+
     /// <summary>Seed for fault-injection dice, so rates below 1.0 are reproducible. Null = unseeded.</summary>
     public int? FaultSeed { get; init; }
 

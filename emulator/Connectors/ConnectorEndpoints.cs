@@ -16,7 +16,7 @@ internal static class ConnectorEndpoints
         const string collection = "/workspaces/{workspaceId}/connectors";
         const string item = collection + "/{connectorId}";
 
-        app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store) =>
+        app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options) =>
         {
             var paging = PageRequest.Parse(request.Query);
             if (paging.Error is { } bad)
@@ -29,7 +29,7 @@ internal static class ConnectorEndpoints
                 Scope.Workspace(state, workspaceId) is { } missing ? missing
                 : Paginator.Paginate(
                     state.Connectors.Values.Where(c => c.WorkspaceId == workspaceId && (templateRef.Length == 0 || c.ConnectorTemplateRef == templateRef)),
-                    c => c.CreatedAt, c => c.Id, paging.Value!, ConnectorView.From)));
+                    c => c.CreatedAt, c => c.Id, paging.Value!, c => ConnectorView.From(c, options.EchoConnectorArguments))));
         });
 
         app.MapPost(collection, async (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
@@ -65,14 +65,14 @@ internal static class ConnectorEndpoints
                     Clock.NewId(), workspaceId, spec.Name, spec.TemplateRef, spec.Arguments, spec.ChannelConversationalStatusEnabled,
                     now + options.ChannelDelay, null, now, now);
                 state.Connectors[connector.Id] = connector;
-                return ConnectorView.From(connector);
+                return ConnectorView.From(connector, options.EchoConnectorArguments);
             }), 201);
         });
 
-        app.MapGet(item, (string workspaceId, string connectorId, EmulatorStore store) =>
+        app.MapGet(item, (string workspaceId, string connectorId, EmulatorStore store, EmulatorOptions options) =>
             ApiResults.From(store.Read<Outcome<ConnectorView>>(state =>
                 Scope.Workspace(state, workspaceId) is { } missing ? missing
-                : state.Connectors.TryGetValue(connectorId, out var c) && c.WorkspaceId == workspaceId ? ConnectorView.From(c)
+                : state.Connectors.TryGetValue(connectorId, out var c) && c.WorkspaceId == workspaceId ? ConnectorView.From(c, options.EchoConnectorArguments)
                 : ApiError.NotFound("connector"))));
 
         app.MapDelete(item, (string workspaceId, string connectorId, EmulatorStore store) =>

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace BirdInfra.Emulator.Connectors;
 
 /// <summary>
 /// Wire shape of a connector (fact sheet §3.3); <c>channel</c> is null until the channel exists.
+/// <c>arguments</c> is left out when <c>EmulatorOptions.EchoConnectorArguments</c> is off.
 /// JSON nodes are copied (under the store lock) because JsonNode is not safe to read from several threads.
 /// </summary>
 public sealed record ConnectorView(
@@ -13,7 +15,7 @@ public sealed record ConnectorView(
     string Name,
     string Region,
     string Description,
-    JsonObject Arguments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? Arguments,
     ConnectorChannel? Channel,
     object? Number,
     string ConnectorTemplateSlug,
@@ -22,14 +24,14 @@ public sealed record ConnectorView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static ConnectorView From(ConnectorRecord c) => new(
+    public static ConnectorView From(ConnectorRecord c, bool echoArguments) => new(
         c.Id,
         c.WorkspaceId,
         null,
         c.Name,
         "eu-west-1",
         "",
-        (JsonObject)c.Arguments.DeepClone(),
+        echoArguments ? (JsonObject)c.Arguments.DeepClone() : null,
         c.Channel,
         null,
         c.ConnectorTemplateRef.Split(':')[0],

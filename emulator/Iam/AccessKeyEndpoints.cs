@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BirdInfra.Emulator.Auth;
+using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Http;
 using BirdInfra.Emulator.Paging;
 using BirdInfra.Emulator.Store;
@@ -56,11 +57,12 @@ internal static class AccessKeyEndpoints
             }), 201);
         });
 
-        app.MapGet(item, (string organizationId, string accessKeyId, EmulatorStore store) =>
-            ApiResults.From(store.Read<Outcome<AccessKeyView>>(state =>
+        // GET one key expands its roles (roles, full role objects) unless the options ask for the list's roleRefs.
+        app.MapGet(item, (string organizationId, string accessKeyId, EmulatorStore store, EmulatorOptions options) =>
+            ApiResults.From(store.Read<Outcome<object>>(state =>
                 Scope.Organization(state, organizationId) is { } missing ? missing
-                : state.AccessKeys.TryGetValue(accessKeyId, out var k) ? AccessKeyView.From(k, state.Bootstrap.OrganizationId)
-                : ApiError.NotFound("access key"))));
+                : !state.AccessKeys.TryGetValue(accessKeyId, out var k) ? ApiError.NotFound("access key")
+                : new Outcome<object>(options.AccessKeyGetExpandsRoles ? AccessKeyDetailView.From(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId), null))));
 
         app.MapDelete(item, (string organizationId, string accessKeyId, EmulatorStore store) =>
             ApiResults.NoContent(store.Write<bool>(state =>

@@ -92,11 +92,17 @@ public sealed class AccessKeyKind : IResourceKind
         return all.Select(Snapshot).ToImmutableArray();
     }
 
-    /// <summary>Bird never returns the token again: keep it from what state knows.</summary>
-    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
-        known.Outputs["token"] is { } token
-            ? live with { Outputs = live.Outputs.With("token", PropertyValue.Secret(token)) }
-            : live;
+    /// <summary>
+    /// Bird never returns the token again: keep it from what state knows. Role references read from expanded
+    /// <c>roles</c> carry no workspaces: keep those from state too (see <see cref="WithKnownWorkspaces"/>).
+    /// </summary>
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live)
+    {
+        var merged = WithKnownWorkspaces(known, live);
+        return known.Outputs["token"] is { } token
+            ? merged with { Outputs = merged.Outputs.With("token", PropertyValue.Secret(token)) }
+            : merged;
+    }
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
@@ -104,6 +110,11 @@ public sealed class AccessKeyKind : IResourceKind
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
         await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The key as inputs. Bird's list answers <c>roleRefs</c>; a GET of one key may answer <c>roles</c> (full role
+    /// objects: id and type, no workspaces) instead. Role references read from <c>roles</c> leave <c>workspaces</c>
+    /// out, meaning "Bird did not say", for <see cref="MergeLive"/> to fill from state.
+    /// </summary>
     internal static ResourceSnapshot Snapshot(AccessKeyWire wire)
     {
         var spec = AccessKeySpec.Create(
@@ -111,8 +122,47 @@ public sealed class AccessKeyKind : IResourceKind
             wire.Description ?? string.Empty,
             (wire.RoleRefs ?? []).Select(r => AccessKeySpec.RoleRef(r.Id, r.Type, r.Workspaces)));
         var inputs = spec.ToInputs();
+        if (wire.RoleRefs is null && wire.Roles is { } roles)
+        {
+            var fromRoles = AccessKeySpec.Normalise(roles.Select(r => AccessKeySpec.RoleRef(r.Id, r.Type, null)))
+                .Select(r => PropertyValue.Map(PropertyMaps.Of(("id", PropertyValue.String(r.Id)), ("type", PropertyValue.String(r.Type)))));
+            inputs = inputs.With("roleRefs", PropertyValue.List(fromRoles));
+        }
+
         var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("suffix", PropertyMaps.Text(wire.Suffix)));
         return new ResourceSnapshot(wire.Id, inputs, outputs);
+    }
+
+    /// <summary>
+    /// Fills the workspaces of role references Bird sent without them (expanded <c>roles</c>) from the references
+    /// state holds for the same role id, one per known reference; a role state does not know gets none (not limited),
+    /// and the diff shows it as the change it is. So a response shape never plans a key replacement (a token rotation).
+    /// </summary>
+    private static ResourceSnapshot WithKnownWorkspaces(ResourceSnapshot known, ResourceSnapshot live)
+    {
+        var liveRefs = live.Inputs["roleRefs"]?.AsList() ?? [];
+        if (liveRefs.All(r => r.AsMap().ContainsKey("workspaces")))
+        {
+            return live;
+        }
+
+        var knownRefs = (known.Inputs["roleRefs"]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
+        var filled = liveRefs.SelectMany(r =>
+        {
+            var map = r.AsMap();
+            if (map.ContainsKey("workspaces"))
+            {
+                return [r];
+            }
+
+            var workspaces = knownRefs
+                .Where(k => k.GetString("id") == map.GetString("id"))
+                .Select(k => k["workspaces"] is { IsNull: false } w ? w : PropertyMaps.Strings([]))
+                .DefaultIfEmpty(PropertyMaps.Strings([]));
+            return workspaces.Select(w => PropertyValue.Map(map.With("workspaces", w)));
+        });
+        var roleRefs = PropertyValue.List(filled);
+        return live with { Inputs = live.Inputs.With("roleRefs", roleRefs), Outputs = live.Outputs.With("roleRefs", roleRefs) };
     }
 
     private static IEnumerable<PropertyValue> SortedRoleRefs(InputChecker check, ImmutableArray<PropertyValue> items)

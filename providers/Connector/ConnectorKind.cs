@@ -23,6 +23,9 @@ public sealed partial class ConnectorKind : IResourceKind
 
     private static readonly string[] ArgumentKeys = ["wabaId", "phoneId", "phoneNumber", "mbPhoneId"];
 
+    /// <summary>The natural key's phone number when Bird did not echo it; never a valid E.164 number.</summary>
+    private const string UnknownPhoneNumber = "(phone number not echoed by Bird)";
+
     public string Name => "Connector";
 
     public string TypeToken => "bird:index:Connector";
@@ -64,8 +67,13 @@ public sealed partial class ConnectorKind : IResourceKind
         return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey);
     }
 
+    /// <summary>
+    /// Template and phone number, Bird's uniqueness rule. A live connector whose read did not echo its phone number
+    /// gets a key no create's inputs can have (phoneNumber is required and E.164), so create recovery never adopts it:
+    /// the create is sent again and Bird's 409 names the clash, rather than a wrong connector being taken over.
+    /// </summary>
     public string NaturalKey(PropertyMap inputs) =>
-        $"{Name}:{inputs.GetString("connectorTemplateRef") ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString("phoneNumber")}";
+        $"{Name}:{inputs.GetString("connectorTemplateRef") ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString("phoneNumber") ?? UnknownPhoneNumber}";
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
@@ -89,7 +97,8 @@ public sealed partial class ConnectorKind : IResourceKind
             securityArguments = new { oauth = new { accessToken = spec.AccessToken.Reveal() } },
         };
         var created = await context.Client.PostAsync<ConnectorWire>(Collection(context), body, [spec.AccessToken.Reveal()], cancellationToken).ConfigureAwait(false);
-        return await OutputWait.WaitAsync(this, context, WithSecret(Snapshot(created), spec.AccessToken.ToPropertyValue()), cancellationToken).ConfigureAwait(false);
+        var sent = Check(inputs).Inputs;
+        return await OutputWait.WaitAsync(this, context, MergeLive(new ResourceSnapshot(created.Id, sent, sent), Snapshot(created)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
@@ -110,9 +119,24 @@ public sealed partial class ConnectorKind : IResourceKind
         return result.ToImmutable();
     }
 
-    /// <summary>Bird never echoes the Meta access token: keep it from what state knows.</summary>
-    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
-        known.Inputs["accessToken"] is { IsNull: false } token ? WithSecret(live, token) : live;
+    /// <summary>
+    /// Bird never echoes the Meta access token, and documents <c>arguments</c> only as "pre-configured arguments",
+    /// not that wabaId, phoneId, phoneNumber and mbPhoneId come back: whatever a read lacks is kept from what state
+    /// knows, so a missing echo is never drift (which would plan replacing a live WhatsApp number).
+    /// </summary>
+    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live)
+    {
+        var merged = live;
+        foreach (var key in ArgumentKeys)
+        {
+            if (live.Inputs[key] is null && known.Inputs[key] is { IsNull: false } value)
+            {
+                merged = merged with { Inputs = merged.Inputs.With(key, value), Outputs = merged.Outputs.With(key, value) };
+            }
+        }
+
+        return known.Inputs["accessToken"] is { IsNull: false } token ? WithSecret(merged, token) : merged;
+    }
 
     /// <summary>
     /// Bird has no connector update, so the only update with unchanged inputs is Pulumi finishing a create it saved with

@@ -21,6 +21,8 @@ public sealed class CommandLineTests
         parsed.Options.WebhookMaxAttempts.Should().Be(6);
         parsed.Options.FaultSeed.Should().BeNull();
         parsed.Options.AllowHttpWebhooks.Should().BeFalse();
+        parsed.Options.EchoConnectorArguments.Should().BeTrue();
+        parsed.Options.AccessKeyGetExpandsRoles.Should().BeTrue();
     }
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class CommandLineTests
         [
             "--urls", "http://127.0.0.1:0", "--data", "/tmp/state.json", "--organization-id", Org, "--workspace-id", Workspace,
             "--admin-key", "localemulatoradminkey", "--channel-delay", "0.2", "--allow-http-webhooks", "--webhook-retry-delay", "0.5",
-            "--webhook-max-attempts", "3", "--fault-seed", "-7", "--role-update-put", "--verbose",
+            "--webhook-max-attempts", "3", "--fault-seed", "-7", "--role-update-put", "--no-connector-arguments", "--access-key-get-role-refs", "--verbose",
         ]);
 
         parsed.Error.Should().BeNull();
@@ -47,6 +49,8 @@ public sealed class CommandLineTests
             WebhookMaxAttempts = 3,
             FaultSeed = -7,
             RoleUpdateWithPut = true,
+            EchoConnectorArguments = false,
+            AccessKeyGetExpandsRoles = false,
             Quiet = false,
         });
     }

@@ -26,11 +26,11 @@ internal sealed class EmulatorFixture : IAsyncDisposable
     public List<string> Progress { get; }
 
     /// <param name="roleUpdateWithPut">The emulator takes role updates as PUT with the full body and answers PATCH with 405.</param>
-    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false)
+    /// <param name="configure">Adjusts the emulator's options (e.g. response shapes) before it starts.</param>
+    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false, Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
-        var emulator = await EmbeddedEmulator.StartAsync(
-            new EmulatorOptions { ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300), AllowHttpWebhooks = true, RoleUpdateWithPut = roleUpdateWithPut },
-            CancellationToken.None);
+        var options = new EmulatorOptions { ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300), AllowHttpWebhooks = true, RoleUpdateWithPut = roleUpdateWithPut };
+        var emulator = await EmbeddedEmulator.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         var client = NewClient(emulator, emulator.AdminAccessKey);
         var progress = new List<string>();
         var context = new ProviderContext(client, emulator.OrganizationId, emulator.WorkspaceId)

@@ -55,7 +55,7 @@ public sealed class IamUpdateTests
     [Fact]
     public async Task ChangingARolesDescription_Is405ThenOnePut_WhenBirdRefusesPatch()
     {
-        await using var ws = await StackWorkspace.CreateAsync(Stack, emulatorOptions: o => o with { RoleUpdateWithPut = true });
+        await using var ws = await StackWorkspace.CreateAsync(Stack, configure: o => o with { RoleUpdateWithPut = true });
         await UpAsync(ws);
         ws.EditStack("description: Sends messages", "description: Sends WhatsApp messages");
         await ws.ResetCallLogAsync();
@@ -73,7 +73,7 @@ public sealed class IamUpdateTests
     [InlineData(true)]
     public async Task ChangingAPolicysDefinitions_CreatesTheNewPolicy_RepointsTheRole_ThenDeletesTheOld(bool roleUpdateWithPut)
     {
-        await using var ws = await StackWorkspace.CreateAsync(Stack, emulatorOptions: o => o with { RoleUpdateWithPut = roleUpdateWithPut });
+        await using var ws = await StackWorkspace.CreateAsync(Stack, configure: o => o with { RoleUpdateWithPut = roleUpdateWithPut });
         await UpAsync(ws);
         var oldPolicy = (await ws.ListAsync(ws.OrgPath("iam-policies"))).Single().GetProperty("id").GetString()!;
         ws.EditStack("resources: [/workspaces/*/channels/*/messages]", "resources: [/workspaces/*/channels/*/messages, /workspaces/*/verify]");

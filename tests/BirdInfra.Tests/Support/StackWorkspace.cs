@@ -68,12 +68,11 @@ public sealed class StackWorkspace : IAsyncDisposable
     }
 
     /// <param name="emulatorLog">Receives everything the emulator logs, down to Trace.</param>
-    /// <param name="emulatorOptions">Adjusts the emulator's options (e.g. which role-update method it plays).</param>
-    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null, Func<EmulatorOptions, EmulatorOptions>? emulatorOptions = null)
+    /// <param name="configure">Adjusts the emulator's options (e.g. response shapes) before it starts.</param>
+    public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null, Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
-        options = emulatorOptions?.Invoke(options) ?? options;
-        var emulator = await EmbeddedEmulator.StartAsync(options, CancellationToken.None);
+        var emulator = await EmbeddedEmulator.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         var root = Directory.CreateTempSubdirectory("birdinfra-e2e-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "stacks"));
         var workspace = new StackWorkspace(emulator, root);
