@@ -16,6 +16,9 @@ public sealed class ConnectorChannelWait : ILateOutputs
         $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: Bird created the connector but its channel did not appear within {timeout.TotalSeconds:0.#} s. "
         + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.";
 
+    public string StoppedWaiting(ResourceSnapshot snapshot) =>
+        $"{Subject(snapshot)}: cancelled while waiting for Bird to create its channel. The connector is recorded; run again to finish.";
+
     public string Disappeared(ResourceSnapshot snapshot) =>
         $"{Subject(snapshot)}: the connector disappeared from Bird while BirdInfra waited for its channel.";
 

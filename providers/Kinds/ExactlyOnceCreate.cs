@@ -8,8 +8,9 @@ namespace BirdInfra.Providers.Kinds;
 /// Creates an object at most once although Bird has no idempotency key: when a create's answer is lost (5xx,
 /// timeout, dropped connection), <see cref="CreateRecovery"/> looks the object up by its natural key and decides:
 /// adopt it, delete it and make it again (a kind whose secret only the create answer carries), or stop (several
-/// candidates). It is created again only when the lookup shows it surely absent. The built-in engine and the Pulumi
-/// plugin both use it.
+/// candidates). It is created again only when the lookup shows it surely absent, and not once the run is being
+/// cancelled (<see cref="ProviderContext.StopWaiting"/>: <see cref="OperationCanceledException"/> on that token). The
+/// built-in engine and the Pulumi plugin both use it.
 /// </summary>
 public static class ExactlyOnceCreate
 {
@@ -28,6 +29,12 @@ public static class ExactlyOnceCreate
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (attempt > 1)
+            {
+                // A create sent again is new work; the lost one provably left nothing behind, so stopping here is clean.
+                context.StopWaiting.ThrowIfCancellationRequested();
+            }
+
             try
             {
                 return await kind.CreateAsync(context, inputs, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,9 @@ public interface ILateOutputs
 
     string TimedOut(ResourceSnapshot snapshot, TimeSpan timeout);
 
+    /// <summary>The run was cancelled (<see cref="ProviderContext.StopWaiting"/>) before the outputs were there.</summary>
+    string StoppedWaiting(ResourceSnapshot snapshot);
+
     /// <summary>The object was gone (404) when read during the wait.</summary>
     string Disappeared(ResourceSnapshot snapshot);
 

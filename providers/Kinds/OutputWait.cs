@@ -5,8 +5,9 @@ namespace BirdInfra.Providers.Kinds;
 /// <summary>
 /// Waits until Bird has filled in a created object's <see cref="IResourceKind.LateOutputs"/> (a connector's channel),
 /// reading the object on the context's clock every <see cref="ProviderContext.ChannelPollInterval"/> (doubling up to
-/// 5 s) for at most <see cref="ProviderContext.ChannelTimeout"/>. The object exists by then, so every way the wait can
-/// fail (timeout, object gone, a failed read) is a half-done create: <see cref="ResourceInitFailedException"/> with the
+/// 5 s) for at most <see cref="ProviderContext.ChannelTimeout"/>, or until <see cref="ProviderContext.StopWaiting"/>
+/// fires (the run is being cancelled). The object exists by then, so every way the wait can end early (timeout,
+/// cancellation, object gone, a failed read) is a half-done create: <see cref="ResourceInitFailedException"/> with the
 /// object as far as it is known, which the engine records instead of losing it. Used by a kind's own create and by
 /// <see cref="ExactlyOnceCreate"/> when it adopts an object whose create answer was lost.
 /// </summary>
@@ -23,6 +24,8 @@ public static class OutputWait
             return snapshot;
         }
 
+        // The delays and reads end on either token; which one fired decides between "stopped waiting" and "cancelled".
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.StopWaiting);
         var started = context.Time.GetTimestamp();
         var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : DefaultPollInterval;
         while (!late.AreFilled(snapshot))
@@ -34,14 +37,26 @@ public static class OutputWait
                 throw new ResourceInitFailedException(kind.Name, snapshot, late.TimedOut(snapshot, context.ChannelTimeout));
             }
 
+            if (context.StopWaiting.IsCancellationRequested)
+            {
+                throw new ResourceInitFailedException(kind.Name, snapshot, late.StoppedWaiting(snapshot));
+            }
+
             context.Progress?.Report(late.Waiting(snapshot, elapsed, context.ChannelTimeout));
+            try
+            {
+                // The last delay ends exactly at the deadline, so a timeout is reported on time.
+                await Task.Delay(interval < remaining ? interval : remaining, context.Time, wait.Token).ConfigureAwait(false);
+                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
 
-            // The last delay ends exactly at the deadline, so a timeout is reported on time.
-            await Task.Delay(interval < remaining ? interval : remaining, context.Time, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
-
-            snapshot = await ReadAsync(kind, context, late, snapshot, cancellationToken).ConfigureAwait(false)
-                ?? throw new ResourceInitFailedException(kind.Name, snapshot, late.Disappeared(snapshot));
+                // A read cut short loses nothing: the object as last read is what is reported.
+                snapshot = await ReadAsync(kind, context, late, snapshot, wait.Token).ConfigureAwait(false)
+                    ?? throw new ResourceInitFailedException(kind.Name, snapshot, late.Disappeared(snapshot));
+            }
+            catch (OperationCanceledException) when (context.StopWaiting.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ResourceInitFailedException(kind.Name, snapshot, late.StoppedWaiting(snapshot));
+            }
         }
 
         context.Progress?.Report(late.Filled(snapshot));

@@ -14,6 +14,12 @@ public sealed record ProviderContext(BirdClient Client, string OrganizationId, s
     /// <summary>The clock for waits and deadlines (a connector's channel); tests pass one they move by hand.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Cancelled when the run is being stopped (the Pulumi engine's Cancel): waits for late outputs end at once and report
+    /// the object as it is. Calls to Bird never observe it, so a create that was sent still learns its outcome.
+    /// </summary>
+    public CancellationToken StopWaiting { get; init; }
+
     /// <summary>Receives progress lines for long waits (never secret values).</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -42,7 +42,7 @@ public sealed class EngineWatcher : BackgroundService
                 if (!await IsReachableAsync(host, port, stoppingToken).ConfigureAwait(false))
                 {
                     _logger.LogWarning("The engine at {Address} no longer accepts connections; shutting down.", address);
-                    _lifetime.Cancel(TimeSpan.Zero);
+                    _lifetime.Shutdown();
                     return;
                 }
             }

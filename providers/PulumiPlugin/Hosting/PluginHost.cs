@@ -18,8 +18,8 @@ namespace BirdInfra.PulumiPlugin.Hosting;
 
 /// <summary>
 /// Runs the plugin: Kestrel on 127.0.0.1, a free port, HTTP/2 only (h2c with prior knowledge, as the engine dials);
-/// prints the port as the first bytes on stdout once bound; logs to stderr only; stops on Cancel, SIGINT/SIGTERM or
-/// when the engine goes away.
+/// prints the port as the first bytes on stdout once bound; logs to stderr only; stops on SIGINT/SIGTERM or when the
+/// engine goes away, never on Cancel alone (the engine still awaits the calls in flight then).
 /// </summary>
 public static class PluginHost
 {
@@ -61,7 +61,7 @@ public static class PluginHost
         void Stop(PosixSignalContext signal)
         {
             signal.Cancel = true;
-            lifetime.Cancel(TimeSpan.Zero);
+            lifetime.Shutdown();
         }
 
         await app.StartAsync().ConfigureAwait(false);

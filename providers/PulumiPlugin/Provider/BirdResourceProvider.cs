@@ -96,7 +96,7 @@ public sealed class BirdResourceProvider : IDisposable
     {
         var settings = ProviderConfigReader.Read(request, _environment);
         var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey) { Timeout = settings.RequestTimeout });
-        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout });
+        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout, StopWaiting = _lifetime.StopWaiting });
         _settings = settings;
         previous?.Client.Dispose();
         _logger.LogInformation("Configured for {Endpoint}, organization {Organization}, workspace {Workspace}", settings.Endpoint, settings.OrganizationId, settings.WorkspaceId);
@@ -136,8 +136,9 @@ public sealed class BirdResourceProvider : IDisposable
             return new CreateResponse { Id = string.Empty, Properties = PropertyStructConverter.ToStruct(OutputShaper.PreviewCreate(kind.Schema, inputs)) };
         }
 
-        var context = RequireContext();
         var resource = inputs.GetString("name") ?? NameOf(request.Urn);
+        RefuseAfterCancel("create", kind, resource);
+        var context = RequireContext();
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
@@ -146,6 +147,11 @@ public sealed class BirdResourceProvider : IDisposable
             var naturalKey = kind.NaturalKey(kind.Check(inputs).Inputs);
             var created = await ExactlyOnceCreate.RunAsync(kind, context, inputs, naturalKey, NoneOwned, $"{kind.Name} '{resource}'", operation.Token).ConfigureAwait(false);
             return new CreateResponse { Id = created.Id, Properties = Outputs(kind, created) };
+        }
+        catch (OperationCanceledException e) when (e.CancellationToken == _lifetime.StopWaiting && !operation.IsCancellationRequested)
+        {
+            // ExactlyOnceCreate would send the create again (the lost one made nothing, or made a key that was deleted).
+            throw new GrpcException(GrpcStatusCode.Cancelled, $"create {kind.Name} '{resource}': Bird's answer was lost and the object is not in Bird; the engine cancelled the update, so it was not sent again.");
         }
         catch (Exception e) when (e is OperationCanceledException or CreateOutcomeUnknownException)
         {
@@ -196,6 +202,7 @@ public sealed class BirdResourceProvider : IDisposable
             return new UpdateResponse { Properties = PropertyStructConverter.ToStruct(OutputShaper.PreviewUpdate(kind.Schema, olds, news)) };
         }
 
+        RefuseAfterCancel("update", kind, news.GetString("name") ?? request.Id);
         var context = RequireContext();
         using var operation = Link(cancellationToken, request.Timeout);
         try
@@ -212,9 +219,10 @@ public sealed class BirdResourceProvider : IDisposable
     private async Task<Empty> DeleteAsync(DeleteRequest request, CancellationToken cancellationToken)
     {
         var kind = KindOf(request.Type, request.Urn);
-        var context = RequireContext();
         var properties = PropertyStructConverter.ToPropertyMap(request.Properties);
         var inputs = request.OldInputs is null ? properties : PropertyStructConverter.ToPropertyMap(request.OldInputs);
+        RefuseAfterCancel("delete", kind, inputs.GetString("name") ?? request.Id);
+        var context = RequireContext();
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
@@ -229,7 +237,8 @@ public sealed class BirdResourceProvider : IDisposable
 
     private Task<Empty> CancelAsync(Empty request, CancellationToken cancellationToken)
     {
-        _logger.LogInformation("Cancel: aborting in-flight operations and shutting down.");
+        // The engine still awaits the calls in flight and closes the plugin itself (SIGINT, or its address going away).
+        _logger.LogInformation("Cancel: refusing new changes and ending waits; calls already talking to Bird finish.");
         _lifetime.Cancel();
         return Task.FromResult(new Empty());
     }
@@ -312,12 +321,25 @@ public sealed class BirdResourceProvider : IDisposable
     private static Struct Outputs(IResourceKind kind, ResourceSnapshot snapshot) =>
         PropertyStructConverter.ToStruct(OutputShaper.WrapSecrets(kind.Schema, snapshot.Outputs));
 
+    /// <summary>After Cancel nothing new is sent to Bird; CANCELLED tells the engine that nothing changed.</summary>
+    private void RefuseAfterCancel(string operation, IResourceKind kind, string resource)
+    {
+        if (_lifetime.IsCancelled)
+        {
+            throw new GrpcException(GrpcStatusCode.Cancelled, $"{operation} {kind.Name} '{resource}' was not started: the engine cancelled the update; nothing was sent to Bird.");
+        }
+    }
+
     private ProviderContext RequireContext() =>
         Volatile.Read(ref _context) ?? throw new GrpcException(GrpcStatusCode.FailedPrecondition, "the bird provider is not configured: Configure must be called first");
 
+    /// <summary>
+    /// The token for Bird calls: the engine dropping the call, the engine going away, or the request's timeout. The
+    /// engine's Cancel is not in it: a create already sent must learn its outcome (Cancel only ends waits).
+    /// </summary>
     private CancellationTokenSource Link(CancellationToken request, double timeoutSeconds)
     {
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(request, _lifetime.Token);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(request, _lifetime.EngineGone);
         if (timeoutSeconds > 0)
         {
             linked.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));

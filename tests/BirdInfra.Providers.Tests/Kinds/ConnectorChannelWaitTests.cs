@@ -61,6 +61,28 @@ public sealed class ConnectorChannelWaitTests
         (time.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(3));
     }
 
+    [Fact]
+    public async Task Create_WhenTheRunIsCancelledDuringTheWait_StopsWaiting_WithTheConnectorRecorded()
+    {
+        using var http = new HttpTest();
+        http.Respond(201, Pending).Respond(50, 200, Pending);
+        using var c = new RecordingClient();
+        var time = new ManualTimeProvider();
+        using var stop = new CancellationTokenSource();
+        var context = new ProviderContext(c.Client, "org-1", "ws-1") { Time = time, ChannelTimeout = TimeSpan.FromSeconds(30), StopWaiting = stop.Token };
+
+        var create = new ConnectorKind().CreateAsync(context, Inputs, CancellationToken.None);
+        await Task.WhenAny(create, time.TimerScheduledAsync());
+        time.AdvanceToNextTimer();
+        await Task.WhenAny(create, time.TimerScheduledAsync());
+        await stop.CancelAsync();
+
+        var failure = (await FluentActions.Awaiting(() => create).Should().ThrowAsync<ResourceInitFailedException>()).Which;
+        failure.Message.Should().Contain("cancelled while waiting for Bird to create its channel").And.Contain("recorded");
+        failure.Snapshot.Id.Should().Be("cn-1", "the connector Bird made is handed over, not lost");
+        failure.Snapshot.Outputs["accessToken"]!.IsSecret.Should().BeTrue();
+    }
+
     /// <summary>Fires each timer the create waits on, until it finishes.</summary>
     private static async Task RunClockUntilDoneAsync(ManualTimeProvider time, Task create)
     {

@@ -99,5 +99,20 @@ public sealed class ExactlyOnceCreateTests : IDisposable
         failure.Message.Should().Contain("did not appear within 10 s");
     }
 
+    [Fact]
+    public async Task RunAsync_WhenTheRunIsCancelledAndTheLostCreateMadeNothingToKeep_DoesNotSendItAgain()
+    {
+        // An access key whose answer was lost is deleted; with the run cancelled it is not made again.
+        var kind = new FakeBirdKind(createOnlySecret: true) { AnswersToLose = 1 };
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = () => ExactlyOnceCreate.RunAsync(kind, Context() with { StopWaiting = cancelled.Token }, Inputs, "Fake:cc", NoneOwned, "Fake 'cc'", CancellationToken.None);
+
+        (await run.Should().ThrowAsync<OperationCanceledException>()).Which.CancellationToken.Should().Be(cancelled.Token);
+        kind.Creates.Should().Be(1);
+        kind.Live.Should().BeEmpty();
+    }
+
     private ProviderContext Context() => new(_client.Client, "org-1", "ws-1");
 }
