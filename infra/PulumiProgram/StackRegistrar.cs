@@ -1,9 +1,9 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using BirdInfra.Execution;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
+using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.PulumiWire;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -6,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using BirdInfra.Execution;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
+using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;

@@ -1,8 +1,8 @@
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Refresh;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;

@@ -1,7 +1,7 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
 
 namespace BirdInfra.Execution;
 

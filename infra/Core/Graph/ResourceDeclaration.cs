@@ -1,6 +1,6 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Graph;
 
 namespace BirdInfra.Graph;
 

@@ -1,5 +1,5 @@
-using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Planning;
+using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Guards;
 

@@ -1,5 +1,5 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
+using BirdInfra.Providers.Graph;
 
 namespace BirdInfra.Planning;
 

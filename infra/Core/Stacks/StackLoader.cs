@@ -1,10 +1,10 @@
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks;
 using System.Text;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Stacks.Validation;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Stacks.Validation;
 
 namespace BirdInfra.Stacks;
 

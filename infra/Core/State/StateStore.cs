@@ -1,13 +1,13 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Properties;
 using BirdInfra.Secrets;
 using BirdInfra.Serialization;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.State;
 

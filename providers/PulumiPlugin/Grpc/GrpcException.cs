@@ -1,5 +1,5 @@
-using BirdInfra.Providers.PulumiWire;
 using System.Collections.Immutable;
+using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf;
 
 namespace BirdInfra.PulumiPlugin.Grpc;

@@ -1,6 +1,6 @@
-using BirdInfra.Providers.PulumiWire;
 using System.IO.Pipelines;
 using System.Text;
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Protos;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;

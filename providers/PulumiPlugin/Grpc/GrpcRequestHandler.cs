@@ -1,5 +1,5 @@
-using BirdInfra.Providers.PulumiWire;
 using System.Collections.Frozen;
+using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -3,10 +3,10 @@ using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
 using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Hosting;
 using BirdInfra.PulumiPlugin.Protos;
-using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 

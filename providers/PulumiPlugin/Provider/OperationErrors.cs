@@ -1,9 +1,9 @@
 using System.Net;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Protos;
-using BirdInfra.Providers.PulumiWire;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

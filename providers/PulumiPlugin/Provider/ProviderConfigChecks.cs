@@ -1,6 +1,6 @@
 using BirdInfra.Providers.Properties;
-using BirdInfra.PulumiPlugin.Protos;
 using BirdInfra.Providers.PulumiWire;
+using BirdInfra.PulumiPlugin.Protos;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

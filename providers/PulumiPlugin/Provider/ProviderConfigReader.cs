@@ -1,9 +1,9 @@
 using System.Globalization;
-using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Protos;
-using BirdInfra.Providers.PulumiWire;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

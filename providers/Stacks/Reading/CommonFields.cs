@@ -1,7 +1,7 @@
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks.Yaml;
 using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.Stacks.Reading;
 

@@ -1,8 +1,8 @@
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.Stacks.Reading;

@@ -1,8 +1,8 @@
-using BirdInfra.Providers.Stacks.Model;
-using BirdInfra.Providers.Stacks;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.Stacks.Reading;

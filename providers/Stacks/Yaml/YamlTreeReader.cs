@@ -1,7 +1,7 @@
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,8 +1,8 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using BirdInfra.Execution;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
 
 namespace BirdInfra.Tests.Engine;
 

@@ -1,12 +1,12 @@
-using BirdInfra.Providers.Graph;
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Graph;
 using BirdInfra.Guards;
 using BirdInfra.Planning;
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Rendering;
 using BirdInfra.Stacks.Model;
 using BirdInfra.Tests.Support;

@@ -1,6 +1,6 @@
-using BirdInfra.Providers.Stacks;
 using System.Diagnostics;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 using Xunit.Abstractions;
 

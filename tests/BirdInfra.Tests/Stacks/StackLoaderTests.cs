@@ -1,6 +1,6 @@
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
 using BirdInfra.Tests.Support;

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Graph;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Secrets;
 using BirdInfra.State;

@@ -1,8 +1,8 @@
-using BirdInfra.Providers.Graph;
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using BirdInfra.Graph;
+using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.State;
 
 namespace BirdInfra.Tests.State;

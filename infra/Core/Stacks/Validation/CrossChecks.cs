@@ -1,8 +1,8 @@
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
-using BirdInfra.Providers.Stacks;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,11 +1,11 @@
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using System.Globalization;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Stacks.Model;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,11 +1,11 @@
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Stacks.Model;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,9 +1,9 @@
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Stacks.Model;
 using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;
 
