@@ -8,10 +8,20 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // The first Ctrl-C lets the operations in flight finish and be recorded (a create cut mid-call would leave Bird
+        // holding an object whose answer nobody saw); the second stops at once, which is safe too: every create is
+        // journaled in state before it is sent, and the next run settles it.
         using var cancellation = new CancellationTokenSource();
+        var interrupts = 0;
         Console.CancelKeyPress += (_, e) =>
         {
+            if (Interlocked.Increment(ref interrupts) > 1)
+            {
+                return;
+            }
+
             e.Cancel = true;
+            Console.Error.WriteLine("Interrupted: finishing the operations in flight and recording them; press Ctrl-C again to stop at once.");
             cancellation.Cancel();
         };
 

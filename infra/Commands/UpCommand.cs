@@ -58,9 +58,17 @@ public static class UpCommand
         var journal = new StateJournal(session.Store, session.Refresh.State);
         await journal.UpdateAsync(s => s, cancellationToken);
         var progress = new SynchronousProgress(line => io.Error.WriteLine(line));
-        var applier = new Applier(session.Kinds, session.Target.Context(progress), journal, progress);
+        var applier = new Applier(session.Kinds, session.Target.Context(progress) with { StopWaiting = cancellationToken }, journal, progress);
         var outcome = await applier.ApplyAsync(plan, cancellationToken);
         io.Out.WriteLine();
+        if (outcome.Interrupted)
+        {
+            io.Error.WriteLine(
+                $"error: interrupted: {outcome.Completed} operation(s) finished and are recorded in state; nothing else was started. "
+                + $"Run `birdinfra {command} --stack {options.Stack}` again to finish.");
+            return ExitCodes.Error;
+        }
+
         if (!outcome.Succeeded)
         {
             foreach (var failure in outcome.Failures)

@@ -23,15 +23,29 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     private readonly List<ApplyFailure> _failures = [];
     private int _completed;
 
-    public async Task<ApplyResult> ApplyAsync(Plan plan, CancellationToken cancellationToken)
+    /// <param name="interrupt">
+    /// Ctrl-C: no further operation starts; the ones in flight finish and are recorded. Their Bird calls are never cut
+    /// (a cut POST would leave its outcome unknown); a wait for an output Bird fills in later stops through the
+    /// context's <see cref="ProviderContext.StopWaiting"/>, with the object recorded.
+    /// </param>
+    public async Task<ApplyResult> ApplyAsync(Plan plan, CancellationToken interrupt)
     {
         var forward = plan.Changes.Where(c => c.Action != PlanAction.Delete).ToList();
-        var results = await new GraphExecutor(parallelism).ExecuteAsync(
-            forward,
-            c => c.Address,
-            c => c.Dependencies,
-            (change, token) => RunForwardAsync(change, token),
-            cancellationToken);
+        ImmutableArray<NodeResult> results;
+        try
+        {
+            results = await new GraphExecutor(parallelism).ExecuteAsync(
+                forward,
+                c => c.Address,
+                c => c.Dependencies,
+                (change, _) => RunForwardAsync(change, CancellationToken.None),
+                interrupt);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Result(interrupted: true);
+        }
+
         foreach (var (change, result) in forward.Zip(results))
         {
             switch (result)
@@ -60,9 +74,14 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
             // One at a time, stopping at the first failure: what is left stays in state for the next run.
             foreach (var resource in DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies).Reverse())
             {
+                if (interrupt.IsCancellationRequested)
+                {
+                    return Result(interrupted: true);
+                }
+
                 try
                 {
-                    await RunAsync("Delete", resource.Address, () => DeleteAsync(resource, cancellationToken));
+                    await RunAsync("Delete", resource.Address, () => DeleteAsync(resource, CancellationToken.None));
                 }
                 catch (ApplyFailedException e)
                 {
@@ -72,8 +91,11 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
             }
         }
 
-        return new ApplyResult(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed);
+        return Result(interrupted: false);
     }
+
+    private ApplyResult Result(bool interrupted) =>
+        new(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed) { Interrupted = interrupted };
 
     private async Task RunForwardAsync(PlannedChange change, CancellationToken cancellationToken)
     {

@@ -5,5 +5,8 @@ namespace BirdInfra.Apply;
 
 public sealed record ApplyResult(StackState State, ImmutableArray<ApplyFailure> Failures, int Completed)
 {
-    public bool Succeeded => Failures.IsEmpty;
+    /// <summary>Stopped by Ctrl-C: what finished is in <see cref="State"/>; nothing after it was started.</summary>
+    public bool Interrupted { get; init; }
+
+    public bool Succeeded => Failures.IsEmpty && !Interrupted;
 }

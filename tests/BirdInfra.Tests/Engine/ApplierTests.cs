@@ -49,6 +49,35 @@ public sealed class ApplierTests : IDisposable
     }
 
     [Fact]
+    public async Task Apply_WhenInterrupted_FinishesAndRecordsTheOperationInFlight_AndStartsNothingElse()
+    {
+        // Ctrl-C arrives while Bird is creating parent p: that create must finish and be recorded (cutting it would
+        // leave Bird holding an object nobody saw), and its child must not be started.
+        using var interrupt = new CancellationTokenSource();
+        _bird.BeforeEachCall = call =>
+        {
+            if (call == "create Parent p")
+            {
+                interrupt.Cancel();
+            }
+
+            return Task.CompletedTask;
+        };
+        var planned = Planner.Plan("dev", Desired(Parent("p"), Child("c", parent: "p")), StackState.Empty("dev"), _bird.Registry);
+        var (store, _) = await StateStore.OpenAsync(StatePath, "dev", Passphrase, CancellationToken.None);
+        var applier = new Applier(_bird.Registry, _bird.Context, new StateJournal(store, StackState.Empty("dev")), new Progress<string>());
+
+        var result = await applier.ApplyAsync(planned.Plan!, interrupt.Token);
+
+        result.Interrupted.Should().BeTrue();
+        result.Succeeded.Should().BeFalse();
+        result.Completed.Should().Be(1);
+        _bird.Log.Should().Equal("create Parent p");
+        (await ReadStateFileAsync()).Find(Address("Parent", "p"))!.Id.Should().Be(_bird.Parent.Objects.Keys.Single(), "the finished create is in the state file");
+        (await ReadStateFileAsync()).Pending.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Apply_WhenAParentFails_SkipsItsDependents()
     {
         // Bird refuses to create parent p (a definite 400); its child must not be attempted, unrelated q still is.
