@@ -64,13 +64,9 @@ public sealed class AccessKeySection : StackSection
         new("accessKeyTokens", "token", Secret: true, WhenAbsent: "created outside BirdInfra"),
     ];
 
-    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var owner = reader.At(key);
-        var entry = new StackEntryBuilder("AccessKey", Name, key.Value, owner);
-        reader.CheckKeys(body, Keys, $"access key '{Text.Shown(key.Value)}'");
-        CommonFields.Name(context, Name, key, body, entry);
         CommonFields.Description(context, body, required: true, owner, entry);
         var roles = CommonFields.References(context, body, "roles", "accessRoles", owner);
         var workspaceNodes = new List<StackNode>();
@@ -124,6 +120,5 @@ public sealed class AccessKeySection : StackSection
                     ("workspaces", workspaces));
             })]),
             FieldReader.Optional(body, "roles"));
-        return entry.Build();
     }
 }

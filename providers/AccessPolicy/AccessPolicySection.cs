@@ -73,13 +73,9 @@ public sealed class AccessPolicySection : StackSection
             """),
     ];
 
-    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var owner = reader.At(key);
-        var entry = new StackEntryBuilder("AccessPolicy", Name, key.Value, owner);
-        reader.CheckKeys(body, Keys, $"access policy '{Text.Shown(key.Value)}'");
-        CommonFields.Name(context, Name, key, body, entry);
         CommonFields.Description(context, body, required: false, owner, entry);
         if (reader.Required(body, "definitions", owner, $"Add the policy's rules, e.g. definitions: [{DefinitionExample[2..]}].") is { } node
             && reader.List(node, DefinitionExample, nonEmpty: true) is { } items)
@@ -100,8 +96,6 @@ public sealed class AccessPolicySection : StackSection
         {
             entry.Set("definitions", StackEntryBuilder.Unreadable);
         }
-
-        return entry.Build();
     }
 
     /// <summary>A definition as written, with the node of each resource, for the BI089 warning.</summary>

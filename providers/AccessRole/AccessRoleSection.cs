@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
@@ -47,12 +48,8 @@ public sealed class AccessRoleSection : StackSection
             """),
     ];
 
-    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
-        var owner = context.Reader.At(key);
-        var entry = new StackEntryBuilder("AccessRole", Name, key.Value, owner);
-        context.Reader.CheckKeys(body, Keys, $"access role '{Text.Shown(key.Value)}'");
-        CommonFields.Name(context, Name, key, body, entry);
         CommonFields.Description(context, body, required: false, owner, entry);
         var policies = CommonFields.References(context, body, "policies", "accessPolicies", owner);
         entry.Set("policies", policies is null
@@ -64,6 +61,5 @@ public sealed class AccessRoleSection : StackSection
                     ("id", new OutputReference(new ResourceAddress("AccessPolicy", p.Name), "id")),
                     ("type", StackEntryBuilder.Text("organization")));
             })]));
-        return entry.Build();
     }
 }

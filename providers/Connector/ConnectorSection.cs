@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Rules;
@@ -52,13 +53,9 @@ public sealed class ConnectorSection : StackSection
         new("channelIds", "channelId", Secret: false, WhenAbsent: "Bird has not assigned the channel yet; run birdinfra up"),
     ];
 
-    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var owner = reader.At(key);
-        var entry = new StackEntryBuilder("Connector", Name, key.Value, owner);
-        reader.CheckKeys(body, Keys, $"connector '{Text.Shown(key.Value)}'");
-        CommonFields.Name(context, Name, key, body, entry);
         CommonFields.OptionalText(context, body, "template", "template: whatsapp:1", ConnectorSpec.DefaultTemplate, entry, input: "connectorTemplateRef");
         CommonFields.RequiredText(context, body, "wabaId", "wabaId: \"102290129340398\"", "Add wabaId: \"102290129340398\" (from WhatsApp embedded signup).", owner, entry);
         CommonFields.RequiredText(context, body, "phoneId", "phoneId: \"106540352242922\"", "Add phoneId: \"106540352242922\" (from WhatsApp embedded signup).", owner, entry);
@@ -82,7 +79,5 @@ public sealed class ConnectorSection : StackSection
         {
             entry.Set("accessToken", StackEntryBuilder.Unreadable);
         }
-
-        return entry.Build();
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Yaml;
 
@@ -49,11 +51,27 @@ public abstract class StackSection
     public virtual ImmutableArray<StackOutput> Outputs => [];
 
     /// <summary>
-    /// Reads one entry into the kind's inputs: only what is YAML-specific (types, unknown keys, secret sources,
-    /// interpolation, references). Bird's rules on the values are the kind's <see cref="IResourceKind.Check"/>,
-    /// which the engine runs on the result. Null when the entry cannot become inputs (its problems are reported).
+    /// Reads one entry into the inputs of <paramref name="kind"/>: only what is YAML-specific (types, unknown keys,
+    /// secret sources, interpolation, references). Bird's rules on the values are the kind's <see cref="IResourceKind.Check"/>,
+    /// which the engine runs on the result. Unknown keys and the Bird-side <c>name</c> (when the section has one) are read
+    /// here for every section; <see cref="ReadFields"/> reads the rest.
     /// </summary>
-    public abstract StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body);
+    public StackEntry Read(ValidationContext context, string kind, ScalarNode key, MappingNode body)
+    {
+        var owner = context.Reader.At(key);
+        var entry = new StackEntryBuilder(kind, Name, key.Value, owner);
+        context.Reader.CheckKeys(body, Keys, $"{Label} '{Text.Shown(key.Value)}'");
+        if (Keys.Contains("name"))
+        {
+            CommonFields.Name(context, Name, key, body, entry);
+        }
+
+        ReadFields(context, key, body, owner, entry);
+        return entry.Build();
+    }
+
+    /// <summary>The section's own fields, set into <paramref name="entry"/>; problems are reported through the context.</summary>
+    protected abstract void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry);
 
     /// <summary>
     /// Turns one of the kind's check failures on an entry into what the stack file reports: the same failure by

@@ -72,12 +72,9 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     public override ImmutableArray<StackOutput> Outputs { get; } = [new("webhookSubscriptionIds", "id", Secret: false)];
 
-    public override StackEntry? Read(ValidationContext context, ScalarNode key, MappingNode body)
+    protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var owner = reader.At(key);
-        var entry = new StackEntryBuilder("WebhookSubscription", Name, key.Value, owner);
-        reader.CheckKeys(body, Keys, $"webhook subscription '{Text.Shown(key.Value)}'");
         var service = CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
         var eventName = CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
         var url = CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
@@ -109,8 +106,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             canonical.Sort(StringComparer.Ordinal);
             context.Index.Subscriptions.Add((service, eventName, url, string.Join("&", canonical), key));
         }
-
-        return entry.Build();
     }
 
     /// <summary>The kind's failures on the filter <c>channel:</c> stands for, said about <c>channel:</c>.</summary>

@@ -108,11 +108,9 @@ internal static partial class StackValidator
                     context.Index.Protections.Add((section.Name, entry.Key.Value, value, protect));
                 }
 
-                if (section.Read(context, entry.Key, body) is { } declaration)
-                {
-                    EntryChecks.Run(context, kind, declaration, entry.Key);
-                    result.Add(declaration);
-                }
+                var declaration = section.Read(context, kind.Name, entry.Key, body);
+                EntryChecks.Run(context, kind, declaration, entry.Key);
+                result.Add(declaration);
             }
         }
 

@@ -9,7 +9,7 @@ using BirdInfra.State;
 namespace BirdInfra.Tests.Planning;
 
 /// <summary>How the planner stands in for outputs known only after apply, and whose words it uses for a replacement.</summary>
-public sealed class PlannerTests
+public sealed class PlannerWithBirdKindsTests
 {
     private static readonly ResourceAddress Policy = new("AccessPolicy", "contact-center");
     private static readonly ResourceAddress Role = new("AccessRole", "contact-center");
