@@ -59,6 +59,13 @@ public static class CliApp
             Options(r) with { Json = r.GetValue(outputJsonOption), ShowSecrets = r.GetValue(showSecretsOption), Output = r.GetValue(outputArgument) },
             io,
             ct)));
+        var export = new Command("export", "Print a stack file declaring what the stack's target already holds in Bird (reads only)") { stackOption };
+        export.SetAction((r, ct) => Guard(io, () => ExportCommand.RunAsync(Options(r), io, targets, ct)));
+        var import = new Command("import", "Record the Bird objects the stack declares and state lacks as owned, found by natural key (sends nothing that changes Bird)")
+        {
+            stackOption, yesOption,
+        };
+        import.SetAction((r, ct) => Guard(io, () => ImportCommand.RunAsync(Options(r), io, targets, ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
@@ -66,7 +73,7 @@ public static class CliApp
 
         var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, validate, unlock,
+            preview, up, refresh, destroy, output, export, import, validate, unlock,
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);

@@ -131,7 +131,7 @@ public sealed class StateStore
     {
         JsonNode WriteSecret(PropertyValue inner) => new JsonObject
         {
-            [PropertyJson.SecretMarker] = _cipher.Encrypt(PropertyJson.ToJson(inner, WriteSecret)?.ToJsonString() ?? "null"),
+            [PropertyJson.SecretMarker] = _cipher.Encrypt(PropertyJson.ToJson(inner, WriteSecret, markUnknowns: true)?.ToJsonString() ?? "null"),
         };
 
         var resources = new JsonArray();
@@ -141,8 +141,8 @@ public sealed class StateStore
             {
                 ["address"] = r.Address.ToString(),
                 ["id"] = r.Id,
-                ["inputs"] = PropertyJson.ToJson(r.Inputs, WriteSecret),
-                ["outputs"] = PropertyJson.ToJson(r.Outputs, WriteSecret),
+                ["inputs"] = PropertyJson.ToJson(r.Inputs, WriteSecret, markUnknowns: true),
+                ["outputs"] = PropertyJson.ToJson(r.Outputs, WriteSecret, markUnknowns: true),
                 ["dependencies"] = new JsonArray(r.Dependencies.Select(d => (JsonNode)JsonValue.Create(d.ToString())).ToArray()),
             };
             if (r.Deposed)
