@@ -132,6 +132,33 @@ public sealed class StackWorkspace : IAsyncDisposable
         response.IsSuccessStatusCode.Should().BeTrue($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>POSTs with the admin key, as an operator building Bird by hand would; returns Bird's answer.</summary>
+    public async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var response = await _http.PostAsync(path.TrimStart('/'), new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue($"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The status Bird answers a request made with <paramref name="accessKey"/> instead of the admin key.</summary>
+    public async Task<System.Net.HttpStatusCode> StatusWithKeyAsync(string accessKey, HttpMethod method, string path, object? body = null)
+    {
+        using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        request.Headers.Authorization = new AuthenticationHeaderValue("AccessKey", accessKey);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>The calls since the last reset that could change Bird (anything but GET).</summary>
+    public async Task<List<(string Method, string Path)>> MutatingCallsAsync() => [.. (await CallsAsync()).Where(c => c.Method != "GET")];
+
     public async Task ResetCallLogAsync() => await SendAsync(HttpMethod.Delete, "/_emulator/calls");
 
     /// <summary>The (method, path) of every API call since the last reset.</summary>
