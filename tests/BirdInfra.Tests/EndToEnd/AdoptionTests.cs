@@ -182,6 +182,18 @@ public sealed class AdoptionTests
         (await ws.GetAsync(ws.WorkspacePath($"connectors/{connector}"))).GetProperty("id").GetString().Should().Be(connector);
     }
 
+    [Fact]
+    public async Task Help_ListsOutputExportAndImport()
+    {
+        await using var ws = await StackWorkspace.CreateAsync();
+
+        var help = await ws.RunAsync("--help");
+
+        help.ExitCode.Should().Be(0);
+        help.Out.Should().MatchRegex(@"\n  output <OUTPUT>\s+Print the stack's outputs").And.MatchRegex(@"\n  export\s+Print a stack file").And.MatchRegex(@"\n  import\s+Record the Bird objects");
+        (await ws.RunAsync("import", "--help")).Out.Should().Contain("--yes");
+    }
+
     private static EmulatorOptions NoChannelDelay(EmulatorOptions options) => options with { ChannelDelay = TimeSpan.Zero };
 
     private static Task<StackWorkspace> WorkspaceAsync() => StackWorkspace.CreateAsync(HandBuiltSetup.StackTargetOnly, configure: NoChannelDelay);
