@@ -33,6 +33,9 @@ public static class CommandLine
             // The message leaves the value out: it is a secret.
             value => value.Length > 0 && value.All(char.IsAsciiLetterOrDigit) ? null : "--admin-key expects letters and digits only");
         var channelDelay = Seconds("--channel-delay", $"Delay until a connector's channel appears (default {defaults.ChannelDelay.TotalSeconds}; fractions allowed).");
+        var channelActivationDelay = Seconds(
+            "--channel-activation-delay",
+            $"How long a new channel stays 'pending' before it is 'active' (default {defaults.ChannelActivationDelay.TotalSeconds}; 0 = active at once).");
         var allowHttpWebhooks = new Option<bool>("--allow-http-webhooks")
         {
             Description = "Allow http://127.0.0.1 / localhost / [::1] webhook URLs (for tests).",
@@ -64,7 +67,7 @@ public static class CommandLine
 
         var root = new RootCommand(Description)
         {
-            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed,
+            urls, data, organizationId, workspaceId, adminKey, channelDelay, channelActivationDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed,
             roleUpdateWithPut, noConnectorArguments, accessKeyRoleRefs, verbose,
         };
 
@@ -107,6 +110,7 @@ public static class CommandLine
             WorkspaceId = result.GetValue(workspaceId),
             AdminAccessKey = result.GetValue(adminKey),
             ChannelDelay = result.GetValue(channelDelay) ?? defaults.ChannelDelay,
+            ChannelActivationDelay = result.GetValue(channelActivationDelay) ?? defaults.ChannelActivationDelay,
             AllowHttpWebhooks = result.GetValue(allowHttpWebhooks),
             WebhookRetryBaseDelay = result.GetValue(webhookRetryDelay) ?? defaults.WebhookRetryBaseDelay,
             WebhookMaxAttempts = result.GetValue(webhookMaxAttempts) ?? defaults.WebhookMaxAttempts,

@@ -18,6 +18,12 @@ public sealed record EmulatorOptions
     /// <summary>How long after a connector is created its channel appears.</summary>
     public TimeSpan ChannelDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a new channel stays <c>pending</c> before it becomes <c>active</c> (announced by <c>channel.updated</c>),
+    /// so clients see a channel that exists but does not work yet, as with Bird. Zero creates it active.
+    /// </summary>
+    public TimeSpan ChannelActivationDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Accept http:// loopback webhook URLs (tests); otherwise only the public https pattern of the fact sheet.</summary>
     public bool AllowHttpWebhooks { get; init; }
 

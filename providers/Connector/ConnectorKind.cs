@@ -13,7 +13,8 @@ namespace BirdInfra.Providers.Connector;
 
 /// <summary>
 /// A WhatsApp connector in the workspace. Bird creates its channel in the background, so create waits until
-/// <c>channelId</c> is known (<see cref="OutputWait"/>, in the words of <see cref="ConnectorChannelWait"/>). There is no
+/// <c>channelId</c> is known and the channel's status is <c>active</c> (<see cref="OutputWait"/>, in the words of
+/// <see cref="ConnectorChannelWait"/>). There is no
 /// update: any change replaces the connector, deleting the old one first when the new one would collide with it (same
 /// template and phone number → Bird's 409).
 /// </summary>
@@ -104,7 +105,29 @@ public sealed partial class ConnectorKind : IResourceKind
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
         var live = await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
+        if (live is null)
+        {
+            return null;
+        }
+
+        var snapshot = MergeLive(known, Snapshot(live));
+        return await WithChannelStatusAsync(context, snapshot, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The connector's <c>channel</c> link carries only the channel's id and platform, so whether the channel works is read
+    /// from the channel itself (<c>status</c>, <c>active</c> when working). A channel not readable yet (404) has no status.
+    /// </summary>
+    private static async Task<ResourceSnapshot> WithChannelStatusAsync(ProviderContext context, ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Outputs.GetString("channelId") is not { Length: > 0 } channelId)
+        {
+            return snapshot;
+        }
+
+        var channel = await context.Client.GetOrNullAsync<ChannelWire>(BirdPaths.Of("workspaces", context.WorkspaceId, "channels", channelId), cancellationToken).ConfigureAwait(false);
+        var status = PropertyMaps.Text(string.IsNullOrEmpty(channel?.Status) ? null : channel.Status);
+        return snapshot with { Outputs = status is null ? snapshot.Outputs : snapshot.Outputs.With("channelStatus", status) };
     }
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
@@ -219,7 +242,8 @@ public sealed partial class ConnectorKind : IResourceKind
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's connector id (UUID)."),
             new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
-            new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'.")));
+            new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'."),
+            new PropertySchema("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it).")));
         return new KindSchema("A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.", inputs, outputs);
     }
 

@@ -27,9 +27,16 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     /// <param name="roleUpdateWithPut">The emulator takes role updates as PUT with the full body and answers PATCH with 405.</param>
     /// <param name="configure">Adjusts the emulator's options (e.g. response shapes) before it starts.</param>
-    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false, Func<EmulatorOptions, EmulatorOptions>? configure = null)
+    /// <param name="channelActivationDelay">How long a new channel stays 'pending' before it is 'active' (default 200 ms).</param>
+    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false, Func<EmulatorOptions, EmulatorOptions>? configure = null, TimeSpan? channelActivationDelay = null)
     {
-        var options = new EmulatorOptions { ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300), AllowHttpWebhooks = true, RoleUpdateWithPut = roleUpdateWithPut };
+        var options = new EmulatorOptions
+        {
+            ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300),
+            ChannelActivationDelay = channelActivationDelay ?? TimeSpan.FromMilliseconds(200),
+            AllowHttpWebhooks = true,
+            RoleUpdateWithPut = roleUpdateWithPut,
+        };
         var emulator = await EmbeddedEmulator.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         var client = NewClient(emulator, emulator.AdminAccessKey);
         var progress = new List<string>();
