@@ -60,6 +60,13 @@ public sealed record EmulatorOptions
     /// </summary>
     public bool AccessKeyGetExpandsRoles { get; init; } = true;
 
+    /// <summary>
+    /// Narrows the webhook catalogue (channels service) to these events, each with its filter keys (null = the full
+    /// catalogue's keys for that event): only they are listed by <c>available-webhooks</c> and accepted by subscription
+    /// creates. Null offers the full catalogue of the fact sheet.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>?>? WebhookEvents { get; init; }
+
     /// <summary>Seed for fault-injection dice, so rates below 1.0 are reproducible. Null = unseeded.</summary>
     public int? FaultSeed { get; init; }
 

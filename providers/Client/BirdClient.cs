@@ -50,6 +50,10 @@ public sealed class BirdClient : IDisposable
     public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, path, null, null, [], cancellationToken);
 
+    /// <summary>GET with query parameters (e.g. <c>service=channels</c>).</summary>
+    public Task<T> GetAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Get, path, query, null, [], cancellationToken);
+
     /// <summary>GET that answers null when Bird says 404.</summary>
     public async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
         where T : class

@@ -136,4 +136,16 @@ public sealed class CommandLineTests
             "--channel-delay <SECONDS>", "--allow-http-webhooks", "--webhook-retry-delay <SECONDS>", "--webhook-max-attempts <N>",
             "--fault-seed <N>", "--verbose", "-h, --help", CommandLine.DefaultStandaloneUrls, "organizationId, workspaceId, adminAccessKey and listening");
     }
+
+    [Fact]
+    public void WebhookEvent_NarrowsTheCatalogue_AndRefusesWhatItDoesNotHave()
+    {
+        var parsed = CommandLine.Parse(["--webhook-event", "whatsapp.inbound", "--webhook-event", "channel.created:platformId"]);
+
+        parsed.Error.Should().BeNull();
+        parsed.Options!.WebhookEvents.Should().BeEquivalentTo(new Dictionary<string, IReadOnlyList<string>?> { ["whatsapp.inbound"] = null, ["channel.created"] = ["platformId"] });
+        CommandLine.Parse(["--webhook-event", "fax.inbound"]).Error.Should().Contain("'fax.inbound' is not a channels event");
+        CommandLine.Parse(["--webhook-event", "channel.created:channelId"]).Error.Should().Contain("has no filter key 'channelId'");
+        CommandLine.Parse([]).Options!.WebhookEvents.Should().BeNull();
+    }
 }
