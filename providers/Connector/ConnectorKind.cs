@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Diagnostics;
@@ -7,7 +9,6 @@ using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
 using BirdInfra.Providers.Stacks;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Connector;
 
@@ -183,7 +184,7 @@ public sealed partial class ConnectorKind : IResourceKind
 
     internal static ResourceSnapshot Snapshot(ConnectorWire wire)
     {
-        var arguments = wire.Arguments ?? new JObject();
+        var arguments = wire.Arguments ?? new JsonObject();
         var inputs = PropertyMaps.Of(
             ("name", PropertyValue.String(wire.Name)),
             ("connectorTemplateRef", PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
@@ -205,8 +206,8 @@ public sealed partial class ConnectorKind : IResourceKind
         return snapshot with { Inputs = snapshot.Inputs.With("accessToken", secret), Outputs = snapshot.Outputs.With("accessToken", secret) };
     }
 
-    private static PropertyValue? Argument(JObject arguments, string key) =>
-        arguments[key] is { Type: JTokenType.String } token && ((string)token!).Length > 0 ? PropertyValue.String((string)token!) : null;
+    private static PropertyValue? Argument(JsonObject arguments, string key) =>
+        arguments[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text ? PropertyValue.String(text) : null;
 
     /// <summary>Meta's ids are numbers (Bird answers 422 otherwise); written quoted in a stack file so no digit is lost.</summary>
     private static Func<string, RuleViolation?> MetaId(string key, string example) =>

@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Embedded;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Tests.Integration;
 
@@ -67,16 +67,16 @@ internal sealed class EmulatorFixture : IAsyncDisposable
     /// <summary>The emulator's call log (method, path, status), oldest first.</summary>
     public async Task<IReadOnlyList<(string Method, string Path, int Status)>> CallsAsync()
     {
-        var log = await Client.GetAsync<JObject>("/_emulator/calls", CancellationToken.None);
-        return ((JArray)log["results"]!)
-            .Select(c => ((string)c["method"]!, (string)c["path"]!, (int)c["status"]!))
+        var log = await Client.GetAsync<JsonObject>("/_emulator/calls", CancellationToken.None);
+        return (log["results"]!.AsArray())
+            .Select(c => ((string)c!["method"]!, (string)c["path"]!, (int)c["status"]!))
             .Where(c => !c.Item2.StartsWith("/_emulator", StringComparison.Ordinal))
             .ToList();
     }
 
     public Task ClearCallsAsync() => Client.DeleteAsync("/_emulator/calls", CancellationToken.None);
 
-    public Task AddFaultAsync(object rule) => Client.PostAsync<JObject>("/_emulator/faults", rule, CancellationToken.None);
+    public Task AddFaultAsync(object rule) => Client.PostAsync<JsonObject>("/_emulator/faults", rule, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
