@@ -36,6 +36,9 @@ public interface IResourceKind
     /// <summary>Outputs Bird fills in after it answered a create (a connector's channel); null when the create answer has them all.</summary>
     ILateOutputs? LateOutputs => null;
 
+    /// <summary>A check of the stack's declarations against Bird's live answers (run by preview and up); null when there is none.</summary>
+    ILiveCheck? LiveCheck => null;
+
     Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken);
 
     /// <summary>Reads one object; null when Bird no longer has it (404).</summary>

@@ -42,6 +42,9 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     public StackSection Stack { get; } = new WebhookSubscriptionSection();
 
+    /// <summary>preview and up check events and filter keys against the catalogue Bird offers in the workspace.</summary>
+    public ILiveCheck LiveCheck { get; } = new WebhookCatalogueCheck();
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

@@ -6,6 +6,7 @@ using BirdInfra.Providers.Stacks;
 using BirdInfra.Refresh;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
+using BirdInfra.Stacks.Validation;
 using BirdInfra.State;
 
 namespace BirdInfra.Engine;
@@ -99,8 +100,22 @@ public sealed class StackSession : IAsyncDisposable
                     return null;
                 }
 
+                // preview and up check the stack against what Bird offers (the webhook catalogue) before planning; one read per run.
+                if (command is "preview" or "up")
+                {
+                    var live = await LiveChecks.RunAsync(stack, KindsFor(stack), target.Context(null), cancellationToken);
+                    if (live.Any(d => d.IsError))
+                    {
+                        WriteDiagnostics(io, live, "nothing was changed in Bird");
+                        await target.DisposeAsync();
+                        stateLock.Dispose();
+                        return null;
+                    }
+                }
+
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
                 var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken);
+
                 return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);
             }
             catch
@@ -119,7 +134,7 @@ public sealed class StackSession : IAsyncDisposable
     public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
 
     /// <summary>Prints every diagnostic; only errors count as problems.</summary>
-    public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
+    public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics, string outcome = "nothing was sent to Bird")
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -127,7 +142,7 @@ public sealed class StackSession : IAsyncDisposable
         }
 
         var errors = diagnostics.Count(d => d.IsError);
-        io.Error.WriteLine($"{errors} problem{(errors == 1 ? string.Empty : "s")} found{WarningCount(diagnostics, " (and {0})")}; nothing was sent to Bird.");
+        io.Error.WriteLine($"{errors} problem{(errors == 1 ? string.Empty : "s")} found{WarningCount(diagnostics, " (and {0})")}; {outcome}.");
     }
 
     /// <summary>Prints the warnings of a stack that loaded; they do not stop anything.</summary>

@@ -71,7 +71,7 @@ public sealed class StackWorkspace : IAsyncDisposable
     /// <param name="configure">Adjusts the emulator's options (e.g. response shapes) before it starts.</param>
     public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null, Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
-        var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
+        var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), ChannelActivationDelay = TimeSpan.FromMilliseconds(100), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
         var emulator = await EmbeddedEmulator.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         var root = Directory.CreateTempSubdirectory("birdinfra-e2e-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "stacks"));

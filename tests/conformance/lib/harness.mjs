@@ -54,10 +54,11 @@ function exitOf(proc) {
   return new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
 }
 
-/** Starts the built emulator standalone on a random port and parses its four announcement lines. */
-export async function startEmulator({ channelDelaySeconds = 0.5 } = {}) {
+/** Starts the built emulator standalone on a random port and parses its four announcement lines. A new channel is
+ * 'pending' for channelActivationSeconds before it is 'active'. */
+export async function startEmulator({ channelDelaySeconds = 0.5, channelActivationSeconds = 0.3 } = {}) {
   const dll = firstExisting(['Release', 'Debug'].map((c) => path.join(repoRoot, 'emulator', 'bin', c, 'net10.0', 'BirdInfra.Emulator.dll')));
-  const proc = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', '--channel-delay', String(channelDelaySeconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', '--channel-delay', String(channelDelaySeconds), '--channel-activation-delay', String(channelActivationSeconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const info = {};
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
