@@ -2,7 +2,6 @@ using System.Net;
 using System.Runtime.InteropServices;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
-using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Provider;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,12 +16,15 @@ using Microsoft.Extensions.Logging.Console;
 namespace BirdInfra.PulumiPlugin.Hosting;
 
 /// <summary>
-/// Runs the plugin: Kestrel on 127.0.0.1, a free port, HTTP/2 only (h2c with prior knowledge, as the engine dials);
+/// Runs the plugin: Grpc.AspNetCore on Kestrel, 127.0.0.1, a free port, HTTP/2 only (h2c with prior knowledge, as
+/// the engine dials);
 /// prints the port as the first bytes on stdout once bound; logs to stderr only; stops on SIGINT/SIGTERM or when the
 /// engine goes away, never on Cancel alone (the engine still awaits the calls in flight then).
 /// </summary>
 public static class PluginHost
 {
+    private const int MaxMessageBytes = 400 * 1024 * 1024;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout)
     {
         var arguments = PluginArguments.Parse(args);
@@ -30,7 +32,7 @@ public static class PluginHost
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Limits.MaxRequestBodySize = GrpcMessages.MaxMessageBytes + GrpcMessages.PrefixLength;
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
         });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -40,6 +42,14 @@ public static class PluginHost
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddSingleton(arguments);
         builder.Services.AddSingleton<PluginLifetime>();
+        builder.Services.AddRoutingCore();
+        builder.Services.AddGrpc(o =>
+        {
+            // Pulumi's engine allows 400 MiB messages both ways; so do we.
+            o.MaxReceiveMessageSize = MaxMessageBytes;
+            o.MaxSendMessageSize = MaxMessageBytes;
+            o.Interceptors.Add<ErrorInterceptor>();
+        });
         builder.Services.AddSingleton(BirdKinds.CreateRegistry());
         builder.Services.AddSingleton(sp => new BirdResourceProvider(
             sp.GetRequiredService<KindRegistry>(),
@@ -50,9 +60,7 @@ public static class PluginHost
         builder.Services.AddHostedService<EngineWatcher>();
 
         await using var app = builder.Build();
-        var provider = app.Services.GetRequiredService<BirdResourceProvider>();
-        var handler = new GrpcRequestHandler(BirdResourceProvider.ServiceName, provider.Methods(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GrpcRequestHandler>());
-        app.Run(handler.HandleAsync);
+        app.MapGrpcService<BirdResourceProvider>();
 
         // SIGINT is how the engine stops a plugin; handle it (and SIGTERM) even where the shell marked it ignored.
         var lifetime = app.Services.GetRequiredService<PluginLifetime>();
