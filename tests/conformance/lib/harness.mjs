@@ -107,13 +107,18 @@ export async function startFakeEngine() {
   };
 }
 
+/** The built plugin itself (Release, else Debug), as the launcher runs it. */
+export const pluginDll = () => firstExisting(['Release', 'Debug'].map((c) => path.join(repoRoot, 'providers', 'PulumiPlugin', 'bin', c, 'net10.0', 'BirdInfra.PulumiPlugin.dll')));
+
 /**
  * Launches providers/pulumi-resource-bird like the engine: argv ends with the engine address, the child gets its
- * own process group, the first stdout line is the port. Returns a connected client and timing.
+ * own process group, the first stdout line is the port. Returns a connected client and timing. `direct` runs the
+ * built plugin (`dotnet BirdInfra.PulumiPlugin.dll`) without the launcher's staleness check.
  */
-export async function startPlugin({ engineAddress, env = {}, args = [] } = {}) {
+export async function startPlugin({ engineAddress, env = {}, args = [], direct = false } = {}) {
+  const [command, prefix] = direct ? ['dotnet', [pluginDll()]] : [launcher, []];
   const started = performance.now();
-  const proc = spawn(launcher, [...args, engineAddress ?? '127.0.0.1:1'], {
+  const proc = spawn(command, [...prefix, ...args, engineAddress ?? '127.0.0.1:1'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
     env: { ...withoutBirdVariables(process.env), ...env },
@@ -142,6 +147,7 @@ export async function startPlugin({ engineAddress, env = {}, args = [] } = {}) {
   return {
     port,
     portPrintMs,
+    started,
     proc,
     exited,
     client,
