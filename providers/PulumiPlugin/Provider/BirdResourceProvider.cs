@@ -97,8 +97,11 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     {
         var kind = KindOf(request.Type, request.Urn);
         var news = PropertyStructConverter.ToPropertyMap(request.News);
-        var result = kind.Check(news);
-        var response = new CheckResponse { Inputs = PropertyStructConverter.ToStruct(result.IsValid ? result.Inputs : news) };
+        var olds = request.Olds is null ? PropertyMap.Empty : PropertyStructConverter.ToPropertyMap(request.Olds);
+        var notKnown = WriteOnlySecretsNeverKnown(kind, olds, news);
+        var result = kind.Check(notKnown.Aggregate(news, (map, key) => map.With(key, PropertyValue.Secret(PropertyValue.Unknown))));
+        var inputs = notKnown.Aggregate(result.Inputs, (map, key) => map.Without(key));
+        var response = new CheckResponse { Inputs = PropertyStructConverter.ToStruct(result.IsValid ? inputs : news) };
         response.Failures.AddRange(result.Failures.Select(f => new Protos.CheckFailure
         {
             Property = f.Path,
@@ -106,6 +109,19 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
         }));
         return Task.FromResult(response);
     }
+
+    /// <summary>
+    /// Required write-only secrets (a connector's accessToken) absent from the previous inputs and from the new ones:
+    /// what <c>pulumi import</c> checks (the inputs Read returned, against themselves), since Bird never returns such a
+    /// secret. It was never known and nothing would be sent, so it is not required then; a new object still needs it.
+    /// </summary>
+    private static IReadOnlyList<string> WriteOnlySecretsNeverKnown(IResourceKind kind, PropertyMap olds, PropertyMap news) =>
+        olds.Count == 0
+            ? []
+            : kind.Schema.Inputs
+                .Where(p => p.Required && p.Secret && olds[p.Name] is null or { IsNull: true } && news[p.Name] is null or { IsNull: true })
+                .Select(p => p.Name)
+                .ToList();
 
     public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context)
     {

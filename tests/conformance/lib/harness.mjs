@@ -169,12 +169,15 @@ function withoutBirdVariables(environment) {
   return Object.fromEntries(Object.entries(environment).filter(([k]) => !k.startsWith('BIRD_')));
 }
 
-/** The engine's usual bring-up: CheckConfig then Configure with the given config (keys without the bird: prefix). */
-export async function configure(plugin, config) {
+/**
+ * The engine's usual bring-up: CheckConfig then Configure with the given config (keys without the bird: prefix).
+ * `olds` are the provider's inputs from the last run (none on the first).
+ */
+export async function configure(plugin, config, { olds = {} } = {}) {
   const news = toStruct(config);
   const check = new providerPb.CheckRequest();
   check.setUrn('urn:pulumi:test::conformance::pulumi:providers:bird::default');
-  check.setOlds(toStruct({}));
+  check.setOlds(toStruct(olds));
   check.setNews(news);
   const checked = await plugin.call('checkConfig', check);
   const req = new providerPb.ConfigureRequest();
@@ -210,4 +213,12 @@ export function statusDetails(err) {
     message: status.getMessage(),
     details: status.getDetailsList().map((a) => ({ typeUrl: a.getTypeUrl(), value: a.getValue_asU8() })),
   };
+}
+
+/** The ErrorResourceInitFailed detail of a failed call ({ id, properties, inputs, reasons }), if it carries one. */
+export function initFailure(err) {
+  const detail = statusDetails(err)?.details?.find((d) => d.typeUrl === 'type.googleapis.com/pulumirpc.ErrorResourceInitFailed');
+  if (!detail) return undefined;
+  const init = providerPb.ErrorResourceInitFailed.deserializeBinary(detail.value);
+  return { id: init.getId(), properties: fromStruct(init.getProperties()), inputs: fromStruct(init.getInputs()), reasons: init.getReasonsList() };
 }
