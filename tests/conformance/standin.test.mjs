@@ -1,14 +1,14 @@
 // Whole lifecycles under a stand-in that steps like Pulumi's engine (lib/stand-in.mjs): the program registers
 // stacks/local.yaml (copied to a temporary root so it can be edited), the plugin carries out each step against the
 // emulator, and the stand-in keeps the state between runs. preview → up → config moves (DiffConfig) → edit → up
-// (Diff, then Update with the last outputs) → refresh → import of each kind → up → destroy; and a connector saved
-// with init errors that the next up finishes.
+// (Diff, then Update with the last outputs) → refresh → import of each kind → up → destroy; a connector saved
+// with init errors that the next up finishes; and Ctrl-C (Cancel) while a connector's create waits on Bird.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmulator, startPlugin, startFakeEngine, repoRoot, isSecret } from './lib/harness.mjs';
+import { startEmulator, startPlugin, startFakeEngine, repoRoot, isSecret, Empty } from './lib/harness.mjs';
 import { standInEngine, changes, PASSWORD } from './lib/stand-in.mjs';
 
 const BIRD_KINDS = ['AccessPolicy', 'AccessRole', 'AccessKey', 'Connector', 'WebhookSubscription'].map((k) => `bird:index:${k}`);
@@ -231,5 +231,64 @@ describe('stand-in engine: a connector saved with init errors', () => {
     const connectors = (await emulator.get(`/workspaces/${emulator.workspaceId}/connectors?limit=100`)).body.results;
     assert.equal(connectors.length, 1, 'no second connector');
     assert.deepEqual((await mutating(emulator)).filter((c) => c.path.includes('/connectors')), [], 'the Update sends no change for the connector');
+  });
+});
+
+describe('stand-in engine: Ctrl-C while a connector create waits on Bird', () => {
+  let emulator, pluginEngine, scratch, config;
+  const plugins = [];
+
+  before(async () => {
+    // The channel appears 8 s after the connector: the first run is cancelled while its create waits for it.
+    emulator = await startEmulator({ channelDelaySeconds: 8 });
+    pluginEngine = await startFakeEngine();
+    scratch = scratchRoot();
+    config = { endpoint: emulator.baseUrl, accessKey: emulator.adminAccessKey, organizationId: emulator.organizationId, workspaceId: emulator.workspaceId };
+  });
+
+  after(async () => {
+    for (const p of plugins) await p.stop();
+    await emulator?.stop();
+    await pluginEngine?.close();
+    scratch?.remove();
+  });
+
+  const newPlugin = async () => {
+    const plugin = await startPlugin({ engineAddress: pluginEngine.address });
+    plugins.push(plugin);
+    return plugin;
+  };
+
+  it('the create comes back with its id and is recorded; the next up (a new plugin) finishes it: one connector, the run green', async () => {
+    const first = await newPlugin();
+    const stand = standInEngine(first);
+    const running = stand.up({ config, rootDirectory: scratch.root });
+    const connectorPosted = async () => (await emulator.calls()).some((c) => c.method === 'POST' && c.path.endsWith('/connectors'));
+    const deadline = performance.now() + 60_000;
+    while (!(await connectorPosted())) {
+      assert.ok(performance.now() < deadline, 'the connector create reached Bird');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const cancelled = performance.now();
+    await first.call('cancel', new Empty());
+    const interrupted = await running;
+    console.log(`Ctrl-C: the cancelled run ended ${(performance.now() - cancelled).toFixed(0)} ms after Cancel (channel delay 8 s)`);
+    assert.notEqual(interrupted.run.code, 0, 'the cancelled run fails');
+    const [urn, saved] = [...stand.state()].find(([, r]) => r.type === 'bird:index:Connector');
+    assert.match(saved.id, /^[0-9a-f-]{36}$/, 'the engine recorded the connector Bird made');
+    assert.ok(saved.initErrors.length > 0);
+
+    stand.usePlugin(await newPlugin());
+    const second = await stand.up({ config, rootDirectory: scratch.root });
+    assert.equal(second.run.code, 0, failureOf(second));
+    assert.deepEqual(bird(second.steps).filter((s) => s.op === 'replace'), []);
+    assert.equal(second.steps.find((s) => s.urn === urn).op, 'update');
+    const done = stand.state().get(urn);
+    assert.equal(done.id, saved.id);
+    assert.match(done.outputs.channelId, /^[0-9a-f-]{36}$/);
+    const connectors = (await emulator.get(`/workspaces/${emulator.workspaceId}/connectors?limit=100`)).body.results;
+    assert.deepEqual(connectors.map((c) => c.id), [saved.id], 'exactly the recorded connector, no duplicate');
+    const subscriptions = (await emulator.get(`/organizations/${emulator.organizationId}/workspaces/${emulator.workspaceId}/webhook-subscriptions?limit=100`)).body.results;
+    assert.equal(subscriptions.length, 4);
   });
 });

@@ -1,8 +1,8 @@
 // The launch contract timed on the built plugin (`dotnet BirdInfra.PulumiPlugin.dll ENGINE`, what the launcher runs
 // once the build is current), with default settings: the port line within 300 ms of launch, and the exit within 1 s
 // of the engine's address going away (no BIRD_PLUGIN_ENGINE_CHECK_SECONDS). Five launches; the median is judged and
-// every figure is printed. The 300 ms bound is only judged on a machine that is not overloaded (load average per
-// core under 4): there even `dotnet hello.dll` takes longer than that.
+// every figure is printed. A median over 300 ms fails the test unless the machine is overloaded (load average of 4 or
+// more per core, where even `dotnet hello.dll` can take longer): then the test is skipped, saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
@@ -42,7 +42,7 @@ test('the built plugin prints its port within 300 ms of launch and exits within 
 
   for (const r of runs) assert.equal(r.code, 0, 'a clean exit when the engine goes away');
   assert.ok(Math.max(...runs.map((r) => r.exit)) < 1000, `exit took ${fmt(runs.map((r) => r.exit))}`);
-  if (load >= 4) {
+  if (port >= 300 && load >= 4) {
     t.skip(`port bound not judged: load average ${load.toFixed(1)} per core (median port ${port.toFixed(0)} ms)`);
     return;
   }

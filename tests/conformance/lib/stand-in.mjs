@@ -26,11 +26,12 @@ const kindOf = (type) => type.split(':')[2];
 export const changes = (steps) => steps.filter((s) => s.op !== 'same');
 
 /**
- * `plugin` is a started plugin (lib/harness.mjs startPlugin). Runs are sequential: one `up`, `refresh`, `destroy`
+ * `firstPlugin` is a started plugin (lib/harness.mjs startPlugin). Runs are sequential: one `up`, `refresh`, `destroy`
  * or `import` at a time, each returning the steps it took ({ op, urn, type, name, ... }).
  */
-export function standInEngine(plugin, { stack = 'local' } = {}) {
-  const rpc = providerCalls(plugin);
+export function standInEngine(firstPlugin, { stack = 'local' } = {}) {
+  let plugin = firstPlugin;
+  let rpc = providerCalls(plugin);
   const resources = new Map();
   let provider = null;
 
@@ -131,6 +132,12 @@ export function standInEngine(plugin, { stack = 'local' } = {}) {
   }
 
   return {
+    /** The engine starts a new plugin process for each run; state carries over. */
+    usePlugin(next) {
+      plugin = next;
+      rpc = providerCalls(next);
+    },
+
     /** What the engine knows, per URN. */
     state: () => new Map(resources),
     provider: () => provider,
