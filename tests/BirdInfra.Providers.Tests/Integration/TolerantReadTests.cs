@@ -64,6 +64,29 @@ public sealed class TolerantReadTests
     }
 
     [Fact]
+    public async Task AccessKey_ImportReadOfExpandedRoles_TakesTheWorkspacesFromBirdsList()
+    {
+        // `pulumi import`: Read with the id only, and the GET answers roles without workspaces; nothing in state fills them.
+        await using var f = await EmulatorFixture.StartAsync(configure: o => o with { AccessKeyGetExpandsRoles = true });
+        var ct = CancellationToken.None;
+        var policy = await _policies.CreateAsync(f.Context, Map(
+            ("name", S("viewer")),
+            ("description", S("import")),
+            ("definitions", L(M(("effect", S("allow")), ("actions", L("view")), ("resources", L("/workspaces/*/channels")))))), ct);
+        var scoped = await _roles.CreateAsync(f.Context, Map(("name", S("scoped")), ("policies", L(M(("id", S(policy.Id)))))), ct);
+        var inputs = Map(
+            ("name", S("cc-key")),
+            ("description", S("contact center")),
+            ("roleRefs", L(M(("id", S(scoped.Id)), ("workspaces", L(f.Emulator.WorkspaceId))))));
+        var key = await _keys.CreateAsync(f.Context, inputs, ct);
+
+        var read = await _keys.ReadAsync(f.Context, new ResourceSnapshot(key.Id, PropertyMap.Empty, PropertyMap.Empty), ct);
+
+        read!.Inputs.Should().Equal(key.Inputs);
+        _keys.Diff(read, inputs).Should().Be(DiffResult.Same, "an import is never a reason to rotate the key's token");
+    }
+
+    [Fact]
     public async Task AccessKey_ReadOfExpandedRoles_StillReportsARoleRemovedOutsideBirdInfra()
     {
         await using var f = await EmulatorFixture.StartAsync();
