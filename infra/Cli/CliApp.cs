@@ -5,6 +5,7 @@ using BirdInfra.Hosting;
 using BirdInfra.Outputs;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Rendering;
 using BirdInfra.State;
 
 namespace BirdInfra.Cli;
@@ -21,7 +22,10 @@ public static class CliApp
             Required = true,
         };
         var yesOption = new Option<bool>("--yes", "-y") { Description = "Apply without asking for confirmation" };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document (the same as --format json)" };
+        var formatOption = new Option<string?>("--format") { Description = "How to print the plan: text (default), markdown (a pull-request comment) or json" };
+        formatOption.AcceptOnlyFromAmong("text", "markdown", "json");
+        var noColorOption = new Option<bool>("--no-color") { Description = "Plain text even when stdout is a terminal (as does the NO_COLOR variable)" };
         var detailedOption = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 2 when there are changes, 1 on error" };
         var allowDestructiveOption = new Option<bool>("--allow-destructive-changes")
         {
@@ -32,17 +36,22 @@ public static class CliApp
         {
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
+            Format = Format(r.GetValue(jsonOption), r.GetValue(formatOption)),
+            NoColor = r.GetValue(noColorOption),
             DetailedExitCode = r.GetValue(detailedOption),
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
-        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption, allowDestructiveOption };
+        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
+        {
+            stackOption, formatOption, jsonOption, detailedOption, allowDestructiveOption, noColorOption,
+        };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption, noColorOption };
         up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, ct)));
-        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption };
+        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
-        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption };
+        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
         {
@@ -71,6 +80,16 @@ public static class CliApp
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
     }
+
+    /// <summary>`--json` is `--format json`; asking for json and another format at once is a mistake worth reporting.</summary>
+    private static PlanFormat Format(bool json, string? format) => (json, format) switch
+    {
+        (true, null or "json") => PlanFormat.Json,
+        (true, _) => throw new UserError($"--json means --format json; it cannot be combined with --format {format}."),
+        (false, "markdown") => PlanFormat.Markdown,
+        (false, "json") => PlanFormat.Json,
+        _ => PlanFormat.Text,
+    };
 
     private static async Task<int> Guard(ConsoleIO io, Func<Task<int>> run)
     {

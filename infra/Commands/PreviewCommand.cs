@@ -6,7 +6,7 @@ using BirdInfra.Rendering;
 namespace BirdInfra.Commands;
 
 /// <summary>
-/// `birdinfra preview`: reads Bird, plans, and prints the plan (text or --json) with what the stack's guards
+/// `birdinfra preview`: reads Bird, plans, and prints the plan (text, markdown or json) with what the stack's guards
 /// say about it. Changes nothing; exits 1 when the guards would stop `up`.
 /// </summary>
 public static class PreviewCommand
@@ -28,7 +28,12 @@ public static class PreviewCommand
 
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(options.Json ? PlanJsonRenderer.Render(result.Plan, guards) + Environment.NewLine : PlanTextRenderer.Render(result.Plan, guards));
+        io.Out.Write(options.Format switch
+        {
+            PlanFormat.Json => PlanJsonRenderer.Render(result.Plan, guards) + Environment.NewLine,
+            PlanFormat.Markdown => PlanMarkdownRenderer.Render(result.Plan, guards, session.Target.Description),
+            _ => PlanTextRenderer.Render(result.Plan, guards, io.Palette(options.NoColor)),
+        });
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards would stop `birdinfra up --stack {options.Stack}`: {guards.Summary()}.");

@@ -32,7 +32,7 @@ public static class UpCommand
         var plan = result.Plan;
         var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(PlanTextRenderer.Render(plan, guards));
+        io.Out.Write(PlanTextRenderer.Render(plan, guards, io.Palette(options.NoColor)));
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards stopped `birdinfra {command} --stack {options.Stack}` before anything was sent to Bird: {guards.Summary()}.");
@@ -80,7 +80,7 @@ public static class UpCommand
             return ExitCodes.Error;
         }
 
-        io.Out.WriteLine($"{(destroy ? "Destroyed" : "Applied")}: {outcome.Completed} operation(s). {PlanTextRenderer.SummaryLine(plan.Summary)}");
+        io.Out.WriteLine($"{(destroy ? "Destroyed" : "Applied")}: {outcome.Completed} operation(s). {PlanTextRenderer.SummaryLine(plan.Summary, io.Palette(options.NoColor))}");
         return ExitCodes.Success;
     }
 }

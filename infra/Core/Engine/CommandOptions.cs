@@ -7,6 +7,12 @@ public sealed record CommandOptions(string Stack, string Root)
 
     public bool Json { get; init; }
 
+    /// <summary>`preview`: text (default), markdown or json (`--json` is `--format json`).</summary>
+    public Rendering.PlanFormat Format { get; init; }
+
+    /// <summary>`--no-color`: plain text even on a terminal.</summary>
+    public bool NoColor { get; init; }
+
     public bool DetailedExitCode { get; init; }
 
     /// <summary>Go past guards.maxDestructiveChanges (never past protection).</summary>
