@@ -25,6 +25,8 @@ public static class CliApp
         var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document (the same as --format json)" };
         var formatOption = new Option<string?>("--format") { Description = "How to print the plan: text (default), markdown (a pull-request comment) or json" };
         formatOption.AcceptOnlyFromAmong("text", "markdown", "json");
+        var outOption = new Option<string?>("--out") { Description = "Also save the plan to FILE (JSON, no secret in plaintext) for `up --plan FILE`" };
+        var planOption = new Option<string?>("--plan") { Description = "Apply exactly the plan `preview --out` saved in FILE; refused when it is stale" };
         var noColorOption = new Option<bool>("--no-color") { Description = "Plain text even when stdout is a terminal (as does the NO_COLOR variable)" };
         var detailedOption = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 2 when there are changes, 1 on error" };
         var allowDestructiveOption = new Option<bool>("--allow-destructive-changes")
@@ -38,17 +40,21 @@ public static class CliApp
             Json = r.GetValue(jsonOption),
             Format = Format(r.GetValue(jsonOption), r.GetValue(formatOption)),
             NoColor = r.GetValue(noColorOption),
+            PlanOut = r.GetValue(outOption) is { } outFile ? Path.GetFullPath(outFile, workingDirectory) : null,
+            PlanFile = r.GetValue(planOption) is { } planFile ? Path.GetFullPath(planFile, workingDirectory) : null,
             DetailedExitCode = r.GetValue(detailedOption),
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
         var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
         {
-            stackOption, formatOption, jsonOption, detailedOption, allowDestructiveOption, noColorOption,
+            stackOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
         };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption, noColorOption };
-        up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, ct)));
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption };
+        up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
+            ? UpCommand.RunAsync(Options(r), io, targets, ct)
+            : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
         var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
         var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption };

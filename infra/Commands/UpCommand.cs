@@ -49,6 +49,12 @@ public static class UpCommand
             return ExitCodes.Success;
         }
 
+        return await ApplyAsync(session, plan, options, io, command, destroy, cancellationToken);
+    }
+
+    /// <summary>Confirms (unless --yes), applies the plan in dependency order and reports; shared by `up`, `destroy` and `up --plan`.</summary>
+    internal static async Task<int> ApplyAsync(StackSession session, Plan plan, CommandOptions options, ConsoleIO io, string command, bool destroy, CancellationToken cancellationToken)
+    {
         if (!options.Yes && !io.Confirm(destroy ? $"Delete everything stack {options.Stack} owns in Bird?" : $"Apply these changes to stack {options.Stack}?"))
         {
             io.Error.WriteLine($"Nothing applied. Run with --yes to {command} without being asked (required when not interactive).");

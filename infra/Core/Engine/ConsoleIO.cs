@@ -6,6 +6,9 @@ public sealed record ConsoleIO(TextWriter Out, TextWriter Error, Func<string, bo
     /// <summary>Out is a terminal (not redirected to a file or pipe): the text preview may be coloured.</summary>
     public bool OutIsTerminal { get; init; }
 
+    /// <summary>The clock for what a command records (saved plans, history); tests may pass their own.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public static ConsoleIO System => new(
         Console.Out,
         Console.Error,
