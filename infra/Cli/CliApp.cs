@@ -74,6 +74,13 @@ public static class CliApp
             Options(r) with { Json = r.GetValue(outputJsonOption), ShowSecrets = r.GetValue(showSecretsOption), Output = r.GetValue(outputArgument) },
             io,
             ct)));
+        var historyJsonOption = new Option<bool>("--json") { Description = "Print the records as one JSON array" };
+        var limitOption = new Option<int?>("--limit") { Description = "Only the newest N records" };
+        var history = new Command("history", "List what changed the stack, newest first: when, who, from which commit, each change and the result")
+        {
+            stackOption, historyJsonOption, limitOption,
+        };
+        history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
@@ -81,7 +88,7 @@ public static class CliApp
 
         var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, validate, unlock,
+            preview, up, refresh, destroy, output, history, validate, unlock,
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);

@@ -54,7 +54,7 @@ public static class UpFromPlanCommand
             return ExitCodes.Success;
         }
 
-        return await UpCommand.ApplyAsync(session, plan, options, io, "up", destroy: false, cancellationToken);
+        return await UpCommand.ApplyAsync(session, plan, options, io, "up", destroy: false, cancellationToken, recordAs: $"up --plan {Path.GetFileName(planFile)}");
     }
 
     private static string? StackFileMoved(StackPaths paths, SavedPlan saved)

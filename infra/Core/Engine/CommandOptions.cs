@@ -16,6 +16,9 @@ public sealed record CommandOptions(string Stack, string Root)
     /// <summary>`up --plan FILE`: apply exactly this saved plan (a full path).</summary>
     public string? PlanFile { get; init; }
 
+    /// <summary>`history --limit N`: only the newest N records.</summary>
+    public int? Limit { get; init; }
+
     /// <summary>`--no-color`: plain text even on a terminal.</summary>
     public bool NoColor { get; init; }
 
