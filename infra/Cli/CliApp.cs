@@ -15,6 +15,13 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, ConsoleIO io, string workingDirectory, CancellationToken cancellationToken)
     {
+        var parse = Command(io, workingDirectory).Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
+    }
+
+    /// <summary>The command tree; parsing with it (without invoking) tells whether a command line is one birdinfra accepts.</summary>
+    public static RootCommand Command(ConsoleIO io, string workingDirectory)
+    {
         var targets = EmbeddedEmulatorTargets.Instance;
         var stackOption = new Option<string>("--stack", "-s")
         {
@@ -86,12 +93,10 @@ public static class CliApp
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => Task.FromResult(UnlockCommand.Run(Options(r), io))));
 
-        var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
+        return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
             preview, up, refresh, destroy, output, history, validate, unlock,
         };
-        var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
     }
 
     /// <summary>`--json` is `--format json`; asking for json and another format at once is a mistake worth reporting.</summary>
