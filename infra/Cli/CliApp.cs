@@ -5,6 +5,7 @@ using BirdInfra.Hosting;
 using BirdInfra.Outputs;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Rendering;
 using BirdInfra.State;
 
 namespace BirdInfra.Cli;
@@ -14,6 +15,13 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, ConsoleIO io, string workingDirectory, CancellationToken cancellationToken)
     {
+        var parse = Command(io, workingDirectory).Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
+    }
+
+    /// <summary>The command tree; parsing with it (without invoking) tells whether a command line is one birdinfra accepts.</summary>
+    public static RootCommand Command(ConsoleIO io, string workingDirectory)
+    {
         var targets = EmbeddedEmulatorTargets.Instance;
         var stackOption = new Option<string>("--stack", "-s")
         {
@@ -21,7 +29,12 @@ public static class CliApp
             Required = true,
         };
         var yesOption = new Option<bool>("--yes", "-y") { Description = "Apply without asking for confirmation" };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document (the same as --format json)" };
+        var formatOption = new Option<string?>("--format") { Description = "How to print the plan: text (default), markdown (a pull-request comment) or json" };
+        formatOption.AcceptOnlyFromAmong("text", "markdown", "json");
+        var outOption = new Option<string?>("--out") { Description = "Also save the plan to FILE (JSON, no secret in plaintext) for `up --plan FILE`" };
+        var planOption = new Option<string?>("--plan") { Description = "Apply exactly the plan `preview --out` saved in FILE; refused when it is stale" };
+        var noColorOption = new Option<bool>("--no-color") { Description = "Plain text even when stdout is a terminal (as does the NO_COLOR variable)" };
         var detailedOption = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 2 when there are changes, 1 on error" };
         var allowDestructiveOption = new Option<bool>("--allow-destructive-changes")
         {
@@ -32,17 +45,26 @@ public static class CliApp
         {
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
+            Format = Format(r.GetValue(jsonOption), r.GetValue(formatOption)),
+            NoColor = r.GetValue(noColorOption),
+            PlanOut = r.GetValue(outOption) is { } outFile ? Path.GetFullPath(outFile, workingDirectory) : null,
+            PlanFile = r.GetValue(planOption) is { } planFile ? Path.GetFullPath(planFile, workingDirectory) : null,
             DetailedExitCode = r.GetValue(detailedOption),
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
-        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption, allowDestructiveOption };
+        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
+        {
+            stackOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
+        };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption };
-        up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, ct)));
-        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption };
+        up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
+            ? UpCommand.RunAsync(Options(r), io, targets, ct)
+            : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
+        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
-        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption };
+        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
         {
@@ -66,18 +88,33 @@ public static class CliApp
             stackOption, yesOption,
         };
         import.SetAction((r, ct) => Guard(io, () => ImportCommand.RunAsync(Options(r), io, targets, ct)));
+        var historyJsonOption = new Option<bool>("--json") { Description = "Print the records as one JSON array" };
+        var limitOption = new Option<int?>("--limit") { Description = "Only the newest N records" };
+        var history = new Command("history", "List what changed the stack, newest first: when, who, from which commit, each change and the result")
+        {
+            stackOption, historyJsonOption, limitOption,
+        };
+        history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => Task.FromResult(UnlockCommand.Run(Options(r), io))));
 
-        var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
+        return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, export, import, validate, unlock,
+            preview, up, refresh, destroy, output, history, export, import, validate, unlock,
         };
-        var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
     }
+
+    /// <summary>`--json` is `--format json`; asking for json and another format at once is a mistake worth reporting.</summary>
+    private static PlanFormat Format(bool json, string? format) => (json, format) switch
+    {
+        (true, null or "json") => PlanFormat.Json,
+        (true, _) => throw new UserError($"--json means --format json; it cannot be combined with --format {format}."),
+        (false, "markdown") => PlanFormat.Markdown,
+        (false, "json") => PlanFormat.Json,
+        _ => PlanFormat.Text,
+    };
 
     private static async Task<int> Guard(ConsoleIO io, Func<Task<int>> run)
     {

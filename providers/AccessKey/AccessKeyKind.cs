@@ -61,6 +61,10 @@ public sealed class AccessKeyKind : IResourceKind
 
     public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
 
+    public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement) => replacement is null
+        ? "deleting the access key revokes its token: whoever authenticates with it (the contact center) loses access to Bird"
+        : "replacing the access key rotates its token: the old token stops working once the run ends, and whoever authenticates with it (the contact center) must be given the new one";
+
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
         var spec = AccessKeySpec.FromInputs(Check(inputs).Inputs);

@@ -69,6 +69,18 @@ public sealed partial class ConnectorKind : IResourceKind
         return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey);
     }
 
+    public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement)
+    {
+        var number = current.Inputs.GetString("phoneNumber") ?? "(number unknown)";
+        var next = replacement?.GetString("phoneNumber");
+        return replacement switch
+        {
+            null => $"deleting the connector drops WhatsApp number {number} from Bird: messages to it are no longer received",
+            _ when next is not null && next != number => $"replacing the connector drops WhatsApp number {number} from Bird (the new connector uses {next}): messages to {number} are no longer received",
+            _ => $"replacing the connector takes WhatsApp number {number} offline until the new connector's channel is ready; its channel id changes",
+        };
+    }
+
     /// <summary>
     /// Template and phone number, Bird's uniqueness rule. A live connector whose read did not echo its phone number
     /// gets a key no create's inputs can have (phoneNumber is required and E.164), so create recovery never adopts it:

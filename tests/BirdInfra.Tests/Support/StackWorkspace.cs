@@ -170,6 +170,16 @@ public sealed class StackWorkspace : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Output with what differs per run (folder, emulator URL, organization and workspace ids, the given ids) replaced by placeholders, for golden files.</summary>
+    public string Stable(string text, params (string Value, string Placeholder)[] more)
+    {
+        text = text.Replace(Root, "<root>", StringComparison.Ordinal)
+            .Replace(Emulator.BaseUrl.ToString().TrimEnd('/'), "<emulator>", StringComparison.Ordinal)
+            .Replace(Emulator.OrganizationId, "<organization-id>", StringComparison.Ordinal)
+            .Replace(Emulator.WorkspaceId, "<workspace-id>", StringComparison.Ordinal);
+        return more.Aggregate(text, (t, m) => t.Replace(m.Value, m.Placeholder, StringComparison.Ordinal));
+    }
+
     public string OrgPath(string rest) => $"/organizations/{Emulator.OrganizationId}/{rest}";
 
     public string WorkspacePath(string rest) => $"/workspaces/{Emulator.WorkspaceId}/{rest}";
