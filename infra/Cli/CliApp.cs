@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using BirdInfra.Apply;
 using BirdInfra.Commands;
 using BirdInfra.Engine;
 using BirdInfra.Hosting;
@@ -28,8 +30,27 @@ public static class CliApp
             Description = "Go past the stack's guards.maxDestructiveChanges (protected resources stay protected)",
         };
 
+        var parallelOption = new Option<int>("--parallel")
+        {
+            HelpName = "N",
+            Description = "Run at most N operations at once, in dependency order (1 runs them one at a time)",
+            DefaultValueFactory = _ => Applier.DefaultParallelism,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1)
+                {
+                    return n;
+                }
+
+                r.AddError($"--parallel must be a whole number of at least 1 (1 runs one operation at a time), not '{text}'.");
+                return Applier.DefaultParallelism;
+            },
+        };
+
         CommandOptions Options(ParseResult r) => new(r.GetValue(stackOption)!, StackPaths.FindRoot(workingDirectory))
         {
+            Parallel = r.GetResult(parallelOption) is null ? Applier.DefaultParallelism : r.GetValue(parallelOption),
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
             DetailedExitCode = r.GetValue(detailedOption),
@@ -38,11 +59,11 @@ public static class CliApp
 
         var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption, allowDestructiveOption };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption, parallelOption };
         up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, ct)));
-        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption };
+        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, parallelOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
-        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption };
+        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, parallelOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
         {

@@ -86,6 +86,12 @@ public sealed class StackSession : IAsyncDisposable
         try
         {
             var (store, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
+            if (store.HasJournal)
+            {
+                // A run that crashed or was killed left steps in the journal: they become part of the snapshot before anything else.
+                await store.SaveAsync(state, cancellationToken);
+            }
+
             io.Error.WriteLine($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
             var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
             try
@@ -100,7 +106,7 @@ public sealed class StackSession : IAsyncDisposable
                 }
 
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
-                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken);
+                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, options.Parallel);
                 return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);
             }
             catch
