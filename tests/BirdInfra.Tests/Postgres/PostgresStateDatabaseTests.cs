@@ -105,11 +105,11 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
         await using var database = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "journals", CancellationToken.None);
         foreach (var entry in new[] { "a", "b", "c" })
         {
-            await database.AppendJournalAsync("prod", entry, CancellationToken.None);
+            await database.AppendJournalAsync("prod", [entry], CancellationToken.None);
             await database.AppendHistoryAsync("prod", entry, CancellationToken.None);
         }
 
-        await database.AppendJournalAsync("dev", "x", CancellationToken.None);
+        await database.AppendJournalAsync("dev", ["x"], CancellationToken.None);
 
         (await database.ReadJournalAsync("prod", CancellationToken.None)).Should().Equal("a", "b", "c");
         (await database.ReadHistoryAsync("prod", 2, CancellationToken.None)).Should().Equal("c", "b");

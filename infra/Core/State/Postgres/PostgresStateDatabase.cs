@@ -93,9 +93,22 @@ public sealed class PostgresStateDatabase : IAsyncDisposable
             },
             cancellationToken);
 
-    /// <summary>Appends one journal entry (already encrypted and checksummed by the caller); committed before this returns.</summary>
-    public Task AppendJournalAsync(string stack, string entry, CancellationToken cancellationToken) =>
-        AppendAsync("journal", "entry", stack, entry, cancellationToken);
+    /// <summary>Appends journal entries (already encrypted and checksummed by the caller) in one transaction, committed before this returns.</summary>
+    public async Task AppendJournalAsync(string stack, IReadOnlyList<string> entries, CancellationToken cancellationToken) =>
+        await RunAsync(
+            "append to the journal",
+            async connection =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                foreach (var entry in entries)
+                {
+                    await Execute(connection, transaction, "INSERT INTO {0}.journal (stack, entry) VALUES (@stack, @entry)", cancellationToken, ("stack", stack), ("entry", entry));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return entries.Count;
+            },
+            cancellationToken);
 
     /// <summary>The stack's journal entries, oldest first.</summary>
     public Task<ImmutableArray<string>> ReadJournalAsync(string stack, CancellationToken cancellationToken) =>
