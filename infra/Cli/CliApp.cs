@@ -90,11 +90,21 @@ public static class CliApp
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
-        unlock.SetAction((r, ct) => Guard(io, () => Task.FromResult(UnlockCommand.Run(Options(r), io))));
+        unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
+
+        var toOption = new Option<string>("--to")
+        {
+            Description = "The backend to copy the state into: postgres (the connection string from BIRDINFRA_STATE_DB) or local",
+            Required = true,
+        };
+        toOption.AcceptOnlyFromAmong("postgres", "local");
+        var migrate = new Command("migrate", "Copy the stack's state, journal and history to another backend (asks first; --yes skips)") { stackOption, toOption, yesOption };
+        migrate.SetAction((r, ct) => Guard(io, () => StateMigrateCommand.RunAsync(Options(r), r.GetValue(toOption)!, io, ct)));
+        var state = new Command("state", "Manage where the stack's state is kept") { migrate };
 
         var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, export, import, validate, unlock,
+            preview, up, refresh, destroy, output, export, import, validate, unlock, state,
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
