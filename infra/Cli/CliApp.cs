@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using BirdInfra.Apply;
 using BirdInfra.Commands;
 using BirdInfra.Engine;
 using BirdInfra.Hosting;
@@ -41,8 +43,27 @@ public static class CliApp
             Description = "Go past the stack's guards.maxDestructiveChanges (protected resources stay protected)",
         };
 
+        var parallelOption = new Option<int>("--parallel")
+        {
+            HelpName = "N",
+            Description = "Run at most N operations at once, in dependency order (1 runs them one at a time)",
+            DefaultValueFactory = _ => Applier.DefaultParallelism,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1)
+                {
+                    return n;
+                }
+
+                r.AddError($"--parallel must be a whole number of at least 1 (1 runs one operation at a time), not '{text}'.");
+                return Applier.DefaultParallelism;
+            },
+        };
+
         CommandOptions Options(ParseResult r) => new(r.GetValue(stackOption)!, StackPaths.FindRoot(workingDirectory))
         {
+            Parallel = r.GetResult(parallelOption) is null ? Applier.DefaultParallelism : r.GetValue(parallelOption),
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
             Format = Format(r.GetValue(jsonOption), r.GetValue(formatOption)),
@@ -58,13 +79,13 @@ public static class CliApp
             stackOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
         };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption, parallelOption };
         up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
             ? UpCommand.RunAsync(Options(r), io, targets, ct)
             : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
-        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption };
+        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption, parallelOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
-        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption };
+        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption, parallelOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
         {
@@ -98,11 +119,21 @@ public static class CliApp
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
-        unlock.SetAction((r, ct) => Guard(io, () => Task.FromResult(UnlockCommand.Run(Options(r), io))));
+        unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
+
+        var toOption = new Option<string>("--to")
+        {
+            Description = "The backend to copy the state into: postgres (the connection string from BIRDINFRA_STATE_DB) or local",
+            Required = true,
+        };
+        toOption.AcceptOnlyFromAmong("postgres", "local");
+        var migrate = new Command("migrate", "Copy the stack's state, journal and history to another backend (asks first; --yes skips)") { stackOption, toOption, yesOption };
+        migrate.SetAction((r, ct) => Guard(io, () => StateMigrateCommand.RunAsync(Options(r), r.GetValue(toOption)!, io, ct)));
+        var state = new Command("state", "Manage where the stack's state is kept") { migrate };
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, history, export, import, validate, unlock,
+            preview, up, refresh, destroy, output, history, export, import, validate, unlock, state,
         };
     }
 

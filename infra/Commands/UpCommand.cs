@@ -66,10 +66,13 @@ public static class UpCommand
         }
 
         var journal = new StateJournal(session.Store, session.Refresh.State);
-        await journal.UpdateAsync(s => s, cancellationToken);
+        await journal.StartAsync(cancellationToken);
         var progress = new SynchronousProgress(line => io.Error.WriteLine(line));
-        var applier = new Applier(session.Kinds, session.Target.Context(progress) with { StopWaiting = cancellationToken }, journal, progress);
+        var applier = new Applier(session.Kinds, session.Target.Context(progress) with { StopWaiting = cancellationToken }, journal, progress, options.Parallel);
         var outcome = await applier.ApplyAsync(plan, cancellationToken);
+
+        // Every step is in the journal already; this folds them into state.json, whatever the outcome (even after Ctrl-C).
+        await journal.CompleteAsync(CancellationToken.None);
         var error = outcome.Interrupted
             ? $"interrupted: {outcome.Completed} operation(s) finished; nothing else was started"
             : outcome.Succeeded ? null : string.Join("; ", outcome.Failures);

@@ -9,7 +9,8 @@ namespace BirdInfra.Providers.Kinds;
 /// fires (the run is being cancelled). The object exists by then, so every way the wait can end early (timeout,
 /// cancellation, object gone, a failed read) is a half-done create: <see cref="ResourceInitFailedException"/> with the
 /// object as far as it is known, which the engine records instead of losing it. Used by a kind's own create and by
-/// <see cref="ExactlyOnceCreate"/> when it adopts an object whose create answer was lost.
+/// <see cref="ExactlyOnceCreate"/> when it adopts an object whose create answer was lost. While several objects of a kind
+/// with an <see cref="ILateOutputsListing"/> wait at once, their polls share one listing (<see cref="LateOutputPolling"/>).
 /// </summary>
 public static class OutputWait
 {
@@ -24,6 +25,19 @@ public static class OutputWait
             return snapshot;
         }
 
+        var polling = LateOutputPolling.Join(kind, context);
+        try
+        {
+            return await WaitAsync(kind, late, polling, context, snapshot, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            polling?.Leave();
+        }
+    }
+
+    private static async Task<ResourceSnapshot> WaitAsync(IResourceKind kind, ILateOutputs late, LateOutputPolling? polling, ProviderContext context, ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
         // The delays and reads end on either token; which one fired decides between "stopped waiting" and "cancelled".
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.StopWaiting);
         var started = context.Time.GetTimestamp();
@@ -46,8 +60,18 @@ public static class OutputWait
             try
             {
                 // The last delay ends exactly at the deadline, so a timeout is reported on time.
-                await Task.Delay(interval < remaining ? interval : remaining, context.Time, wait.Token).ConfigureAwait(false);
+                var delay = polling?.NextDelay(interval) ?? interval;
+                await Task.Delay(delay < remaining ? delay : remaining, context.Time, wait.Token).ConfigureAwait(false);
+                var polled = interval;
                 interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
+
+                // Several objects waiting: one listing answers them all, and only an object it shows is read itself.
+                if (polling is { Shared: true }
+                    && await polling.FilledAsync(context, polled / 2, wait.Token).ConfigureAwait(false) is { } filled
+                    && !filled.Contains(snapshot.Id))
+                {
+                    continue;
+                }
 
                 // A read cut short loses nothing: the object as last read is what is reported.
                 snapshot = await ReadAsync(kind, context, late, snapshot, wait.Token).ConfigureAwait(false)

@@ -14,11 +14,14 @@ namespace BirdInfra.Apply;
 
 /// <summary>
 /// Executes a plan: creates, updates and replacements in dependency order with bounded parallelism (a
-/// <see cref="GraphExecutor"/>), then deletions bottom-up. State is journaled before each create and saved after every
-/// completed operation, so a crash loses nothing and never leads to a second object.
+/// <see cref="GraphExecutor"/>), then deletions bottom-up. State is journaled before each create and after every completed
+/// operation (<see cref="StateJournal"/>), so a crash loses nothing and never leads to a second object.
 /// </summary>
-public sealed class Applier(KindRegistry registry, ProviderContext context, StateJournal journal, IProgress<string> progress, int parallelism = 4)
+public sealed class Applier(KindRegistry registry, ProviderContext context, StateJournal journal, IProgress<string> progress, int parallelism = Applier.DefaultParallelism)
 {
+    /// <summary>Operations run at once unless `--parallel` says otherwise (Terraform's and decK's default).</summary>
+    public const int DefaultParallelism = 10;
+
     private readonly ConcurrentDictionary<ResourceAddress, PropertyMap> _outputs = new();
     private readonly List<ApplyFailure> _failures = [];
     private readonly ConcurrentQueue<CompletedOperation> _done = new();
@@ -68,26 +71,41 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         // Deletions wait for every create and update: a replaced policy is deleted only after roles point elsewhere.
         if (results.All(r => r is NodeSucceeded))
         {
+            var plannedDeletions = plan.Changes.Where(c => c.Action == PlanAction.Delete).Select(c => (c.Address, c.Current?.Id)).ToHashSet();
             var deletions = journal.Current.Resources
-                .Where(r => r.Deposed || plan.Changes.Any(c => c.Action == PlanAction.Delete && c.Address == r.Address && c.Current?.Id == r.Id))
+                .Where(r => r.Deposed || plannedDeletions.Contains((r.Address, r.Id)))
                 .ToList();
 
-            // One at a time, stopping at the first failure: what is left stays in state for the next run.
-            foreach (var resource in DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies).Reverse())
+            // Bottom-up, as many at a time as forward operations: a resource is deleted once everything among the deletions
+            // that depends on it is gone. A failed delete keeps what it depends on (still in use) in state for the next run.
+            var dependents = deletions
+                .SelectMany(r => r.Dependencies.Select(d => (Dependency: d, Dependent: r.Address)))
+                .ToLookup(p => p.Dependency, p => p.Dependent);
+            ImmutableArray<NodeResult> deleted;
+            try
             {
-                if (interrupt.IsCancellationRequested)
-                {
-                    return Result(interrupted: true);
-                }
+                deleted = await new GraphExecutor(parallelism).ExecuteAsync(
+                    DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies).Reverse(),
+                    r => r.Address,
+                    r => dependents[r.Address],
+                    (resource, _) => RunAsync("Delete", resource.Address, () => DeleteAsync(resource, CancellationToken.None)),
+                    interrupt);
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                return Result(interrupted: true);
+            }
 
-                try
+            foreach (var result in deleted)
+            {
+                switch (result)
                 {
-                    await RunAsync("Delete", resource.Address, () => DeleteAsync(resource, CancellationToken.None));
-                }
-                catch (ApplyFailedException e)
-                {
-                    _failures.Add(e.Failure);
-                    break;
+                    case NodeFailed { Error: ApplyFailedException failed }:
+                        _failures.Add(failed.Failure);
+                        break;
+                    case NodeFailed { Error: var bug }:
+                        ExceptionDispatchInfo.Throw(bug);
+                        break;
                 }
             }
         }
@@ -158,7 +176,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     {
         var kind = registry.GetByName(change.Address.Kind);
         var pending = new PendingOperation("create", change.Address, kind.NaturalKey(inputs), context.Time.GetUtcNow());
-        await journal.UpdateAsync(s => s.WithPending(pending), cancellationToken);
+        await journal.RecordAsync(new PendingRecorded(pending), cancellationToken);
         ResourceSnapshot created;
         try
         {
@@ -166,17 +184,17 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         }
         catch (Exception e) when (OutcomeKnownNotCreated(e))
         {
-            await journal.UpdateAsync(s => s.WithoutPending(pending), CancellationToken.None);
+            await journal.RecordAsync(new PendingSettled(pending), CancellationToken.None);
             throw;
         }
         catch (Exception e) when (PartialSnapshot(e) is { } partial)
         {
-            await journal.UpdateAsync(s => s.WithoutPending(pending).WithResource(new StateResource(change.Address, partial.Id, partial.Inputs, partial.Outputs, change.Dependencies)), CancellationToken.None);
+            await journal.RecordAsync([new PendingSettled(pending), new ResourceRecorded(new StateResource(change.Address, partial.Id, partial.Inputs, partial.Outputs, change.Dependencies))], CancellationToken.None);
             throw;
         }
 
         _outputs[change.Address] = created.Outputs;
-        await journal.UpdateAsync(s => s.WithoutPending(pending).WithResource(new StateResource(change.Address, created.Id, created.Inputs, created.Outputs, change.Dependencies)), cancellationToken);
+        await journal.RecordAsync([new PendingSettled(pending), new ResourceRecorded(new StateResource(change.Address, created.Id, created.Inputs, created.Outputs, change.Dependencies))], cancellationToken);
     }
 
     /// <summary>
@@ -194,7 +212,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         var kind = registry.GetByName(change.Address.Kind);
         var updated = await kind.UpdateAsync(context, change.Current!, inputs, cancellationToken);
         _outputs[change.Address] = updated.Outputs;
-        await journal.UpdateAsync(s => s.WithResource(new StateResource(change.Address, updated.Id, updated.Inputs, updated.Outputs, change.Dependencies)), cancellationToken);
+        await journal.RecordAsync(new ResourceRecorded(new StateResource(change.Address, updated.Id, updated.Inputs, updated.Outputs, change.Dependencies)), cancellationToken);
     }
 
     private async Task ReplaceAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
@@ -207,7 +225,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         else
         {
             // The old object stays owned (deposed) until the delete phase, after dependents moved to the new one.
-            await journal.UpdateAsync(s => s.WithResource(old with { Deposed = true }), cancellationToken);
+            await journal.RecordAsync(new ResourceRecorded(old with { Deposed = true }), cancellationToken);
         }
 
         await CreateAsync(change, inputs, cancellationToken);
@@ -217,7 +235,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     {
         var kind = registry.GetByName(resource.Address.Kind);
         await kind.DeleteAsync(context, resource.Snapshot, cancellationToken);
-        await journal.UpdateAsync(s => s.WithoutResource(resource.Address, resource.Id), cancellationToken);
+        await journal.RecordAsync(new ResourceForgotten(resource.Address, resource.Id), cancellationToken);
     }
 
     private static string Verb(PlanAction action) => action switch

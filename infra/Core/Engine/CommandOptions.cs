@@ -30,6 +30,9 @@ public sealed record CommandOptions(string Stack, string Root)
     /// <summary>`output`: print secret outputs in plaintext.</summary>
     public bool ShowSecrets { get; init; }
 
+    /// <summary>`up`, `destroy`, `refresh`: how many operations (or reads) run at once, at least 1; 1 is sequential.</summary>
+    public int Parallel { get; init; } = Apply.Applier.DefaultParallelism;
+
     /// <summary>`output`: the one output to print; null for all.</summary>
     public string? Output { get; init; }
 }

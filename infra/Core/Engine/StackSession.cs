@@ -17,13 +17,15 @@ namespace BirdInfra.Engine;
 /// </summary>
 public sealed class StackSession : IAsyncDisposable
 {
-    private readonly StateLock _lock;
+    private readonly IAsyncDisposable _lock;
+    private readonly StateBackend _backend;
 
-    private StackSession(StackPaths paths, StackDefinition stack, StateLock stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
+    private StackSession(StackPaths paths, StackDefinition stack, StateBackend backend, IAsyncDisposable stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
     {
         Paths = paths;
         Stack = stack;
         _lock = stateLock;
+        _backend = backend;
         Store = store;
         RecordedState = state;
         Target = target;
@@ -78,15 +80,21 @@ public sealed class StackSession : IAsyncDisposable
         WriteWarnings(io, load.Diagnostics);
         var stack = load.Stack;
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
-        var stateLock = StateLock.Acquire(paths.LockFile, options.Stack, command);
-        if (stateLock.TakenOverFrom is { } stale)
-        {
-            io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running.");
-        }
-
+        var backend = await StateBackend.OpenAsync(stack.State, paths, io.Environment, cancellationToken);
+        IAsyncDisposable? stateLock = null;
         try
         {
-            var (store, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
+            stateLock = await backend.LockAsync(
+                command,
+                stale => io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running."),
+                cancellationToken);
+            var (store, state) = await StateStore.OpenAsync(backend.Medium, options.Stack, passphrase, cancellationToken);
+            if (store.HasJournal)
+            {
+                // A run that crashed or was killed left steps in the journal: they become part of the snapshot before anything else.
+                await store.SaveAsync(state, cancellationToken);
+            }
+
             io.Error.WriteLine($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
             var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
             try
@@ -96,7 +104,8 @@ public sealed class StackSession : IAsyncDisposable
                 {
                     WriteDiagnostics(io, compiled.Diagnostics);
                     await target.DisposeAsync();
-                    stateLock.Dispose();
+                    await stateLock.DisposeAsync();
+                    await backend.DisposeAsync();
                     return null;
                 }
 
@@ -108,15 +117,15 @@ public sealed class StackSession : IAsyncDisposable
                     {
                         WriteDiagnostics(io, live, "nothing was changed in Bird");
                         await target.DisposeAsync();
-                        stateLock.Dispose();
+                        await stateLock.DisposeAsync();
+                        await backend.DisposeAsync();
                         return null;
                     }
                 }
 
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
-                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken);
-
-                return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);
+                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, options.Parallel);
+                return new StackSession(paths, stack, backend, stateLock, store, state, target, graph, refresh);
             }
             catch
             {
@@ -126,7 +135,12 @@ public sealed class StackSession : IAsyncDisposable
         }
         catch
         {
-            stateLock.Dispose();
+            if (stateLock is not null)
+            {
+                await stateLock.DisposeAsync();
+            }
+
+            await backend.DisposeAsync();
             throw;
         }
     }
@@ -164,6 +178,7 @@ public sealed class StackSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Target.DisposeAsync();
-        _lock.Dispose();
+        await _lock.DisposeAsync();
+        await _backend.DisposeAsync();
     }
 }

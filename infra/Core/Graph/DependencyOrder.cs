@@ -21,28 +21,35 @@ public static class DependencyOrder
     {
         var list = items.ToList();
         var byAddress = list.ToDictionary(addressOf);
-        var pending = list.ToDictionary(addressOf, i => dependenciesOf(i).Where(byAddress.ContainsKey).ToHashSet());
+        var waitingFor = list.ToDictionary(addressOf, i => dependenciesOf(i).Where(byAddress.ContainsKey).ToHashSet());
+        var dependents = waitingFor
+            .SelectMany(p => p.Value.Select(dependency => (Dependency: dependency, Dependent: p.Key)))
+            .ToLookup(p => p.Dependency, p => p.Dependent);
         var result = ImmutableArray.CreateBuilder<T>(list.Count);
         var comparer = Comparer<ResourceAddress>.Create(Compare);
-        var ready = new SortedSet<ResourceAddress>(pending.Where(p => p.Value.Count == 0).Select(p => p.Key), comparer);
+        var ready = new SortedSet<ResourceAddress>(waitingFor.Where(p => p.Value.Count == 0).Select(p => p.Key), comparer);
+        var pending = waitingFor.Keys.ToHashSet();
         while (ready.Count > 0)
         {
             var next = ready.Min!;
             ready.Remove(next);
             pending.Remove(next);
             result.Add(byAddress[next]);
-            foreach (var (address, deps) in pending)
+
+            // Only the resources that wait for this one are looked at, so sorting stays O(n log n + edges).
+            foreach (var dependent in dependents[next])
             {
+                var deps = waitingFor[dependent];
                 if (deps.Remove(next) && deps.Count == 0)
                 {
-                    ready.Add(address);
+                    ready.Add(dependent);
                 }
             }
         }
 
         if (pending.Count > 0)
         {
-            throw new InvalidOperationException("Dependency cycle between " + string.Join(", ", pending.Keys));
+            throw new InvalidOperationException("Dependency cycle between " + string.Join(", ", pending));
         }
 
         return result.MoveToImmutable();

@@ -15,24 +15,33 @@ namespace BirdInfra.Refresh;
 /// </summary>
 public static class LiveReader
 {
-    public static async Task<RefreshResult> ReadAsync(StackState state, KindRegistry registry, ProviderContext context, CancellationToken cancellationToken)
+    /// <param name="parallelism">How many kinds are listed at once (`--parallel`); 1 lists them one after the other.</param>
+    public static async Task<RefreshResult> ReadAsync(StackState state, KindRegistry registry, ProviderContext context, CancellationToken cancellationToken, int parallelism = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var kindNames = state.Resources.Select(r => r.Address.Kind)
             .Concat(state.Pending.Select(p => p.Address.Kind))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var listings = new Dictionary<string, IReadOnlyList<ResourceSnapshot>>(StringComparer.Ordinal);
-        foreach (var kindName in kindNames)
-        {
-            listings[kindName] = await registry.GetByName(kindName).ListAsync(context, cancellationToken);
-        }
+        var listed = new IReadOnlyList<ResourceSnapshot>[kindNames.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, kindNames.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (index, token) => listed[index] = await registry.GetByName(kindNames[index]).ListAsync(context, token));
+        var listings = kindNames.Zip(listed).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+
+        // By id, so matching N owned objects against their listings stays linear.
+        var liveById = listings.ToDictionary(
+            p => p.Key,
+            p => p.Value.GroupBy(l => l.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            StringComparer.Ordinal);
 
         var drift = ImmutableArray.CreateBuilder<DriftEntry>();
         var current = state;
         foreach (var resource in state.Resources)
         {
             var kind = registry.GetByName(resource.Address.Kind);
-            var live = listings[resource.Address.Kind].FirstOrDefault(l => l.Id == resource.Id);
+            var live = liveById[resource.Address.Kind].GetValueOrDefault(resource.Id);
             if (live is null)
             {
                 drift.Add(new DriftEntry(resource.Address, resource.Id, "deleted outside BirdInfra", ImmutableArray<PropertyDiff>.Empty));

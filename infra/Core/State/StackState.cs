@@ -13,7 +13,11 @@ public sealed record StackState(
     ImmutableArray<StateResource> Resources,
     ImmutableArray<PendingOperation> Pending)
 {
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// 2: the snapshot has a journal beside it (docs/state-journal.md). Version 1 files are read and written back as 2;
+    /// a BirdInfra that reads only version 1 refuses a version 2 file instead of missing the journal's steps.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     public static StackState Empty(string stack) =>
         new(CurrentVersion, 0, Guid.NewGuid().ToString(), stack, ImmutableArray<StateResource>.Empty, ImmutableArray<PendingOperation>.Empty);

@@ -15,8 +15,9 @@ namespace BirdInfra.Tests.State;
 
 /// <summary>
 /// The state file as a contract. Golden/state-v1.json was written once by BirdInfra at state version 1 and is never
-/// regenerated: it stands for the files users already have. Reading it must give <see cref="Expected"/>, and writing
-/// that state must give back the same document. A new state version gets a golden file of its own beside this one.
+/// regenerated: it stands for the files users already have. Reading it must give <see cref="Expected"/> (upgraded to the
+/// current version), and writing that state must give Golden/state-v2.json, the current format. A new state version
+/// gets a golden file of its own beside these, and reading the older ones must keep working.
 /// </summary>
 public sealed partial class GoldenStateFileTests : IDisposable
 {
@@ -27,17 +28,21 @@ public sealed partial class GoldenStateFileTests : IDisposable
     private const string ApiKeyHeader = "golden-api-key-header-51aa";
     private readonly string _dir = Directory.CreateTempSubdirectory("birdinfra-golden-state-").FullName;
 
-    private static string GoldenPath => RepoPaths.Of("tests", "BirdInfra.Tests", "State", "Golden", "state-v1.json");
+    private static string GoldenV1Path => RepoPaths.Of("tests", "BirdInfra.Tests", "State", "Golden", "state-v1.json");
+
+    private static string GoldenV2Path => RepoPaths.Of("tests", "BirdInfra.Tests", "State", "Golden", "state-v2.json");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
-    public async Task Read_TheGoldenFile_GivesTheExpectedState()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Read_AGoldenFile_GivesTheExpectedState(int version)
     {
-        // A version-1 state file with five owned objects (one deposed), a pending create and four secrets, opened with its passphrase.
-        var (_, state) = await StateStore.OpenAsync(GoldenPath, "dev", Passphrase, CancellationToken.None);
+        // A state file with five owned objects (one deposed), a pending create and four secrets, opened with its passphrase.
+        var (_, state) = await StateStore.OpenAsync(version == 1 ? GoldenV1Path : GoldenV2Path, "dev", Passphrase, CancellationToken.None);
 
-        Describe(state).Should().Be(Describe(Expected()));
+        Describe(state).Should().Be(Describe(Expected()), "a version 1 file reads as the same state, upgraded to the current version");
         state.Pending.Should().Equal(Expected().Pending);
         var token = state.Find(new ResourceAddress("AccessKey", "contact-center"))!.Outputs["token"]!;
         token.IsSecret.Should().BeTrue();
@@ -49,24 +54,26 @@ public sealed partial class GoldenStateFileTests : IDisposable
     public async Task Read_TheGoldenFile_WithAnotherPassphrase_IsRefused()
     {
         // The secrets in the golden file are really encrypted under the test's passphrase, not merely encoded.
-        var act = () => StateStore.OpenAsync(GoldenPath, "dev", "not-the-golden-passphrase", CancellationToken.None);
+        var act = () => StateStore.OpenAsync(GoldenV1Path, "dev", "not-the-golden-passphrase", CancellationToken.None);
 
         await act.Should().ThrowAsync<StateException>().WithMessage("*passphrase does not decrypt*");
-        File.ReadAllText(GoldenPath).Should().NotContain(AccessKeyToken).And.NotContain(WhatsAppToken).And.NotContain(SigningKey).And.NotContain(ApiKeyHeader);
+        File.ReadAllText(GoldenV1Path).Should().NotContain(AccessKeyToken).And.NotContain(WhatsAppToken).And.NotContain(SigningKey).And.NotContain(ApiKeyHeader);
     }
 
-    [Fact]
-    public async Task Write_TheGoldenState_GivesBackTheSameDocument()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Write_AGoldenState_GivesTheCurrentGoldenDocument(int version)
     {
-        // The golden file is opened and its state saved again, as the next `up` would.
-        StackState.CurrentVersion.Should().Be(1, "writing is compared with the version-1 golden file; a new version needs its own golden file, and reading this one must keep working");
+        // A golden file is opened and its state saved again, as the next `up` would: a version 1 file is upgraded.
+        StackState.CurrentVersion.Should().Be(2, "writing is compared with the version-2 golden file; a new version needs its own golden file, and reading the older ones must keep working");
         var path = Path.Combine(_dir, "state.json");
-        File.Copy(GoldenPath, path);
+        File.Copy(version == 1 ? GoldenV1Path : GoldenV2Path, path);
         var (store, state) = await StateStore.OpenAsync(path, "dev", Passphrase, CancellationToken.None);
 
         await store.SaveAsync(state, CancellationToken.None);
 
-        var golden = File.ReadAllText(GoldenPath);
+        var golden = File.ReadAllText(GoldenV2Path);
         var written = File.ReadAllText(path);
         Canonical(written).Should().Be(Canonical(golden), "only secret ciphertexts and the checksum over them may differ");
         SecretCiphertexts(written).Should().HaveCount(SecretPattern().Matches(golden).Count).And.NotIntersectWith(SecretCiphertexts(golden), "every encryption draws a fresh AES-GCM nonce; a repeated ciphertext would mean a reused nonce");
@@ -106,7 +113,7 @@ public sealed partial class GoldenStateFileTests : IDisposable
         var newSubscription = Subscription("https://contact-center.example.com/bird/inbound-v2");
 
         return new StackState(
-            Version: 1,
+            Version: StackState.CurrentVersion,
             Serial: 42,
             Lineage: "3f2b8c1e-7d4a-4e59-9c61-0a5d2e8f4b17",
             Stack: "dev",

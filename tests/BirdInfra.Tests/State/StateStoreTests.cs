@@ -59,7 +59,7 @@ public sealed class StateStoreTests : IDisposable
     public async Task Open_AFileFromANewerVersion_IsRefused()
     {
         await SaveOneAsync();
-        File.WriteAllText(StatePath, File.ReadAllText(StatePath).Replace("\"version\": 1", "\"version\": 99", StringComparison.Ordinal));
+        File.WriteAllText(StatePath, File.ReadAllText(StatePath).Replace($"\"version\": {StackState.CurrentVersion}", "\"version\": 99", StringComparison.Ordinal));
         var act = () => StateStore.OpenAsync(StatePath, "dev", "pass-1", CancellationToken.None);
         (await act.Should().ThrowAsync<StateException>()).WithMessage("*newer BirdInfra*");
     }

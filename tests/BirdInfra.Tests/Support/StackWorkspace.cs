@@ -59,7 +59,7 @@ public sealed class StackWorkspace : IAsyncDisposable
     /// </summary>
     public async Task<(BirdInfra.Providers.Properties.PropertyValue Token, BirdInfra.Providers.Properties.PropertyValue SigningKey)> LearnMintedSecretsAsync()
     {
-        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(StateFile, "e2e", Passphrase, CancellationToken.None);
+        var state = await OpenStateAsync();
         var token = state.Resources.Single(r => r.Address.Kind == "AccessKey").Outputs["token"]!;
         var signingKey = state.Resources.Single(r => r.Address.Name == "main-outbound").Inputs["signingKey"]!;
         KnownSecrets.Add(token.RevealString()!);
@@ -79,6 +79,33 @@ public sealed class StackWorkspace : IAsyncDisposable
         workspace.KnownSecrets.Add(emulator.AdminAccessKey);
         workspace.WriteStack(stackYaml ?? ScenarioStack.Yaml);
         return workspace;
+    }
+
+    /// <summary>The stack's state, read with the known passphrase from wherever it is kept (the state file, or PostgreSQL).</summary>
+    public async Task<BirdInfra.State.StackState> OpenStateAsync()
+    {
+        if (PostgresSchema is { } schema)
+        {
+            await using var database = await BirdInfra.State.Postgres.PostgresStateDatabase.OpenAsync(Environment["BIRDINFRA_STATE_DB"]!, schema, CancellationToken.None);
+            var (_, stored) = await BirdInfra.State.StateStore.OpenAsync(new BirdInfra.State.Postgres.PostgresStateMedium(database, "e2e"), "e2e", Passphrase, CancellationToken.None);
+            return stored;
+        }
+
+        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(StateFile, "e2e", Passphrase, CancellationToken.None);
+        return state;
+    }
+
+    /// <summary>The schema holding this workspace's state in PostgreSQL, once <see cref="UsePostgres"/> moved it there.</summary>
+    public string? PostgresSchema { get; private set; }
+
+    /// <summary>Keeps the stack's state in <paramref name="server"/>, in a schema of its own; the connection string is a known secret.</summary>
+    public void UsePostgres(PostgresServer server, string schema)
+    {
+        PostgresSchema = schema;
+        Environment["BIRDINFRA_STATE_DB"] = server.ConnectionString;
+        KnownSecrets.Add(PostgresServer.Password);
+        KnownSecrets.Add(server.ConnectionString);
+        File.AppendAllText(StackFile, $"\nstate:\n  backend: postgres\n  connection: {{ env: BIRDINFRA_STATE_DB }}\n  schema: {schema}\n");
     }
 
     public void WriteStack(string yaml) =>
