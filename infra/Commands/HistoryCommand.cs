@@ -2,12 +2,14 @@ using System.Text.Json;
 using BirdInfra.Engine;
 using BirdInfra.History;
 using BirdInfra.Rendering;
+using BirdInfra.Stacks.Model;
+using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 
 /// <summary>
 /// `birdinfra history`: the records of every command that changed the stack's state, newest first (`--limit N` keeps the
-/// newest N; `--json` prints one JSON array). Reads the history file only: no lock, no passphrase, no call to Bird.
+/// newest N; `--json` prints one JSON array). Reads the history only (the file beside local state, or the PostgreSQL table): no lock, no passphrase, no call to Bird.
 /// </summary>
 public static class HistoryCommand
 {
@@ -21,11 +23,14 @@ public static class HistoryCommand
         }
 
         var paths = new StackPaths(options.Root, options.Stack);
-        var (records, skipped) = await new HistoryStore(paths.HistoryFile).ReadAsync(cancellationToken);
+        var load = File.Exists(paths.StackFile) ? StackSession.Load(paths, io, checkSecrets: false) : null;
+        await using var backend = await StateBackend.OpenAsync(load?.Stack?.State ?? StateBackendDefinition.Local, paths, io.Environment, cancellationToken);
+        var history = backend.History;
+        var (records, skipped) = await history.ReadAsync(cancellationToken);
         var newestFirst = records.Reverse().Take(options.Limit ?? int.MaxValue).ToList();
         if (skipped > 0)
         {
-            io.Error.WriteLine($"warning: {skipped} line(s) of {paths.HistoryFile} are not history records and were left out.");
+            io.Error.WriteLine($"warning: {skipped} line(s) of {history.Name} are not history records and were left out.");
         }
 
         io.Out.Write(options.Json

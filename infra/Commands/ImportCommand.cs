@@ -1,4 +1,5 @@
 using BirdInfra.Engine;
+using BirdInfra.History;
 using BirdInfra.Import;
 
 namespace BirdInfra.Commands;
@@ -66,6 +67,14 @@ public static class ImportCommand
         }
 
         await session.Store.SaveAsync(Importer.Record(session.Refresh.State, plan), cancellationToken);
+        await UpCommand.RecordAsync(
+            session,
+            io,
+            "import",
+            null,
+            [.. plan.Adopted.Select(e => new HistoryChange(e.Address.Kind, e.Address.Name, "import", e.Adopted!.Id, [], "done"))],
+            null,
+            cancellationToken);
         io.Out.WriteLine(
             $"Imported {plan.Adopted.Length} object(s); nothing was changed in Bird."
             + (plan.NotFound.IsEmpty ? string.Empty : $" {plan.NotFound.Length} declaration(s) not found stay for `birdinfra up` to create.")

@@ -8,7 +8,7 @@ namespace BirdInfra.Commands;
 
 /// <summary>
 /// `birdinfra state migrate --to postgres|local`: copies a stack's state (snapshot and journal, byte for byte, so the
-/// encryption stays as it is) from the backend its stack file names to the other one, after checking the target holds
+/// encryption stays as it is) and its history from the backend its stack file names to the other one, after checking the target holds
 /// nothing for the stack, under both backends' run locks; then reads both and checks they hold the same state. The
 /// source is left intact; the user points the stack file at the target.
 /// </summary>
@@ -41,9 +41,25 @@ public static class StateMigrateCommand
         await using var sourceLock = await source.LockAsync("state migrate", _ => { }, cancellationToken);
         await using var destinationLock = await destination.LockAsync("state migrate", _ => { }, cancellationToken);
 
-        if (await destination.Medium.ReadSnapshotAsync(cancellationToken) is not null || await destination.Medium.ReadJournalAsync(cancellationToken) is not null)
+        var occupied = new List<string>();
+        if (await destination.Medium.ReadSnapshotAsync(cancellationToken) is not null)
         {
-            throw new UserError($"{Capitalized(destination.Medium.Name)} already exists; migrate only into an empty backend. Nothing was copied.");
+            occupied.Add(destination.Medium.Name);
+        }
+
+        if (await destination.Medium.ReadJournalAsync(cancellationToken) is not null)
+        {
+            occupied.Add(destination.Medium.JournalName);
+        }
+
+        if (!(await destination.History.ReadLinesAsync(cancellationToken)).IsEmpty)
+        {
+            occupied.Add(destination.History.Name);
+        }
+
+        if (occupied.Count > 0)
+        {
+            throw new UserError($"The target already holds {string.Join(", ", occupied)}; migrate only into an empty backend (remove what an earlier migration left there first). Nothing was copied.");
         }
 
         var snapshot = await source.Medium.ReadSnapshotAsync(cancellationToken)
@@ -53,7 +69,7 @@ public static class StateMigrateCommand
         // Both are read back with the passphrase before and after, so a copy that could not be opened is never left as the only one.
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
         var (_, before) = await StateStore.OpenAsync(source.Medium, options.Stack, passphrase, cancellationToken);
-        io.Out.WriteLine($"Copy the state of stack {options.Stack} (serial {before.Serial}, {before.Resources.Length} resources{(journal is null ? string.Empty : ", with its journal")})");
+        io.Out.WriteLine($"Copy the state of stack {options.Stack} (serial {before.Serial}, {before.Resources.Length} resources{(journal is null ? string.Empty : ", with its journal")}) and its history");
         io.Out.WriteLine($"  from {source.Medium.Name}");
         io.Out.WriteLine($"  to   {destination.Medium.Name}");
         if (!options.Yes && !io.Confirm("Migrate?"))
@@ -67,6 +83,12 @@ public static class StateMigrateCommand
         if (journal is not null)
         {
             destination.Medium.AppendJournal([.. Lines(journal)]);
+        }
+
+        var history = await source.History.ReadLinesAsync(cancellationToken);
+        foreach (var line in history.Where(l => l.Length > 0))
+        {
+            await destination.History.AppendLineAsync(line, cancellationToken);
         }
 
         var (_, after) = await StateStore.OpenAsync(destination.Medium, options.Stack, passphrase, cancellationToken);

@@ -5,6 +5,7 @@ using BirdInfra.Guards;
 using BirdInfra.History;
 using BirdInfra.Planning;
 using BirdInfra.Rendering;
+using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 
@@ -107,11 +108,11 @@ public static class UpCommand
         try
         {
             var drift = session.Refresh.Drift.Select(d => $"{d.Address} ({d.Id}): {d.Description}").ToImmutableArray();
-            await HistoryRecorder.AppendAsync(session.Paths, command, io.Environment, io.Time, plan?.Summary, changes, drift, error, CancellationToken.None);
+            await HistoryRecorder.AppendAsync(session.Backend.History, session.Paths, command, io.Environment, io.Time, plan?.Summary, changes, drift, error, CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
         {
-            io.Error.WriteLine($"warning: could not append to the history {session.Paths.HistoryFile}: {e.Message}");
+            io.Error.WriteLine($"warning: could not append to {session.Backend.History.Name}: {e.Message}");
         }
     }
 }

@@ -171,6 +171,13 @@ public sealed partial class ConnectorKind : IResourceKind
             }
         }
 
+        // A listing carries no channel status (only GET /channels/{id} does): the status last read stays, for the same channel.
+        if (merged.Outputs["channelStatus"] is null && known.Outputs.GetString("channelStatus") is { } status
+            && merged.Outputs.GetString("channelId") is { } channelId && channelId == known.Outputs.GetString("channelId"))
+        {
+            merged = merged with { Outputs = merged.Outputs.With("channelStatus", PropertyValue.String(status)) };
+        }
+
         return known.Inputs["accessToken"] is { IsNull: false } token ? WithSecret(merged, token) : merged;
     }
 

@@ -40,6 +40,9 @@ public sealed class StackSession : IAsyncDisposable
 
     public StateStore Store { get; }
 
+    /// <summary>Where state, lock and history live (local files, or PostgreSQL).</summary>
+    public StateBackend Backend => _backend;
+
     /// <summary>State as the file holds it.</summary>
     public StackState RecordedState { get; }
 

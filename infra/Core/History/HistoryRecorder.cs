@@ -16,6 +16,7 @@ public static class HistoryRecorder
     /// <param name="command">The command as a user would type it, without secrets: "up", "destroy", "up --plan plan.json".</param>
     /// <param name="error">Null when the command succeeded; otherwise what went wrong.</param>
     public static async Task AppendAsync(
+        HistoryStore store,
         StackPaths paths,
         string command,
         Func<string, string?> environment,
@@ -41,7 +42,7 @@ public static class HistoryRecorder
             drift,
             error is null ? HistoryRecord.Succeeded : HistoryRecord.Failed,
             error);
-        await new HistoryStore(paths.HistoryFile).AppendAsync(record, cancellationToken);
+        await store.AppendAsync(record, cancellationToken);
     }
 
     /// <summary>Each change of the plan (unchanged resources left out) with how the apply ended for it.</summary>

@@ -1,4 +1,5 @@
 using BirdInfra.Engine;
+using BirdInfra.History;
 using BirdInfra.Stacks.Model;
 using BirdInfra.State.Postgres;
 
@@ -28,6 +29,9 @@ public sealed class StateBackend : IAsyncDisposable
     public PostgresStateDatabase? Database => _database;
 
     public bool IsPostgres => _database is not null;
+
+    /// <summary>The stack's history: <c>history.jsonl</c> beside local state, or the <c>history</c> table.</summary>
+    public HistoryStore History => _database is null ? new HistoryStore(Paths.HistoryFile) : new HistoryStore(_database, Paths.Stack);
 
     /// <summary>Connects to the stack's state backend (creating PostgreSQL tables on first use); reads nothing yet.</summary>
     public static async Task<StateBackend> OpenAsync(StateBackendDefinition definition, StackPaths paths, Func<string, string?> environment, CancellationToken cancellationToken)

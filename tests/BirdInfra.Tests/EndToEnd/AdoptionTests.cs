@@ -45,6 +45,9 @@ public sealed class AdoptionTests
         var up = await ws.RunAsync("up", "--stack", "e2e", "--yes");
         up.ExitCode.Should().Be(0, up.All);
         (await ws.MutatingCallsAsync()).Should().BeEmpty("up after import has nothing to do");
+        var history = JsonDocument.Parse((await ws.RunAsync("history", "--stack", "e2e", "--json")).Out).RootElement.EnumerateArray().ToList();
+        history.Select(r => r.GetProperty("command").GetString()).Should().Contain("import");
+        history.Single(r => r.GetProperty("command").GetString() == "import").GetProperty("changes").GetArrayLength().Should().Be(9);
 
         var (_, state) = await BirdInfra.State.StateStore.OpenAsync(ws.StateFile, "e2e", StackWorkspace.Passphrase, CancellationToken.None);
         state.Resources.GroupBy(r => r.Address.Kind).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToHashSet())

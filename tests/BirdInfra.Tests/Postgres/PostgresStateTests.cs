@@ -47,6 +47,10 @@ public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelpe
         var destroy = await ws.RunAsync("destroy", "--stack", "e2e", "--yes");
         destroy.ExitCode.Should().Be(0, destroy.All);
         (await BirdInventory.ReadAsync(ws)).Should().BeEmpty("destroy deleted everything the stack owned");
+        var history = await ws.RunAsync("history", "--stack", "e2e", "--json");
+        history.ExitCode.Should().Be(0, history.All);
+        JsonDocument.Parse(history.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("command").GetString()).Should().Equal("destroy", "up");
+        File.Exists(Path.Combine(ws.Root, ".birdinfra", "e2e", "history.jsonl")).Should().BeFalse("the history is in PostgreSQL too");
 
         dump.Should().Contain("-- state").And.Contain("-- journal").And.Contain("-- locks").And.Contain("e2e");
         var texts = new[] { ("tables", dump + await Server.DumpAsync(schema)), ("up", up.All), ("preview", preview.All), ("output", outputs.All), ("destroy", destroy.All) };
@@ -179,11 +183,18 @@ public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelpe
         File.Exists(ws.StateFile).Should().BeTrue("the source is left intact");
         var again = await ws.RunAsync("state", "migrate", "--stack", "e2e", "--to", "postgres", "--yes");
         again.ExitCode.Should().Be(1);
-        again.Error.Should().Contain("already exists; migrate only into an empty backend");
+        again.Error.Should().Contain("The target already holds the state of stack e2e in PostgreSQL (schema birdinfra), the history of stack e2e in PostgreSQL (schema birdinfra); migrate only into an empty backend");
 
-        File.Move(ws.StateFile, ws.StateFile + ".moved-away");
+        // The operator removes the local state once the stack runs from PostgreSQL (migrate leaves it intact).
+        var localHistory = (await ws.RunAsync("history", "--stack", "e2e", "--json")).Out;
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(ws.StateFile)!).Where(f => Path.GetFileName(f) is "state.json" or "state.json.bak" or "history.jsonl"))
+        {
+            File.Move(file, file + ".moved-away");
+        }
+
         File.AppendAllText(ws.StackFile, $"\nstate: {{ backend: postgres, connection: {{ env: BIRDINFRA_STATE_DB }}, schema: {schema} }}\n");
         (await ws.RunAsync("output", "--stack", "e2e", "--json", "--show-secrets")).Out.Should().Be(localOutputs, "PostgreSQL holds the same state");
+        (await ws.RunAsync("history", "--stack", "e2e", "--json")).Out.Should().Be(localHistory, "and the same history");
         await ws.ResetCallLogAsync();
         (await ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode")).ExitCode.Should().Be(0);
 
