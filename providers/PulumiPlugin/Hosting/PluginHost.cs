@@ -46,7 +46,8 @@ public static class PluginHost
             sp.GetRequiredService<PluginLifetime>(),
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<ILogger<BirdResourceProvider>>(),
-            PackageVersion.Current));
+            PackageVersion.Current,
+            arguments.EngineAddress));
         builder.Services.AddHostedService<EngineWatcher>();
 
         await using var app = builder.Build();

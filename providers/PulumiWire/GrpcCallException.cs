@@ -1,6 +1,4 @@
-using BirdInfra.Providers.PulumiWire;
-
-namespace BirdInfra.PulumiProgram.Grpc;
+namespace BirdInfra.Providers.PulumiWire;
 
 /// <summary>A unary gRPC call that ended with a non-OK status (or never reached the server).</summary>
 public sealed class GrpcCallException(string method, GrpcStatusCode status, string detail, Exception? inner = null)

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf;
 
-namespace BirdInfra.PulumiProgram.Grpc;
+namespace BirdInfra.Providers.PulumiWire;
 
 /// <summary>
 /// Unary gRPC over cleartext HTTP/2 (prior knowledge) with HttpClient: <c>POST /package.Service/Method</c>, a
