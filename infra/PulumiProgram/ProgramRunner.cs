@@ -4,6 +4,7 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;

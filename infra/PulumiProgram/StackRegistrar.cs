@@ -7,6 +7,7 @@ using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.PulumiWire;
+using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Protos;
 using BirdInfra.PulumiProgram.Rpc;
 using Google.Protobuf.WellKnownTypes;

@@ -1,4 +1,5 @@
 using BirdInfra.Providers.PulumiWire;
+using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Protos;
 using Google.Protobuf.WellKnownTypes;
 

@@ -46,8 +46,7 @@ public static class PluginHost
             sp.GetRequiredService<PluginLifetime>(),
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<ILogger<BirdResourceProvider>>(),
-            PackageVersion.Current,
-            arguments.EngineAddress));
+            PackageVersion.Current));
         builder.Services.AddHostedService<EngineWatcher>();
 
         await using var app = builder.Build();

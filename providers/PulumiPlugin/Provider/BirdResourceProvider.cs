@@ -32,15 +32,11 @@ public sealed class BirdResourceProvider : IDisposable
     private readonly ILogger<BirdResourceProvider> _logger;
     private readonly string _version;
     private readonly Lazy<string> _schema;
-    private readonly Lock _engineLock = new();
     private ProviderContext? _context;
     private ProviderSettings? _settings;
-    private GrpcUnaryClient? _engine;
 
-    /// <param name="engineAddress">The engine address from argv, until Handshake or Attach says otherwise.</param>
-    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version, string? engineAddress = null)
+    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version)
     {
-        EngineAddress = engineAddress;
         _registry = registry;
         _lifetime = lifetime;
         _environment = environment;
@@ -70,11 +66,7 @@ public sealed class BirdResourceProvider : IDisposable
         new UnaryMethod<Empty, Empty>("Cancel", Empty.Parser, CancelAsync),
     ];
 
-    public void Dispose()
-    {
-        _context?.Client.Dispose();
-        _engine?.Dispose();
-    }
+    public void Dispose() => _context?.Client.Dispose();
 
     private Task<ProviderHandshakeResponse> HandshakeAsync(ProviderHandshakeRequest request, CancellationToken cancellationToken)
     {
@@ -146,7 +138,7 @@ public sealed class BirdResourceProvider : IDisposable
 
         var resource = inputs.GetString("name") ?? NameOf(request.Urn);
         RefuseAfterCancel("create", kind, resource);
-        var context = RequireContext() with { Progress = Progress(request.Urn) };
+        var context = RequireContext();
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
@@ -211,7 +203,7 @@ public sealed class BirdResourceProvider : IDisposable
         }
 
         RefuseAfterCancel("update", kind, news.GetString("name") ?? request.Id);
-        var context = RequireContext() with { Progress = Progress(request.Urn) };
+        var context = RequireContext();
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
@@ -241,34 +233,6 @@ public sealed class BirdResourceProvider : IDisposable
         {
             throw Fail(e, "delete", kind, inputs.GetString("name") ?? request.Id, inputs, properties);
         }
-    }
-
-    /// <summary>Progress of one operation on <paramref name="urn"/>, shown by the engine (a connector's channel wait).</summary>
-    private EngineProgress Progress(string urn)
-    {
-        GrpcUnaryClient? engine = null;
-        lock (_engineLock)
-        {
-            if (EngineAddress is { Length: > 0 } address)
-            {
-                try
-                {
-                    if (_engine is null || _engine.Address != GrpcUnaryClient.ToUri(address).Authority)
-                    {
-                        _engine?.Dispose();
-                        _engine = new GrpcUnaryClient(address);
-                    }
-
-                    engine = _engine;
-                }
-                catch (FormatException)
-                {
-                    // Not an address the plugin can dial: progress goes to the plugin's log.
-                }
-            }
-        }
-
-        return new EngineProgress(engine, urn, _logger);
     }
 
     private Task<Empty> CancelAsync(Empty request, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
-using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiProgram;
+using BirdInfra.PulumiProgram.Grpc;
 using FluentAssertions;
 
 namespace BirdInfra.Tests.PulumiProgram;

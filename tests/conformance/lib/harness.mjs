@@ -108,27 +108,6 @@ export async function startFakeEngine() {
   };
 }
 
-/** A fake engine that serves pulumirpc.Engine/Log (Pulumi's generated stubs) and records every log it is sent. */
-export async function startLoggingEngine() {
-  const engineGrpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
-  const logs = [];
-  const server = new grpc.Server();
-  server.addService(engineGrpc.EngineService, {
-    log(call, cb) {
-      logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn(), ephemeral: call.request.getEphemeral() });
-      cb(null, new Empty());
-    },
-    getRootResource(call, cb) { cb({ code: grpc.status.UNIMPLEMENTED, details: 'not served' }); },
-    setRootResource(call, cb) { cb({ code: grpc.status.UNIMPLEMENTED, details: 'not served' }); },
-  });
-  const port = await new Promise((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
-  return {
-    address: `127.0.0.1:${port}`,
-    logs,
-    close: () => new Promise((resolve) => server.tryShutdown(() => resolve())),
-  };
-}
-
 /**
  * Launches providers/pulumi-resource-bird like the engine: argv ends with the engine address, the child gets its
  * own process group, the first stdout line is the port. Returns a connected client and timing.

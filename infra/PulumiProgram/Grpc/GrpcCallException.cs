@@ -1,4 +1,6 @@
-namespace BirdInfra.Providers.PulumiWire;
+using BirdInfra.Providers.PulumiWire;
+
+namespace BirdInfra.PulumiProgram.Grpc;
 
 /// <summary>A unary gRPC call that ended with a non-OK status (or never reached the server).</summary>
 public sealed class GrpcCallException(string method, GrpcStatusCode status, string detail, Exception? inner = null)

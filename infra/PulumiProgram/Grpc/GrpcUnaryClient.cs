@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using BirdInfra.Providers.PulumiWire;
 using Google.Protobuf;
 
-namespace BirdInfra.Providers.PulumiWire;
+namespace BirdInfra.PulumiProgram.Grpc;
 
 /// <summary>
 /// Unary gRPC over cleartext HTTP/2 (prior knowledge) with HttpClient: <c>POST /package.Service/Method</c>, a
