@@ -32,8 +32,8 @@ public sealed class LargeStackTests
         preview.ExitCode.Should().Be(0, preview.All);
         var calls = await ws.CallsAsync();
 
-        // 3 IAM lists + connectors (41 objects, 1 page) + subscriptions (123 objects, 2 pages of 100).
+        // The webhook catalogue once + 3 IAM lists + connectors (41 objects, 1 page) + subscriptions (123 objects, 2 pages of 100).
         calls.Should().OnlyContain(c => c.Method == "GET");
-        calls.Should().HaveCount(6, string.Join(Environment.NewLine, calls));
+        calls.Should().HaveCount(7, string.Join(Environment.NewLine, calls));
     }
 }

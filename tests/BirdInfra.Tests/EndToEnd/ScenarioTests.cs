@@ -54,7 +54,8 @@ public sealed class ScenarioTests : IAsyncLifetime
 
         var calls = await _ws.CallsAsync();
         calls.Where(c => c.Method != "GET").Should().BeEmpty("a no-op preview and up must not mutate Bird");
-        calls.Count.Should().BeLessThanOrEqualTo(2 * 5, "each run reads each kind through one list call");
+        calls.Count.Should().BeLessThanOrEqualTo(2 * (5 + 1), "each run reads each kind through one list call, and the webhook catalogue once");
+        calls.Count(c => c.Path.EndsWith("/available-webhooks", StringComparison.Ordinal)).Should().Be(2, "one catalogue read per run");
     }
 
     [Fact]
