@@ -28,7 +28,15 @@ public static class PreviewCommand
 
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(options.Json ? PlanJsonRenderer.Render(result.Plan, guards) + Environment.NewLine : PlanTextRenderer.Render(result.Plan, guards));
+        if (options.Json)
+        {
+            io.Out.WriteLine(PlanJsonRenderer.Render(result.Plan, guards));
+        }
+        else
+        {
+            PlanTextRenderer.Write(io.Out, result.Plan, guards);
+        }
+
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards would stop `birdinfra up --stack {options.Stack}`: {guards.Summary()}.");

@@ -32,7 +32,7 @@ public static class UpCommand
         var plan = result.Plan;
         var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(PlanTextRenderer.Render(plan, guards));
+        PlanTextRenderer.Write(io.Out, plan, guards);
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards stopped `birdinfra {command} --stack {options.Stack}` before anything was sent to Bird: {guards.Summary()}.");

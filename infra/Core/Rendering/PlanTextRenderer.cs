@@ -14,6 +14,14 @@ public static class PlanTextRenderer
 {
     public static string Render(Plan plan, GuardReport? guards = null)
     {
+        using var text = new StringWriter();
+        Write(text, plan, guards);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the preview block by block, so a plan of thousands of resources is never held as one string.</summary>
+    public static void Write(TextWriter writer, Plan plan, GuardReport? guards = null)
+    {
         var sb = new StringBuilder();
         sb.AppendLine($"Stack {plan.Stack}");
         var changed = plan.Changes.Where(c => c.Action != PlanAction.Same).ToList();
@@ -25,6 +33,8 @@ public static class PlanTextRenderer
 
         foreach (var change in changed)
         {
+            writer.Write(sb);
+            sb.Clear();
             sb.AppendLine();
             sb.Append("  ").Append(Symbol(change.Action)).Append(' ').Append(change.Address)
                 .Append("  (").Append(Word(change.Action)).Append(": ").Append(change.Reason).AppendLine(")");
@@ -64,7 +74,7 @@ public static class PlanTextRenderer
             AppendGuards(sb, guards);
         }
 
-        return sb.ToString();
+        writer.Write(sb);
     }
 
     private static void AppendGuards(StringBuilder sb, GuardReport guards)

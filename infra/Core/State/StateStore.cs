@@ -75,14 +75,14 @@ public sealed class StateStore
             return (new StateStore(path, cipher, cipher.CheckValue()), StackState.Empty(stack));
         }
 
-        var text = Encoding.UTF8.GetString(await ReadSharedAsync(path, cancellationToken) ?? []);
+        var bytes = await ReadSharedAsync(path, cancellationToken) ?? [];
 
         JsonObject root;
         int version;
         string? checksum;
         try
         {
-            root = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
+            root = JsonNode.Parse(bytes) as JsonObject ?? throw new JsonException("not an object");
             version = root["version"]?.GetValue<int>() ?? throw Corrupt(path, "it has no version");
             checksum = root["checksum"]?.GetValue<string>();
         }
@@ -120,7 +120,7 @@ public sealed class StateStore
 
             var store = new StateStore(path, cipherFromFile, check);
             var snapshot = store.Parse(root);
-            store.Saved(snapshot, Encoding.UTF8.GetByteCount(text));
+            store.Saved(snapshot, bytes.Length);
             var state = journal is { Length: > 0 } ? store.Replay(snapshot, journal) : snapshot;
             return (store, state with { Version = StackState.CurrentVersion });
         }
