@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using BirdInfra.Emulator.Webhooks;
 
 namespace BirdInfra.Emulator.Configuration;
 
@@ -33,6 +34,9 @@ public static class CommandLine
             // The message leaves the value out: it is a secret.
             value => value.Length > 0 && value.All(char.IsAsciiLetterOrDigit) ? null : "--admin-key expects letters and digits only");
         var channelDelay = Seconds("--channel-delay", $"Delay until a connector's channel appears (default {defaults.ChannelDelay.TotalSeconds}; fractions allowed).");
+        var channelActivationDelay = Seconds(
+            "--channel-activation-delay",
+            $"How long a new channel stays 'pending' before it is 'active' (default {defaults.ChannelActivationDelay.TotalSeconds}; 0 = active at once).");
         var allowHttpWebhooks = new Option<bool>("--allow-http-webhooks")
         {
             Description = "Allow http://127.0.0.1 / localhost / [::1] webhook URLs (for tests).",
@@ -60,12 +64,19 @@ public static class CommandLine
         {
             Description = "Answer GET of one access key with roleRefs, like the list, instead of expanded roles.",
         };
+        var webhookEvents = new Option<string[]>("--webhook-event")
+        {
+            HelpName = "EVENT[:KEY,…]",
+            Description = "Offer only these channels webhook events (repeat the option), optionally with fewer filter keys; default: the full catalogue.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core warnings to the console." };
 
         var root = new RootCommand(Description)
         {
-            urls, data, organizationId, workspaceId, adminKey, channelDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed,
-            roleUpdateWithPut, noConnectorArguments, accessKeyRoleRefs, verbose,
+            urls, data, organizationId, workspaceId, adminKey, channelDelay, channelActivationDelay, allowHttpWebhooks, webhookRetryDelay, webhookMaxAttempts, faultSeed,
+            roleUpdateWithPut, noConnectorArguments, accessKeyRoleRefs, webhookEvents, verbose,
         };
 
         // Keep the interface the emulator always had: help as -h, --help or -?, and no --version, /?, /h or [directives].
@@ -99,6 +110,12 @@ public static class CommandLine
             return new CommandLineResult(null, null, result.Errors[0].Message);
         }
 
+        var catalogue = WebhookEvents(result.GetValue(webhookEvents));
+        if (catalogue.Error is { } catalogueError)
+        {
+            return new CommandLineResult(null, null, catalogueError);
+        }
+
         var options = defaults with
         {
             Urls = result.GetValue(urls) ?? defaults.Urls,
@@ -107,6 +124,7 @@ public static class CommandLine
             WorkspaceId = result.GetValue(workspaceId),
             AdminAccessKey = result.GetValue(adminKey),
             ChannelDelay = result.GetValue(channelDelay) ?? defaults.ChannelDelay,
+            ChannelActivationDelay = result.GetValue(channelActivationDelay) ?? defaults.ChannelActivationDelay,
             AllowHttpWebhooks = result.GetValue(allowHttpWebhooks),
             WebhookRetryBaseDelay = result.GetValue(webhookRetryDelay) ?? defaults.WebhookRetryBaseDelay,
             WebhookMaxAttempts = result.GetValue(webhookMaxAttempts) ?? defaults.WebhookMaxAttempts,
@@ -114,6 +132,7 @@ public static class CommandLine
             RoleUpdateWithPut = result.GetValue(roleUpdateWithPut),
             EchoConnectorArguments = !result.GetValue(noConnectorArguments),
             AccessKeyGetExpandsRoles = !result.GetValue(accessKeyRoleRefs),
+            WebhookEvents = catalogue.Events,
             Quiet = !result.GetValue(verbose),
         };
         return new CommandLineResult(options, null, null);
@@ -175,6 +194,40 @@ public static class CommandLine
                 return convert(r, r.Tokens[^1].Value);
             },
         };
+
+    /// <summary><c>--webhook-event</c> values: each <c>EVENT</c> or <c>EVENT:KEY,KEY</c>, from the full catalogue.</summary>
+    private static (IReadOnlyDictionary<string, IReadOnlyList<string>?>? Events, string? Error) WebhookEvents(string[]? values)
+    {
+        if (values is not { Length: > 0 })
+        {
+            return (null, null);
+        }
+
+        var events = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var colon = value.IndexOf(':');
+            var name = colon < 0 ? value : value[..colon];
+            if (WebhookCatalog.FullFilterKeys(name) is not { } full)
+            {
+                return (null, $"--webhook-event: '{name}' is not a channels event of the emulator's catalogue");
+            }
+
+            IReadOnlyList<string>? keys = null;
+            if (colon >= 0)
+            {
+                keys = value[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (keys.FirstOrDefault(k => !full.Contains(k)) is { } unknown)
+                {
+                    return (null, $"--webhook-event: '{name}' has no filter key '{unknown}' (it has: {string.Join(", ", full)})");
+                }
+            }
+
+            events[name] = keys;
+        }
+
+        return (events, null);
+    }
 
     private static string? Uuid(string option, string value) =>
         Guid.TryParse(value, out _) ? null : $"{option} expects a UUID, got '{value}'";

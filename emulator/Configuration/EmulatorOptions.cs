@@ -18,6 +18,12 @@ public sealed record EmulatorOptions
     /// <summary>How long after a connector is created its channel appears.</summary>
     public TimeSpan ChannelDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a new channel stays <c>pending</c> before it becomes <c>active</c> (announced by <c>channel.updated</c>),
+    /// so clients see a channel that exists but does not work yet, as with Bird. Zero creates it active.
+    /// </summary>
+    public TimeSpan ChannelActivationDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Accept http:// loopback webhook URLs (tests); otherwise only the public https pattern of the fact sheet.</summary>
     public bool AllowHttpWebhooks { get; init; }
 
@@ -53,6 +59,13 @@ public sealed record EmulatorOptions
     /// false answers <c>roleRefs</c> like the list does.
     /// </summary>
     public bool AccessKeyGetExpandsRoles { get; init; } = true;
+
+    /// <summary>
+    /// Narrows the webhook catalogue (channels service) to these events, each with its filter keys (null = the full
+    /// catalogue's keys for that event): only they are listed by <c>available-webhooks</c> and accepted by subscription
+    /// creates. Null offers the full catalogue of the fact sheet.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>?>? WebhookEvents { get; init; }
 
     /// <summary>Seed for fault-injection dice, so rates below 1.0 are reproducible. Null = unseeded.</summary>
     public int? FaultSeed { get; init; }

@@ -1,4 +1,5 @@
 using BirdInfra.Emulator.Channels;
+using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Deliveries;
 using BirdInfra.Emulator.Http;
 using BirdInfra.Emulator.Store;
@@ -6,10 +7,12 @@ using BirdInfra.Emulator.Store;
 namespace BirdInfra.Emulator.Connectors;
 
 /// <summary>
-/// Creates each connector's channel once its delay has passed, on a timer rather than on a request, the
-/// way Bird installs in the background; then links it and announces <c>channel.created</c>.
+/// Creates each connector's channel once its delay has passed, on a timer rather than on a request, the way Bird
+/// installs in the background: the channel starts <c>pending</c> (linked to the connector, announced by
+/// <c>channel.created</c>) and becomes <c>active</c> after <see cref="EmulatorOptions.ChannelActivationDelay"/>
+/// (announced by <c>channel.updated</c>), so a client sees a channel that exists before it works.
 /// </summary>
-internal sealed class ChannelProvisioner(EmulatorStore store, WebhookDispatcher dispatcher, TimeProvider time) : BackgroundService
+internal sealed class ChannelProvisioner(EmulatorStore store, WebhookDispatcher dispatcher, EmulatorOptions options, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(25);
 
@@ -18,12 +21,12 @@ internal sealed class ChannelProvisioner(EmulatorStore store, WebhookDispatcher 
         using var timer = new PeriodicTimer(Tick, time);
         while (await WaitAsync(timer, stoppingToken))
         {
-            foreach (var channel in ProvisionDue())
+            foreach (var (channel, @event) in ProvisionDue())
             {
                 dispatcher.Publish(
                     channel.WorkspaceId,
                     "channels",
-                    "channel.created",
+                    @event,
                     ChannelView.From(channel),
                     new Dictionary<string, string> { ["platformId"] = channel.PlatformId, ["channelStatus"] = channel.Status, ["channelId"] = channel.Id });
             }
@@ -42,28 +45,39 @@ internal sealed class ChannelProvisioner(EmulatorStore store, WebhookDispatcher 
         }
     }
 
-    private List<ChannelRecord> ProvisionDue()
+    /// <summary>Channels created (<c>channel.created</c>) or activated (<c>channel.updated</c>) since the last tick.</summary>
+    private List<(ChannelRecord Channel, string Event)> ProvisionDue()
     {
         var now = time.NowMs();
-        if (!store.Read(state => state.Connectors.Values.Any(c => c.Channel is null && c.ChannelDueAt <= now)))
+        if (!store.Read(state => state.Connectors.Values.Any(c => c.Channel is null && c.ChannelDueAt <= now)
+                || state.Channels.Values.Any(c => c.Status == ChannelRecord.Pending && c.ActiveAt <= now)))
         {
             return [];
         }
 
-        return store.Write<List<ChannelRecord>>(state =>
+        return store.Write<List<(ChannelRecord, string)>>(state =>
         {
-            var created = new List<ChannelRecord>();
+            var changed = new List<(ChannelRecord, string)>();
+            foreach (var pending in state.Channels.Values.Where(c => c.Status == ChannelRecord.Pending && c.ActiveAt <= now).ToList())
+            {
+                var active = pending with { Status = ChannelRecord.Active, UpdatedAt = now };
+                state.Channels[active.Id] = active;
+                changed.Add((active, "channel.updated"));
+            }
+
             foreach (var connector in state.Connectors.Values.Where(c => c.Channel is null && c.ChannelDueAt <= now).ToList())
             {
                 var platform = connector.ConnectorTemplateRef.Split(':')[0];
                 var identifier = connector.Arguments["phoneNumber"]?.GetValue<string>() ?? "";
-                var channel = new ChannelRecord(Clock.NewId(), connector.WorkspaceId, platform, connector.Name, connector.Id, identifier, "active", now, now);
+                var activeAt = now + options.ChannelActivationDelay;
+                var status = options.ChannelActivationDelay > TimeSpan.Zero ? ChannelRecord.Pending : ChannelRecord.Active;
+                var channel = new ChannelRecord(Clock.NewId(), connector.WorkspaceId, platform, connector.Name, connector.Id, identifier, status, now, now, activeAt);
                 state.Channels[channel.Id] = channel;
                 state.Connectors[connector.Id] = connector with { Channel = new ConnectorChannel(channel.Id, platform), UpdatedAt = now };
-                created.Add(channel);
+                changed.Add((channel, "channel.created"));
             }
 
-            return created;
+            return changed;
         }).Value ?? [];
     }
 }

@@ -115,6 +115,7 @@ internal static class EmulatorHost
         MessageEndpoints.Map(app);
         VerifyEndpoints.Map(app);
         SubscriptionEndpoints.Map(app);
+        AvailableWebhookEndpoints.Map(app);
         ControlEndpoints.Map(app);
         return app;
     }

@@ -68,13 +68,13 @@ internal static class SubscriptionEndpoints
                 }
 
                 var @event = v.String(b, "event", "", required: true);
-                if (service is not null && @event is not null && WebhookCatalog.FilterKeys(service, @event) is null)
+                if (service is not null && @event is not null && WebhookCatalog.FilterKeys(options, service, @event) is null)
                 {
                     v.Add(".event", $"unknown event '{@event}' for service '{service}'");
                     @event = null;
                 }
 
-                var filters = service is null ? null : SubscriptionRules.ParseFilters(v, b, service, @event);
+                var filters = service is null ? null : SubscriptionRules.ParseFilters(v, b, options, service, @event);
                 var template = v.String(b, "template", "", required: false, nullable: true);
                 var url = v.String(b, "url", "", required: true, max: 2048);
                 if (url is not null && WebhookUrlRule.Problem(url, options.AllowHttpWebhooks, isUpdate: false) is { } urlProblem)
@@ -153,7 +153,7 @@ internal static class SubscriptionEndpoints
                 var signingKey = v.String(b, "signingKey", "", required: false, max: 1024);
                 var status = v.String(b, "status", "", required: false);
                 SubscriptionRules.CheckStatus(v, status);
-                var filters = SubscriptionRules.ParseFilters(v, b, current.Service, current.Event);
+                var filters = SubscriptionRules.ParseFilters(v, b, options, current.Service, current.Event);
                 var template = v.String(b, "template", "", required: false);
                 if (v.ToError() is { } invalid)
                 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Http;
 using BirdInfra.Emulator.Store;
 
@@ -9,7 +10,7 @@ internal static class SubscriptionRules
 {
     public const int MaxPerCombination = 5;
 
-    public static List<EventFilter>? ParseFilters(Validator v, JsonObject body, string service, string? @event)
+    public static List<EventFilter>? ParseFilters(Validator v, JsonObject body, EmulatorOptions options, string service, string? @event)
     {
         var array = v.Array(body, "eventFilters", "", required: false, maxItems: 20);
         if (array is null)
@@ -17,7 +18,7 @@ internal static class SubscriptionRules
             return null;
         }
 
-        var allowed = @event is null ? [] : WebhookCatalog.FilterKeys(service, @event) ?? [];
+        var allowed = @event is null ? [] : WebhookCatalog.FilterKeys(options, service, @event) ?? [];
         var result = new List<EventFilter>();
         for (var i = 0; i < array.Count; i++)
         {

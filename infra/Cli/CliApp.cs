@@ -7,6 +7,7 @@ using BirdInfra.Hosting;
 using BirdInfra.Outputs;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Rendering;
 using BirdInfra.State;
 
 namespace BirdInfra.Cli;
@@ -16,6 +17,13 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, ConsoleIO io, string workingDirectory, CancellationToken cancellationToken)
     {
+        var parse = Command(io, workingDirectory).Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
+    }
+
+    /// <summary>The command tree; parsing with it (without invoking) tells whether a command line is one birdinfra accepts.</summary>
+    public static RootCommand Command(ConsoleIO io, string workingDirectory)
+    {
         var targets = EmbeddedEmulatorTargets.Instance;
         var stackOption = new Option<string>("--stack", "-s")
         {
@@ -23,7 +31,12 @@ public static class CliApp
             Required = true,
         };
         var yesOption = new Option<bool>("--yes", "-y") { Description = "Apply without asking for confirmation" };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document (the same as --format json)" };
+        var formatOption = new Option<string?>("--format") { Description = "How to print the plan: text (default), markdown (a pull-request comment) or json" };
+        formatOption.AcceptOnlyFromAmong("text", "markdown", "json");
+        var outOption = new Option<string?>("--out") { Description = "Also save the plan to FILE (JSON, no secret in plaintext) for `up --plan FILE`" };
+        var planOption = new Option<string?>("--plan") { Description = "Apply exactly the plan `preview --out` saved in FILE; refused when it is stale" };
+        var noColorOption = new Option<bool>("--no-color") { Description = "Plain text even when stdout is a terminal (as does the NO_COLOR variable)" };
         var detailedOption = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 2 when there are changes, 1 on error" };
         var allowDestructiveOption = new Option<bool>("--allow-destructive-changes")
         {
@@ -53,17 +66,26 @@ public static class CliApp
             Parallel = r.GetResult(parallelOption) is null ? Applier.DefaultParallelism : r.GetValue(parallelOption),
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
+            Format = Format(r.GetValue(jsonOption), r.GetValue(formatOption)),
+            NoColor = r.GetValue(noColorOption),
+            PlanOut = r.GetValue(outOption) is { } outFile ? Path.GetFullPath(outFile, workingDirectory) : null,
+            PlanFile = r.GetValue(planOption) is { } planFile ? Path.GetFullPath(planFile, workingDirectory) : null,
             DetailedExitCode = r.GetValue(detailedOption),
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
-        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird") { stackOption, jsonOption, detailedOption, allowDestructiveOption };
+        var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
+        {
+            stackOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
+        };
         preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, allowDestructiveOption, parallelOption };
-        up.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, ct)));
-        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, parallelOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption, parallelOption };
+        up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
+            ? UpCommand.RunAsync(Options(r), io, targets, ct)
+            : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
+        var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption, parallelOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
-        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, parallelOption };
+        var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption, parallelOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
         {
@@ -80,18 +102,50 @@ public static class CliApp
             Options(r) with { Json = r.GetValue(outputJsonOption), ShowSecrets = r.GetValue(showSecretsOption), Output = r.GetValue(outputArgument) },
             io,
             ct)));
+        var export = new Command("export", "Print a stack file declaring what the stack's target already holds in Bird (reads only)") { stackOption };
+        export.SetAction((r, ct) => Guard(io, () => ExportCommand.RunAsync(Options(r), io, targets, ct)));
+        var import = new Command("import", "Record the Bird objects the stack declares and state lacks as owned, found by natural key (sends nothing that changes Bird)")
+        {
+            stackOption, yesOption,
+        };
+        import.SetAction((r, ct) => Guard(io, () => ImportCommand.RunAsync(Options(r), io, targets, ct)));
+        var historyJsonOption = new Option<bool>("--json") { Description = "Print the records as one JSON array" };
+        var limitOption = new Option<int?>("--limit") { Description = "Only the newest N records" };
+        var history = new Command("history", "List what changed the stack, newest first: when, who, from which commit, each change and the result")
+        {
+            stackOption, historyJsonOption, limitOption,
+        };
+        history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
-        unlock.SetAction((r, ct) => Guard(io, () => Task.FromResult(UnlockCommand.Run(Options(r), io))));
+        unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 
-        var root = new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
+        var toOption = new Option<string>("--to")
         {
-            preview, up, refresh, destroy, output, validate, unlock,
+            Description = "The backend to copy the state into: postgres (the connection string from BIRDINFRA_STATE_DB) or local",
+            Required = true,
         };
-        var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error }, cancellationToken);
+        toOption.AcceptOnlyFromAmong("postgres", "local");
+        var migrate = new Command("migrate", "Copy the stack's state, journal and history to another backend (asks first; --yes skips)") { stackOption, toOption, yesOption };
+        migrate.SetAction((r, ct) => Guard(io, () => StateMigrateCommand.RunAsync(Options(r), r.GetValue(toOption)!, io, ct)));
+        var state = new Command("state", "Manage where the stack's state is kept") { migrate };
+
+        return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
+        {
+            preview, up, refresh, destroy, output, history, export, import, validate, unlock, state,
+        };
     }
+
+    /// <summary>`--json` is `--format json`; asking for json and another format at once is a mistake worth reporting.</summary>
+    private static PlanFormat Format(bool json, string? format) => (json, format) switch
+    {
+        (true, null or "json") => PlanFormat.Json,
+        (true, _) => throw new UserError($"--json means --format json; it cannot be combined with --format {format}."),
+        (false, "markdown") => PlanFormat.Markdown,
+        (false, "json") => PlanFormat.Json,
+        _ => PlanFormat.Text,
+    };
 
     private static async Task<int> Guard(ConsoleIO io, Func<Task<int>> run)
     {

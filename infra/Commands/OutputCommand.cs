@@ -8,7 +8,7 @@ namespace BirdInfra.Commands;
 
 /// <summary>
 /// `birdinfra output`: prints the stack outputs (ids, channel ids, access key tokens) from state, as text or --json,
-/// all of them or one. Never connects to Bird and takes no lock: state is written atomically (temp + rename), so
+/// all of them or one. Never connects to Bird and takes no lock: state is written atomically (temp + rename, or a transaction), so
 /// this reads the last completed operation even while an `up` runs. Secrets stay masked unless --show-secrets.
 /// </summary>
 public static class OutputCommand
@@ -34,7 +34,8 @@ public static class OutputCommand
         }
 
         StackState state;
-        if (!File.Exists(paths.StateFile))
+        await using var backend = await StateBackend.OpenAsync(load.Stack.State, paths, io.Environment, cancellationToken);
+        if (await backend.Medium.ReadSnapshotAsync(cancellationToken) is null)
         {
             // Checked before the passphrase, so that a first look at a stack never writes an emulator key file.
             io.Error.WriteLine($"Stack {options.Stack} has no state yet: nothing has been applied. Run `birdinfra up --stack {options.Stack}` first.");
@@ -43,7 +44,7 @@ public static class OutputCommand
         else
         {
             var passphrase = await PassphraseSource.ResolveAsync(paths, load.Stack.Target.UsesEmulator, io.Environment, cancellationToken);
-            (_, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
+            (_, state) = await StateStore.OpenAsync(backend.Medium, options.Stack, passphrase, cancellationToken);
         }
 
         var outputs = StateOutputs.Collect(state, kinds).Where(o => options.Output is null || o.Name == options.Output).ToList();

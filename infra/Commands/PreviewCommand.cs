@@ -2,17 +2,20 @@ using BirdInfra.Engine;
 using BirdInfra.Guards;
 using BirdInfra.Planning;
 using BirdInfra.Rendering;
+using BirdInfra.SavedPlans;
 
 namespace BirdInfra.Commands;
 
 /// <summary>
-/// `birdinfra preview`: reads Bird, plans, and prints the plan (text or --json) with what the stack's guards
+/// `birdinfra preview`: reads Bird, plans, and prints the plan (text, markdown or json) with what the stack's guards
 /// say about it. Changes nothing; exits 1 when the guards would stop `up`.
 /// </summary>
 public static class PreviewCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
+        var paths = new StackPaths(options.Root, options.Stack);
+        var stackFileHash = options.PlanOut is not null && File.Exists(paths.StackFile) ? SavedPlanFile.StackFileHash(paths.StackFile) : null;
         await using var session = await StackSession.OpenAsync(options, "preview", io, targets, cancellationToken);
         if (session is null)
         {
@@ -28,13 +31,35 @@ public static class PreviewCommand
 
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        if (options.Json)
+        switch (options.Format)
         {
-            io.Out.WriteLine(PlanJsonRenderer.Render(result.Plan, guards));
+            case PlanFormat.Json:
+                io.Out.WriteLine(PlanJsonRenderer.Render(result.Plan, guards));
+                break;
+            case PlanFormat.Markdown:
+                io.Out.Write(PlanMarkdownRenderer.Render(result.Plan, guards, session.Target.Description));
+                break;
+            default:
+                PlanTextRenderer.Write(io.Out, result.Plan, guards, io.Palette(options.NoColor));
+                break;
         }
-        else
+
+        if (options.PlanOut is { } planOut && stackFileHash is not null)
         {
-            PlanTextRenderer.Write(io.Out, result.Plan, guards);
+            var document = SavedPlanFile.Write(
+                result.Plan,
+                guards,
+                stackFileHash,
+                session.RecordedState,
+                session.Refresh.State,
+                session.Target.OrganizationId,
+                session.Target.WorkspaceId,
+                options.AllowDestructiveChanges,
+                io.Time.GetUtcNow());
+            var temporary = planOut + ".tmp";
+            await File.WriteAllTextAsync(temporary, document, cancellationToken);
+            File.Move(temporary, planOut, overwrite: true);
+            io.Error.WriteLine($"Saved the plan to {planOut}; `birdinfra up --stack {options.Stack} --plan {Path.GetFileName(planOut)}` applies exactly it.");
         }
 
         if (guards.Stops)

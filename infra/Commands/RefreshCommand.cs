@@ -23,6 +23,7 @@ public static class RefreshCommand
 
         WriteDrift(io, refresh, io.Out);
         await session.Store.SaveAsync(refresh.State, cancellationToken);
+        await UpCommand.RecordAsync(session, io, "refresh", null, [], null, cancellationToken);
         io.Out.WriteLine($"Recorded {refresh.Drift.Length} drifted resource{(refresh.Drift.Length == 1 ? string.Empty : "s")} in the state. Run `birdinfra up --stack {options.Stack}` to make Bird match the stack again.");
         return ExitCodes.Success;
     }

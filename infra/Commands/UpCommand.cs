@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using BirdInfra.Apply;
 using BirdInfra.Engine;
 using BirdInfra.Guards;
+using BirdInfra.History;
 using BirdInfra.Planning;
 using BirdInfra.Rendering;
 
@@ -32,7 +34,7 @@ public static class UpCommand
         var plan = result.Plan;
         var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        PlanTextRenderer.Write(io.Out, plan, guards);
+        PlanTextRenderer.Write(io.Out, plan, guards, io.Palette(options.NoColor));
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards stopped `birdinfra {command} --stack {options.Stack}` before anything was sent to Bird: {guards.Summary()}.");
@@ -44,11 +46,19 @@ public static class UpCommand
             if (!session.Refresh.Drift.IsEmpty || session.Refresh.State.Serial != session.RecordedState.Serial)
             {
                 await session.Store.SaveAsync(session.Refresh.State, cancellationToken);
+                await RecordAsync(session, io, command, plan, [], null, cancellationToken);
             }
 
             return ExitCodes.Success;
         }
 
+        return await ApplyAsync(session, plan, options, io, command, destroy, cancellationToken);
+    }
+
+    /// <summary>Confirms (unless --yes), applies the plan in dependency order and reports; shared by `up`, `destroy` and `up --plan`.</summary>
+    /// <param name="recordAs">The command as the history shows it, when not just <paramref name="command"/> ("up --plan plan.json").</param>
+    internal static async Task<int> ApplyAsync(StackSession session, Plan plan, CommandOptions options, ConsoleIO io, string command, bool destroy, CancellationToken cancellationToken, string? recordAs = null)
+    {
         if (!options.Yes && !io.Confirm(destroy ? $"Delete everything stack {options.Stack} owns in Bird?" : $"Apply these changes to stack {options.Stack}?"))
         {
             io.Error.WriteLine($"Nothing applied. Run with --yes to {command} without being asked (required when not interactive).");
@@ -63,6 +73,10 @@ public static class UpCommand
 
         // Every step is in the journal already; this folds them into state.json, whatever the outcome (even after Ctrl-C).
         await journal.CompleteAsync(CancellationToken.None);
+        var error = outcome.Interrupted
+            ? $"interrupted: {outcome.Completed} operation(s) finished; nothing else was started"
+            : outcome.Succeeded ? null : string.Join("; ", outcome.Failures);
+        await RecordAsync(session, io, recordAs ?? command, plan, HistoryRecorder.Changes(plan, outcome), error, cancellationToken);
         io.Out.WriteLine();
         if (outcome.Interrupted)
         {
@@ -83,7 +97,21 @@ public static class UpCommand
             return ExitCodes.Error;
         }
 
-        io.Out.WriteLine($"{(destroy ? "Destroyed" : "Applied")}: {outcome.Completed} operation(s). {PlanTextRenderer.SummaryLine(plan.Summary)}");
+        io.Out.WriteLine($"{(destroy ? "Destroyed" : "Applied")}: {outcome.Completed} operation(s). {PlanTextRenderer.SummaryLine(plan.Summary, io.Palette(options.NoColor))}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Appends the run to the stack's history; a history that cannot be written is reported, never hides the run's own result.</summary>
+    internal static async Task RecordAsync(StackSession session, ConsoleIO io, string command, Plan? plan, ImmutableArray<HistoryChange> changes, string? error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var drift = session.Refresh.Drift.Select(d => $"{d.Address} ({d.Id}): {d.Description}").ToImmutableArray();
+            await HistoryRecorder.AppendAsync(session.Paths, command, io.Environment, io.Time, plan?.Summary, changes, drift, error, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"warning: could not append to the history {session.Paths.HistoryFile}: {e.Message}");
+        }
     }
 }

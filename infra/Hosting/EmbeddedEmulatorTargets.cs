@@ -18,12 +18,14 @@ public sealed class EmbeddedEmulatorTargets : IBirdTargetFactory
             return await RemoteBirdTargets.Instance.ConnectAsync(target, paths, environment, log, cancellationToken);
         }
 
+        var channelTimeout = BirdTarget.ChannelTimeout(environment);
         Directory.CreateDirectory(paths.StateDirectory);
         var emulator = await EmbeddedEmulator.StartAsync(
             new EmulatorOptions
             {
                 DataFile = paths.EmulatorDataFile,
                 ChannelDelay = TimeSpan.FromSeconds(0.5),
+                ChannelActivationDelay = TimeSpan.FromSeconds(0.5),
                 AllowHttpWebhooks = target.AllowHttpWebhooks,
             },
             cancellationToken);
@@ -33,6 +35,7 @@ public sealed class EmbeddedEmulatorTargets : IBirdTargetFactory
             emulator.OrganizationId,
             emulator.WorkspaceId,
             $"the embedded emulator at {emulator.BaseUrl} (organization {emulator.OrganizationId}, workspace {emulator.WorkspaceId})",
-            emulator);
+            emulator,
+            channelTimeout);
     }
 }

@@ -4,10 +4,10 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Model;
-using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
+using Grpc.Core;
 
 namespace BirdInfra.PulumiProgram;
 
@@ -34,8 +34,8 @@ public static class ProgramRunner
             return ExitCodes.Error;
         }
 
-        using var monitorChannel = new GrpcUnaryClient(settings.MonitorAddress);
-        using var engineChannel = settings.EngineAddress is { } engine ? new GrpcUnaryClient(engine) : null;
+        using var monitorChannel = EngineChannel.Open(settings.MonitorAddress);
+        using var engineChannel = settings.EngineAddress is { } engine ? EngineChannel.Open(engine) : null;
         var log = new EngineLogClient(engineChannel, stderr);
         try
         {
@@ -67,9 +67,9 @@ public static class ProgramRunner
             await log.ErrorAsync(e.Message, e.Urn, CancellationToken.None).ConfigureAwait(false);
             return Bail;
         }
-        catch (GrpcCallException e)
+        catch (RpcException e)
         {
-            await log.ErrorAsync($"Lost the Pulumi engine: {e.Message}", null, CancellationToken.None).ConfigureAwait(false);
+            await log.ErrorAsync($"Lost the Pulumi engine: {e.Status.StatusCode} ({(int)e.Status.StatusCode}): {e.Status.Detail}", null, CancellationToken.None).ConfigureAwait(false);
             return Bail;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -7,10 +7,10 @@ using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.PulumiWire;
-using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Protos;
 using BirdInfra.PulumiProgram.Rpc;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 
 namespace BirdInfra.PulumiProgram;
 
@@ -267,9 +267,9 @@ public sealed class StackRegistrar(
         {
             return await call().ConfigureAwait(false);
         }
-        catch (GrpcCallException e)
+        catch (RpcException e)
         {
-            throw new RegistrationFailedException(what, urn, $"the engine refused the registration: {e.Detail} (gRPC {e.Status})", e);
+            throw new RegistrationFailedException(what, urn, $"the engine refused the registration: {e.Status.Detail} (gRPC {e.StatusCode})", e);
         }
     }
 }

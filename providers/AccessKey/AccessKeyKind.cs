@@ -61,6 +61,10 @@ public sealed class AccessKeyKind : IResourceKind
 
     public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
 
+    public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement) => replacement is null
+        ? "deleting the access key revokes its token: whoever authenticates with it (the contact center) loses access to Bird"
+        : "replacing the access key rotates its token: the old token stops working once the run ends, and whoever authenticates with it (the contact center) must be given the new one";
+
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
         var spec = AccessKeySpec.FromInputs(Check(inputs).Inputs);
@@ -83,8 +87,25 @@ public sealed class AccessKeyKind : IResourceKind
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
         var live = await context.Client.GetOrNullAsync<AccessKeyWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
+        if (live is null)
+        {
+            return null;
+        }
+
+        var snapshot = Snapshot(live);
+        if (known.Inputs["roleRefs"] is null && !HasWorkspaces(snapshot))
+        {
+            // An import (`pulumi import`, state knows no role references): the GET answered roles without workspaces and
+            // nothing can fill them, so read the key from Bird's list, which answers roleRefs with their workspaces.
+            var listed = (await ListAsync(context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Id == live.Id);
+            snapshot = listed ?? snapshot;
+        }
+
+        return MergeLive(known, snapshot);
     }
+
+    private static bool HasWorkspaces(ResourceSnapshot snapshot) =>
+        (snapshot.Inputs["roleRefs"]?.AsList() ?? []).All(r => r.AsMap().ContainsKey("workspaces"));
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
     {

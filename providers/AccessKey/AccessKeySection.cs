@@ -4,6 +4,7 @@ using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Writing;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.AccessKey;
@@ -120,5 +121,23 @@ public sealed class AccessKeySection : StackSection
                     ("workspaces", workspaces));
             })]),
             FieldReader.Optional(body, "roles"));
+    }
+
+    protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
+    {
+        var refs = (live.Inputs["roleRefs"]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
+        yield return new YamlField("description", live.Inputs.GetString("description") ?? string.Empty);
+        yield return ExportReferences("roles", "AccessRole", refs.Select(r => r.GetString("id") ?? string.Empty), context);
+
+        // The stack scopes every role of a key to the same workspaces; Bird's references each carry their own.
+        var workspaces = refs.Select(r => (r["workspaces"]?.AsList() ?? []).Select(w => w.AsString()).Order(StringComparer.Ordinal).ToList()).ToList();
+        if (workspaces.Count > 0 && workspaces[0].Count > 0)
+        {
+            var differ = workspaces.Any(w => !w.SequenceEqual(workspaces[0]));
+            yield return new YamlField(
+                "workspaces",
+                YamlSequence.Of(workspaces[0].Select(context.Interpolated), flow: true),
+                differ ? "Bird scopes this key's roles to different workspaces; a stack gives all its roles the same ones" : null);
+        }
     }
 }

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Writing;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.AccessPolicy;
@@ -97,6 +99,22 @@ public sealed class AccessPolicySection : StackSection
             entry.Set("definitions", StackEntryBuilder.Unreadable);
         }
     }
+
+    protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
+    {
+        foreach (var field in ExportDescription(live))
+        {
+            yield return field;
+        }
+
+        var definitions = (live.Inputs["definitions"]?.AsList() ?? []).Select(d => (YamlOut)YamlMapping.Of(
+            new YamlField("effect", d.AsMap().GetString("effect") ?? string.Empty),
+            new YamlField("actions", YamlSequence.Of(Texts(d.AsMap()["actions"]), flow: true)),
+            new YamlField("resources", YamlSequence.Of(Texts(d.AsMap()["resources"]).Select(context.Interpolated)))));
+        yield return new YamlField("definitions", new YamlSequence([.. definitions]));
+    }
+
+    private static IEnumerable<string> Texts(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsString());
 
     /// <summary>A definition as written, with the node of each resource, for the BI089 warning.</summary>
     private sealed record Row(AccessPolicyDefinition Definition, ImmutableArray<StackNode> ResourceNodes);

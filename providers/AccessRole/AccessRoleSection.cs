@@ -4,6 +4,7 @@ using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Writing;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.AccessRole;
@@ -62,4 +63,11 @@ public sealed class AccessRoleSection : StackSection
                     ("type", StackEntryBuilder.Text("organization")));
             })]));
     }
+
+    protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context) =>
+        ExportDescription(live).Append(ExportReferences(
+            "policies",
+            "AccessPolicy",
+            (live.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? string.Empty),
+            context));
 }

@@ -2,17 +2,17 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flurl;
 using Flurl.Http;
 using Flurl.Http.Content;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Client;
 
 /// <summary>
-/// The one Bird API client (Flurl.Http inside; nothing outside this folder sees Flurl). It sends
-/// <c>Authorization: AccessKey …</c> and camelCase JSON, turns non-2xx answers into
+/// The one Bird API client (Flurl.Http 4 inside, URLs built with Flurl's builder, System.Text.Json; nothing outside
+/// this folder sees Flurl). It sends <c>Authorization: AccessKey …</c> and camelCase JSON, turns non-2xx answers into
 /// <see cref="BirdApiException"/>, follows <c>nextPageToken</c>, and retries only 429, 5xx, timeouts
 /// and dropped connections with capped exponential backoff and full jitter, honouring <c>Retry-After</c>.
 /// </summary>
@@ -23,7 +23,6 @@ public sealed class BirdClient : IDisposable
     private static readonly HttpMethod[] ReadOnlyMethods = [HttpMethod.Get, HttpMethod.Head, HttpMethod.Options];
 
     private readonly FlurlClient _http;
-    private readonly string _baseUrl;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly ConcurrentDictionary<string, bool> _putOnlyCollections = new(StringComparer.Ordinal);
     private long _attemptCount;
@@ -37,7 +36,6 @@ public sealed class BirdClient : IDisposable
         }
 
         Options = options;
-        _baseUrl = options.Endpoint.ToString().TrimEnd('/');
         _delay = options.Delay ?? ((delay, cancellationToken) => Task.Delay(delay, options.Time, cancellationToken));
         _http = new FlurlClient();
     }
@@ -49,6 +47,10 @@ public sealed class BirdClient : IDisposable
 
     public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, path, null, null, [], cancellationToken);
+
+    /// <summary>GET with query parameters (e.g. <c>service=channels</c>).</summary>
+    public Task<T> GetAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Get, path, query, null, [], cancellationToken);
 
     /// <summary>GET that answers null when Bird says 404.</summary>
     public async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
@@ -109,7 +111,7 @@ public sealed class BirdClient : IDisposable
     {
         try
         {
-            await SendAsync<JToken?>(HttpMethod.Delete, path, null, null, [], cancellationToken).ConfigureAwait(false);
+            await SendAsync<JsonNode?>(HttpMethod.Delete, path, null, null, [], cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (BirdApiException ex) when (ex.IsNotFound)
@@ -167,7 +169,7 @@ public sealed class BirdClient : IDisposable
         }
 
         var operation = $"{method.Method} {path}";
-        var url = _baseUrl + path + QueryString(query);
+        var url = Url(path, query);
         var json = body is null ? null : BirdJson.Serialize(body);
         var mutating = !ReadOnlyMethods.Contains(method);
         var mayHaveApplied = false;
@@ -209,7 +211,7 @@ public sealed class BirdClient : IDisposable
         }
     }
 
-    private async Task<AttemptResult> AttemptAsync(HttpMethod method, string url, string? json, CancellationToken cancellationToken)
+    private async Task<AttemptResult> AttemptAsync(HttpMethod method, Url url, string? json, CancellationToken cancellationToken)
     {
         var request = _http.Request(url)
             .WithHeader("Authorization", "AccessKey " + Options.AccessKey.Reveal())
@@ -217,11 +219,11 @@ public sealed class BirdClient : IDisposable
             .WithTimeout(Options.Timeout)
             .AllowAnyHttpStatus();
         // CapturedStringContent keeps the body readable after sending, which Flurl's HttpTest asserts on.
-        using var content = json is null ? null : new CapturedStringContent(json, Encoding.UTF8, "application/json");
+        using var content = json is null ? null : new CapturedStringContent(json, "application/json; charset=utf-8");
         try
         {
-            var response = await request.SendAsync(method, content, cancellationToken, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-            return new AttemptResult(response, BirdFailure.Status, true, null);
+            var response = await request.SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            return new AttemptResult(response.ResponseMessage, BirdFailure.Status, true, null);
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or FlurlHttpException)
         {
@@ -343,26 +345,29 @@ public sealed class BirdClient : IDisposable
     private static Exception? Scrubbed(Exception? error) =>
         error is null ? null : new HttpRequestException($"{error.GetType().Name}: {(error.InnerException ?? error).GetType().Name}");
 
-    private static ImmutableDictionary<string, ImmutableArray<string>> ParseDetails(JToken? details, string[] secrets)
+    private static ImmutableDictionary<string, ImmutableArray<string>> ParseDetails(JsonElement? details, string[] secrets)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
-        if (details is JObject obj)
+        if (details is { ValueKind: JsonValueKind.Object } obj)
         {
-            foreach (var property in obj.Properties())
+            foreach (var property in obj.EnumerateObject())
             {
-                var values = property.Value is JArray array
-                    ? array.Select(v => v.Type == JTokenType.String ? (string)v! : v.ToString(Formatting.None))
-                    : [property.Value.Type == JTokenType.String ? (string)property.Value! : property.Value.ToString(Formatting.None)];
+                var values = property.Value.ValueKind == JsonValueKind.Array
+                    ? property.Value.EnumerateArray().Select(Text)
+                    : [Text(property.Value)];
                 builder[Redact(property.Name, secrets)!] = values.Select(v => Redact(v, secrets)!).ToImmutableArray();
             }
         }
-        else if (details is not null && details.Type != JTokenType.Null)
+        else if (details is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } other)
         {
-            builder[string.Empty] = ImmutableArray.Create(Redact(details.ToString(Formatting.None), secrets)!);
+            builder[string.Empty] = ImmutableArray.Create(Redact(other.GetRawText(), secrets)!);
         }
 
         return builder.ToImmutable();
     }
+
+    /// <summary>A string as its text, anything else as compact JSON.</summary>
+    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static string? Redact(string? text, string[] secrets)
     {
@@ -383,7 +388,7 @@ public sealed class BirdClient : IDisposable
     {
         try
         {
-            return BirdJson.Deserialize<T>(text) ?? throw new JsonSerializationException("empty body");
+            return BirdJson.Deserialize<T>(text) ?? throw new JsonException("empty body");
         }
         catch (JsonException ex)
         {
@@ -391,10 +396,17 @@ public sealed class BirdClient : IDisposable
         }
     }
 
-    private static string QueryString(IReadOnlyList<KeyValuePair<string, string>>? query) =>
-        query is null || query.Count == 0
-            ? string.Empty
-            : "?" + string.Join('&', query.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)));
+    /// <summary>The endpoint, the Bird path (its segments escaped by <see cref="BirdPaths"/>) and the query, built by Flurl.</summary>
+    private Url Url(string path, IReadOnlyList<KeyValuePair<string, string>>? query)
+    {
+        var url = new Url(Options.Endpoint).AppendPathSegment(path);
+        foreach (var (name, value) in query ?? [])
+        {
+            url.SetQueryParam(name, value);
+        }
+
+        return url;
+    }
 
     private sealed record AttemptResult(HttpResponseMessage? Response, BirdFailure Failure, bool RequestMayHaveBeenSent, Exception? Error);
 }

@@ -1,20 +1,21 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace BirdInfra.Providers.Client;
 
-/// <summary>Bird's JSON conventions: camelCase names, absent rather than null optional fields.</summary>
+/// <summary>
+/// Bird's JSON conventions (System.Text.Json): camelCase names, names read without case, absent rather than null
+/// optional fields, unknown fields ignored, and strings read tolerantly (<see cref="LenientStringConverter"/>).
+/// </summary>
 internal static class BirdJson
 {
-    public static readonly JsonSerializerSettings Settings = new()
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        ContractResolver = new CamelCasePropertyNamesContractResolver(),
-        NullValueHandling = NullValueHandling.Ignore,
-        MissingMemberHandling = MissingMemberHandling.Ignore,
-        DateParseHandling = DateParseHandling.None,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new LenientStringConverter() },
     };
 
-    public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+    public static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), Options);
 
-    public static T? Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
+    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 }

@@ -2,22 +2,34 @@ using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Providers.Connector;
 
-/// <summary>A connector's channel, which Bird creates after answering the connector's create: when it is there, and the messages of the wait.</summary>
+/// <summary>
+/// A connector's channel, which Bird creates after answering the connector's create and which works once its status is
+/// <see cref="ActiveStatus"/>: when it is ready, and the messages of the wait (naming the status last seen).
+/// </summary>
 public sealed class ConnectorChannelWait : ILateOutputs
 {
-    public bool AreFilled(ResourceSnapshot snapshot) => !string.IsNullOrEmpty(ChannelId(snapshot));
+    /// <summary>The status Bird shows for a working channel (Channels API, channel list example).</summary>
+    public const string ActiveStatus = "active";
+
+    public bool AreFilled(ResourceSnapshot snapshot) =>
+        !string.IsNullOrEmpty(ChannelId(snapshot)) && string.Equals(ChannelStatus(snapshot), ActiveStatus, StringComparison.OrdinalIgnoreCase);
 
     public string Waiting(ResourceSnapshot snapshot, TimeSpan elapsed, TimeSpan timeout) =>
-        $"{Subject(snapshot)}: waiting for Bird to create its channel ({elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s)";
+        ChannelId(snapshot) is { Length: > 0 } channelId
+            ? $"{Subject(snapshot)}: channel {channelId} is {Status(snapshot)}; waiting for it to become '{ActiveStatus}' ({elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s)"
+            : $"{Subject(snapshot)}: waiting for Bird to create its channel ({elapsed.TotalSeconds:0} s of {timeout.TotalSeconds:0} s)";
 
-    public string Filled(ResourceSnapshot snapshot) => $"{Subject(snapshot)}: channel {ChannelId(snapshot)} is ready";
+    public string Filled(ResourceSnapshot snapshot) => $"{Subject(snapshot)}: channel {ChannelId(snapshot)} is {ActiveStatus} (ready)";
 
     public string TimedOut(ResourceSnapshot snapshot, TimeSpan timeout) =>
-        $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: Bird created the connector but its channel did not appear within {timeout.TotalSeconds:0.#} s. "
-        + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.";
+        ChannelId(snapshot) is { Length: > 0 } channelId
+            ? $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: its channel {channelId} was still {Status(snapshot)} after {timeout.TotalSeconds:0.#} s "
+              + $"(a working channel is '{ActiveStatus}'). The connector is recorded; run again to wait for it, or check the number's status in Bird and Meta."
+            : $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: Bird created the connector but its channel did not appear within {timeout.TotalSeconds:0.#} s. "
+              + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.";
 
     public string StoppedWaiting(ResourceSnapshot snapshot) =>
-        $"{Subject(snapshot)}: cancelled while waiting for Bird to create its channel. The connector is recorded; run again to finish.";
+        $"{Subject(snapshot)}: cancelled while waiting for Bird to create its channel and make it {ActiveStatus}. The connector is recorded; run again to finish.";
 
     public string Disappeared(ResourceSnapshot snapshot) =>
         $"{Subject(snapshot)}: the connector disappeared from Bird while BirdInfra waited for its channel.";
@@ -28,4 +40,9 @@ public sealed class ConnectorChannelWait : ILateOutputs
     private static string Subject(ResourceSnapshot snapshot) => $"Connector '{snapshot.Inputs.GetString("name")}' ({snapshot.Id})";
 
     private static string? ChannelId(ResourceSnapshot snapshot) => snapshot.Outputs.GetString("channelId");
+
+    private static string? ChannelStatus(ResourceSnapshot snapshot) => snapshot.Outputs.GetString("channelStatus");
+
+    private static string Status(ResourceSnapshot snapshot) =>
+        ChannelStatus(snapshot) is { Length: > 0 } status ? $"'{status}'" : "without a status (not readable yet)";
 }

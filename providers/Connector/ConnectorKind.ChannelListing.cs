@@ -6,8 +6,8 @@ namespace BirdInfra.Providers.Connector;
 
 /// <summary>
 /// Connectors waiting for their channels together read the workspace's channel list (pages of 1,000, the most Bird
-/// allows) rather than each its own connector on every poll; a connector is read itself once the list shows a channel for
-/// it, so what counts as ready stays the connector read's decision (<see cref="ConnectorChannelWait"/>).
+/// allows) rather than each its own connector (and its channel) on every poll; a connector is read itself once the list
+/// shows its channel <c>active</c>, and that read stays the judge of readiness (<see cref="ConnectorChannelWait"/>).
 /// </summary>
 public sealed partial class ConnectorKind : ILateOutputsListing
 {
@@ -21,11 +21,18 @@ public sealed partial class ConnectorKind : ILateOutputsListing
         var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {
-            var query = $"?limit={ChannelPageSize.ToString(CultureInfo.InvariantCulture)}" + (pageToken is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken));
-            var page = await context.Client.GetAsync<BirdPage<ChannelListItemWire>>(collection + query, cancellationToken).ConfigureAwait(false);
+            var query = new List<KeyValuePair<string, string>> { new("limit", ChannelPageSize.ToString(CultureInfo.InvariantCulture)) };
+            if (pageToken is not null)
+            {
+                query.Add(new("pageToken", pageToken));
+            }
+
+            var page = await context.Client.GetAsync<BirdPage<ChannelListItemWire>>(collection, query, cancellationToken).ConfigureAwait(false);
             foreach (var channel in page.Results ?? [])
             {
-                if (!string.IsNullOrEmpty(channel.ConnectorId) && !string.IsNullOrEmpty(channel.Id))
+                // Only a working channel makes the connector worth reading; a pending one is waited for in the list.
+                if (!string.IsNullOrEmpty(channel.ConnectorId) && !string.IsNullOrEmpty(channel.Id)
+                    && string.Equals(channel.Status, ConnectorChannelWait.ActiveStatus, StringComparison.OrdinalIgnoreCase))
                 {
                     connectors.Add(channel.ConnectorId);
                 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Diagnostics;
@@ -7,13 +9,13 @@ using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
 using BirdInfra.Providers.Stacks;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Connector;
 
 /// <summary>
 /// A WhatsApp connector in the workspace. Bird creates its channel in the background, so create waits until
-/// <c>channelId</c> is known (<see cref="OutputWait"/>, in the words of <see cref="ConnectorChannelWait"/>). There is no
+/// <c>channelId</c> is known and the channel's status is <c>active</c> (<see cref="OutputWait"/>, in the words of
+/// <see cref="ConnectorChannelWait"/>). There is no
 /// update: any change replaces the connector, deleting the old one first when the new one would collide with it (same
 /// template and phone number → Bird's 409).
 /// </summary>
@@ -67,6 +69,18 @@ public sealed partial class ConnectorKind : IResourceKind
         return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey);
     }
 
+    public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement)
+    {
+        var number = current.Inputs.GetString("phoneNumber") ?? "(number unknown)";
+        var next = replacement?.GetString("phoneNumber");
+        return replacement switch
+        {
+            null => $"deleting the connector drops WhatsApp number {number} from Bird: messages to it are no longer received",
+            _ when next is not null && next != number => $"replacing the connector drops WhatsApp number {number} from Bird (the new connector uses {next}): messages to {number} are no longer received",
+            _ => $"replacing the connector takes WhatsApp number {number} offline until the new connector's channel is ready; its channel id changes",
+        };
+    }
+
     /// <summary>
     /// Template and phone number, Bird's uniqueness rule. A live connector whose read did not echo its phone number
     /// gets a key no create's inputs can have (phoneNumber is required and E.164), so create recovery never adopts it:
@@ -104,7 +118,29 @@ public sealed partial class ConnectorKind : IResourceKind
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
         var live = await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
+        if (live is null)
+        {
+            return null;
+        }
+
+        var snapshot = MergeLive(known, Snapshot(live));
+        return await WithChannelStatusAsync(context, snapshot, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The connector's <c>channel</c> link carries only the channel's id and platform, so whether the channel works is read
+    /// from the channel itself (<c>status</c>, <c>active</c> when working). A channel not readable yet (404) has no status.
+    /// </summary>
+    private static async Task<ResourceSnapshot> WithChannelStatusAsync(ProviderContext context, ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Outputs.GetString("channelId") is not { Length: > 0 } channelId)
+        {
+            return snapshot;
+        }
+
+        var channel = await context.Client.GetOrNullAsync<ChannelWire>(BirdPaths.Of("workspaces", context.WorkspaceId, "channels", channelId), cancellationToken).ConfigureAwait(false);
+        var status = PropertyMaps.Text(string.IsNullOrEmpty(channel?.Status) ? null : channel.Status);
+        return snapshot with { Outputs = status is null ? snapshot.Outputs : snapshot.Outputs.With("channelStatus", status) };
     }
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
@@ -160,7 +196,7 @@ public sealed partial class ConnectorKind : IResourceKind
 
     internal static ResourceSnapshot Snapshot(ConnectorWire wire)
     {
-        var arguments = wire.Arguments ?? new JObject();
+        var arguments = wire.Arguments ?? new JsonObject();
         var inputs = PropertyMaps.Of(
             ("name", PropertyValue.String(wire.Name)),
             ("connectorTemplateRef", PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
@@ -182,8 +218,8 @@ public sealed partial class ConnectorKind : IResourceKind
         return snapshot with { Inputs = snapshot.Inputs.With("accessToken", secret), Outputs = snapshot.Outputs.With("accessToken", secret) };
     }
 
-    private static PropertyValue? Argument(JObject arguments, string key) =>
-        arguments[key] is { Type: JTokenType.String } token && ((string)token!).Length > 0 ? PropertyValue.String((string)token!) : null;
+    private static PropertyValue? Argument(JsonObject arguments, string key) =>
+        arguments[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text ? PropertyValue.String(text) : null;
 
     /// <summary>Meta's ids are numbers (Bird answers 422 otherwise); written quoted in a stack file so no digit is lost.</summary>
     private static Func<string, RuleViolation?> MetaId(string key, string example) =>
@@ -219,7 +255,8 @@ public sealed partial class ConnectorKind : IResourceKind
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's connector id (UUID)."),
             new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
-            new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'.")));
+            new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'."),
+            new PropertySchema("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it).")));
         return new KindSchema("A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.", inputs, outputs);
     }
 

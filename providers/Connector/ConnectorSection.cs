@@ -5,6 +5,7 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Writing;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.Connector;
@@ -12,6 +13,9 @@ namespace BirdInfra.Providers.Connector;
 /// <summary>The <c>connectors:</c> section: one WhatsApp connector (and the channel Bird creates for it) per entry.</summary>
 public sealed class ConnectorSection : StackSection
 {
+    /// <summary>The variable a stack reads this secret from by convention (hints, and <c>birdinfra export</c>).</summary>
+    public const string TokenVariable = "WHATSAPP_ACCESS_TOKEN";
+
     public override string Name => "connectors";
 
     public override string Label => "connector";
@@ -72,12 +76,34 @@ public sealed class ConnectorSection : StackSection
             var generateNotAllowed = context.UsesEmulator == false
                 ? "A generated accessToken only works with the emulator: Bird checks the token with Meta."
                 : null;
-            var source = context.Sources.Secret(tokenNode, "WHATSAPP_ACCESS_TOKEN", generateNotAllowed);
+            var source = context.Sources.Secret(tokenNode, TokenVariable, generateNotAllowed);
             entry.Set("accessToken", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.accessToken"), tokenNode);
         }
         else
         {
             entry.Set("accessToken", StackEntryBuilder.Unreadable);
         }
+    }
+
+    protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
+    {
+        if (live.Inputs.GetString("connectorTemplateRef") is { } template && template != ConnectorSpec.DefaultTemplate)
+        {
+            yield return new YamlField("template", template);
+        }
+
+        foreach (var argument in (string[])["wabaId", "phoneId", "phoneNumber"])
+        {
+            yield return live.Inputs.GetString(argument) is { } value
+                ? new YamlField(argument, value)
+                : new YamlField(argument, string.Empty, "Bird did not return it: fill it in from WhatsApp embedded signup");
+        }
+
+        if (live.Inputs.GetString("mbPhoneId") is { } mbPhoneId)
+        {
+            yield return new YamlField("mbPhoneId", mbPhoneId);
+        }
+
+        yield return new YamlField("accessToken", YamlMapping.Env(TokenVariable), $"Bird never returns it: set {TokenVariable} (or name a variable per number)");
     }
 }

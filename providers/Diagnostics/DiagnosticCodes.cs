@@ -87,6 +87,9 @@ public static class DiagnosticCodes
     public const string UndeclaredProtectedResource = "BI091";
     public const string InvalidDestructiveLimit = "BI092";
 
+    // State backend.
+    public const string InvalidStateSetting = "BI093";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -151,5 +154,6 @@ public static class DiagnosticCodes
         [UnknownProtectedSection] = "guards.protect names an unknown section",
         [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
+        [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

@@ -33,8 +33,17 @@ public interface IResourceKind
     /// </summary>
     string NaturalKey(PropertyMap inputs);
 
+    /// <summary>
+    /// What deleting (<paramref name="replacement"/> null) or replacing the object costs the people who use it, in words
+    /// for a reviewer: a rotated token, a WhatsApp number that goes silent. Null when the change itself says it all.
+    /// </summary>
+    string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement) => null;
+
     /// <summary>Outputs Bird fills in after it answered a create (a connector's channel); null when the create answer has them all.</summary>
     ILateOutputs? LateOutputs => null;
+
+    /// <summary>A check of the stack's declarations against Bird's live answers (run by preview and up); null when there is none.</summary>
+    ILiveCheck? LiveCheck => null;
 
     Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Writing;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.Kinds;
@@ -72,6 +73,58 @@ public abstract class StackSection
 
     /// <summary>The section's own fields, set into <paramref name="entry"/>; problems are reported through the context.</summary>
     protected abstract void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry);
+
+    /// <summary>The Bird-side text <c>birdinfra export</c> derives an object's logical name from: its name by default.</summary>
+    public virtual string ExportName(ResourceSnapshot live, ExportContext context) => live.Inputs.GetString("name") ?? live.Id;
+
+    /// <summary>
+    /// Writes a live object of the kind back as an entry of this section, for <c>birdinfra export</c>: the inverse of
+    /// <see cref="Read"/>. References are written by logical name, the target's ids as <c>${organizationId}</c> and
+    /// <c>${workspaceId}</c>, and every secret Bird never returns as <c>{ env: NAME }</c> with a comment naming what to set.
+    /// <c>name:</c> is written here, only when it differs from <paramref name="logicalName"/>; <see cref="ExportFields"/> writes the rest.
+    /// </summary>
+    public YamlMapping Export(ResourceSnapshot live, string logicalName, ExportContext context)
+    {
+        var fields = ImmutableArray.CreateBuilder<YamlField>();
+        if (Keys.Contains("name") && live.Inputs.GetString("name") is { } name && name != logicalName)
+        {
+            fields.Add(new YamlField("name", name));
+        }
+
+        fields.AddRange(ExportFields(live, logicalName, context));
+        return new YamlMapping(fields.ToImmutable());
+    }
+
+    /// <summary>The section's own fields of an exported entry, in the order a person would write them.</summary>
+    protected abstract IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context);
+
+    /// <summary><c>description:</c> of an exported entry, when the object has one.</summary>
+    protected static IEnumerable<YamlField> ExportDescription(ResourceSnapshot live) =>
+        live.Inputs.GetString("description") is { Length: > 0 } description ? [new YamlField("description", description)] : [];
+
+    /// <summary>
+    /// A list of references to other exported objects, by logical name; an object export did not write (one BirdInfra
+    /// cannot declare) stays as its Bird id, named in a comment, so <c>validate</c> points at it.
+    /// </summary>
+    protected static YamlField ExportReferences(string key, string kind, IEnumerable<string> ids, ExportContext context)
+    {
+        var written = new List<string>();
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (context.LogicalName(kind, id) is { } name)
+            {
+                written.Add(name);
+            }
+            else
+            {
+                written.Add(id);
+                missing.Add(id);
+            }
+        }
+
+        return new YamlField(key, YamlSequence.Of(written, flow: true), missing.Count == 0 ? null : $"not exported (not a {kind} a stack can declare): {string.Join(", ", missing)}");
+    }
 
     /// <summary>
     /// Turns one of the kind's check failures on an entry into what the stack file reports: the same failure by

@@ -1,3 +1,4 @@
 using BirdInfra.PulumiPlugin.Hosting;
 
-return await PluginHost.RunAsync(args, Console.Out);
+var listener = PortAnnouncement.ListenAndAnnounce(Console.Out);
+return await PluginHost.RunAsync(args, listener);

@@ -42,6 +42,9 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     public StackSection Stack { get; } = new WebhookSubscriptionSection();
 
+    /// <summary>preview and up check events and filter keys against the catalogue Bird offers in the workspace.</summary>
+    public ILiveCheck LiveCheck { get; } = new WebhookCatalogueCheck();
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
@@ -72,7 +75,9 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     {
         var before = Check(old.Inputs).Inputs;
         var after = Check(newInputs).Inputs;
-        var changes = PropertyDiffer.Compare(before, after, ReplaceKeys.Contains, SecretKeys)
+        // Bird never returns a signing key, so one absent from state was never known (an imported subscription): not a
+        // reason to update. A stack file always declares one (BI023); a program that adds one later uses `--replace`.
+        var changes = PropertyDiffer.Compare(before, after, ReplaceKeys.Contains, SecretKeys, requiredSecretKeys: SecretKeys)
             .Select(c => IsRemoval(c) ? c with { ForcesReplacement = true } : c)
             .ToImmutableArray();
         var sameNaturalKey = NaturalKeyFields.All(k => Equals(before[k], after[k]));

@@ -5,6 +5,7 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Writing;
 using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Providers.WebhookSubscription;
@@ -17,6 +18,9 @@ namespace BirdInfra.Providers.WebhookSubscription;
 /// </summary>
 public sealed class WebhookSubscriptionSection : StackSection
 {
+    /// <summary>The variable a stack reads this secret from by convention (hints, and <c>birdinfra export</c>).</summary>
+    public const string SigningKeyVariable = "BIRD_WEBHOOK_SIGNING_KEY";
+
     public const string ChannelIdKey = "channelId";
     private const string FilterExample = "- { key: messageStatus, value: delivered }";
     private static readonly ImmutableArray<string> FilterKeys = ["key", "value"];
@@ -93,7 +97,7 @@ public sealed class WebhookSubscriptionSection : StackSection
         CommonFields.OptionalText(context, body, "status", "status: active", WebhookSubscriptionSpec.DefaultStatus, entry);
         if (reader.Required(body, "signingKey", owner, "Sign deliveries: signingKey: { generate: true } or { env: BIRD_WEBHOOK_SIGNING_KEY }.") is { } keyNode)
         {
-            var source = context.Sources.Secret(keyNode, "BIRD_WEBHOOK_SIGNING_KEY", generateNotAllowed: null);
+            var source = context.Sources.Secret(keyNode, SigningKeyVariable, generateNotAllowed: null);
             entry.Set("signingKey", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.signingKey"), keyNode);
         }
         else
@@ -106,6 +110,43 @@ public sealed class WebhookSubscriptionSection : StackSection
             canonical.Sort(StringComparer.Ordinal);
             context.Index.Subscriptions.Add((service, eventName, url, string.Join("&", canonical), key));
         }
+    }
+
+    /// <summary>A subscription has no name in Bird: its logical name comes from its channel's connector and its event.</summary>
+    public override string ExportName(ResourceSnapshot live, ExportContext context) =>
+        (Channel(live, context) is { } connector ? connector + " " : string.Empty) + (live.Inputs.GetString("event") ?? live.Id);
+
+    protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
+    {
+        if (live.Inputs.GetString("service") is { } service && service != WebhookSubscriptionSpec.DefaultService)
+        {
+            yield return new YamlField("service", service);
+        }
+
+        yield return new YamlField("event", live.Inputs.GetString("event") ?? string.Empty);
+        yield return new YamlField("url", live.Inputs.GetString("url") ?? string.Empty);
+        var connector = Channel(live, context);
+        if (connector is not null)
+        {
+            yield return new YamlField("channel", connector);
+        }
+
+        var filters = (live.Inputs["eventFilters"]?.AsList() ?? [])
+            .Select(f => f.AsMap())
+            .Where(f => connector is null || f.GetString("key") != ChannelIdKey)
+            .Select(f => (YamlOut)new YamlMapping([new YamlField("key", f.GetString("key") ?? string.Empty), new YamlField("value", f.GetString("value") ?? string.Empty)], Flow: true))
+            .ToImmutableArray();
+        if (!filters.IsEmpty)
+        {
+            yield return new YamlField("eventFilters", new YamlSequence(filters));
+        }
+
+        if (live.Inputs.GetString("status") is { } status && status != WebhookSubscriptionSpec.DefaultStatus)
+        {
+            yield return new YamlField("status", status);
+        }
+
+        yield return new YamlField("signingKey", YamlMapping.Env(SigningKeyVariable), $"Bird never returns it: set {SigningKeyVariable} (or name a variable per subscription)");
     }
 
     /// <summary>The kind's failures on the filter <c>channel:</c> stands for, said about <c>channel:</c>.</summary>
@@ -148,6 +189,15 @@ public sealed class WebhookSubscriptionSection : StackSection
 
         context.Index.References.Add(("connectors", connector, node));
         return (connector, node);
+    }
+
+    /// <summary>The logical name of the exported connector whose channel the subscription's one channelId filter names.</summary>
+    private static string? Channel(ResourceSnapshot live, ExportContext context)
+    {
+        var channels = (live.Inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap()).Where(f => f.GetString("key") == ChannelIdKey).ToList();
+        return channels.Count == 1 && channels[0].GetString("value") is { } channelId
+            ? context.LogicalNameByOutput("Connector", "channelId", channelId)
+            : null;
     }
 
     /// <summary>The explicit filters, and their canonical form for the duplicate check (null when one is unusable).</summary>

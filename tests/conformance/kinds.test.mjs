@@ -65,7 +65,9 @@ describe('every kind through the provider protocol', () => {
       replace: (i) => ({ ...i, name: 'conformance-connector-2' }),
       replaceProperty: 'name',
       deleteBeforeReplace: true,
-      assigned: ['channelId', 'platform'],
+      assigned: ['channelId', 'platform', 'channelStatus'],
+      // Ready means the channel exists and Bird says it works: the emulator's channel is 'pending' first.
+      afterCreate: (properties) => assert.equal(reveal(properties.channelStatus), 'active', 'create waits until the channel is active'),
       secrets: ['accessToken'],
       secretValues: [CONNECTOR_TOKEN],
       birdPath: (id) => `/workspaces/${emulator.workspaceId}/connectors/${id}`,
@@ -117,6 +119,7 @@ describe('every kind through the provider protocol', () => {
         const live = await emulator.get(k.birdPath(id));
         assert.equal(live.status, 200);
         for (const a of k.assigned) assert.notEqual(reveal(properties[a]), UNKNOWN);
+        k.afterCreate?.(properties);
         for (const s of k.secrets ?? []) {
           assert.ok(isSecret(properties[s]), `${s} must come back as a secret`);
           assert.equal(typeof properties[s].value, 'string');

@@ -24,6 +24,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
 
     private readonly ConcurrentDictionary<ResourceAddress, PropertyMap> _outputs = new();
     private readonly List<ApplyFailure> _failures = [];
+    private readonly ConcurrentQueue<CompletedOperation> _done = new();
     private int _completed;
 
     /// <param name="interrupt">
@@ -113,7 +114,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     }
 
     private ApplyResult Result(bool interrupted) =>
-        new(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed) { Interrupted = interrupted };
+        new(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed) { Interrupted = interrupted, Done = [.. _done] };
 
     private async Task RunForwardAsync(PlannedChange change, CancellationToken cancellationToken)
     {
@@ -157,6 +158,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         {
             await operation();
             Interlocked.Increment(ref _completed);
+            _done.Enqueue(new CompletedOperation(verb, address));
             progress.Report($"{verb} {address}: done in {context.Time.GetElapsedTime(started).TotalSeconds:0.0}s");
         }
         catch (OperationCanceledException)

@@ -8,10 +8,13 @@ namespace BirdInfra.Engine;
 /// The Bird a stack acts on: a client with its organization and workspace, and whatever must be stopped with
 /// it (an embedded emulator the host started). Made by an <see cref="IBirdTargetFactory"/>.
 /// </summary>
-public sealed class BirdTarget(BirdClient client, string organizationId, string workspaceId, string description, IAsyncDisposable? owner = null) : IAsyncDisposable
+public sealed class BirdTarget(BirdClient client, string organizationId, string workspaceId, string description, IAsyncDisposable? owner = null, TimeSpan? channelTimeout = null) : IAsyncDisposable
 {
     /// <summary>Seconds one HTTP attempt may take before it counts as a timeout (default 30); for slow links, and tests.</summary>
     public const string RequestTimeoutVariable = "BIRD_REQUEST_TIMEOUT_SECONDS";
+
+    /// <summary>Seconds a connector create waits for its channel to exist and be active (default 120); the plugin reads the same variable.</summary>
+    public const string ChannelTimeoutVariable = "BIRD_CHANNEL_TIMEOUT_SECONDS";
 
     public BirdClient Client { get; } = client;
 
@@ -21,8 +24,14 @@ public sealed class BirdTarget(BirdClient client, string organizationId, string 
 
     public string Description { get; } = description;
 
-    public ProviderContext Context(IProgress<string>? progress) =>
-        new(Client, OrganizationId, WorkspaceId) { Progress = progress };
+    public ProviderContext Context(IProgress<string>? progress)
+    {
+        var context = new ProviderContext(Client, OrganizationId, WorkspaceId) { Progress = progress };
+        return channelTimeout is { } timeout ? context with { ChannelTimeout = timeout } : context;
+    }
+
+    /// <summary>The channel wait's timeout from <see cref="ChannelTimeoutVariable"/>, or null for the default.</summary>
+    public static TimeSpan? ChannelTimeout(Func<string, string?> environment) => Seconds(environment, ChannelTimeoutVariable, 86_400);
 
     /// <summary>
     /// Client options with the request timeout from the environment and, when <paramref name="log"/> is given, one line per
@@ -61,15 +70,17 @@ public sealed class BirdTarget(BirdClient client, string organizationId, string 
         log.Report($"  {attempt.Operation}: {answer} (attempt {attempt.Number} of {maxAttempts}); {next}");
     }
 
-    private static TimeSpan? RequestTimeout(Func<string, string?> environment)
+    private static TimeSpan? RequestTimeout(Func<string, string?> environment) => Seconds(environment, RequestTimeoutVariable, 3600);
+
+    private static TimeSpan? Seconds(Func<string, string?> environment, string variable, int max)
     {
-        if (environment(RequestTimeoutVariable) is not { Length: > 0 } text)
+        if (environment(variable) is not { Length: > 0 } text)
         {
             return null;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= max
             ? TimeSpan.FromSeconds(seconds)
-            : throw new UserError($"{RequestTimeoutVariable} must be a number of seconds between 0 and 3600, not '{text}'.");
+            : throw new UserError($"{variable} must be a number of seconds between 0 and {max}, not '{text}'.");
     }
 }

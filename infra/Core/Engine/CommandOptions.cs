@@ -7,6 +7,21 @@ public sealed record CommandOptions(string Stack, string Root)
 
     public bool Json { get; init; }
 
+    /// <summary>`preview`: text (default), markdown or json (`--json` is `--format json`).</summary>
+    public Rendering.PlanFormat Format { get; init; }
+
+    /// <summary>`preview --out FILE`: also save the plan for `up --plan` (a full path).</summary>
+    public string? PlanOut { get; init; }
+
+    /// <summary>`up --plan FILE`: apply exactly this saved plan (a full path).</summary>
+    public string? PlanFile { get; init; }
+
+    /// <summary>`history --limit N`: only the newest N records.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>`--no-color`: plain text even on a terminal.</summary>
+    public bool NoColor { get; init; }
+
     public bool DetailedExitCode { get; init; }
 
     /// <summary>Go past guards.maxDestructiveChanges (never past protection).</summary>

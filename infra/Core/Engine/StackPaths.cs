@@ -11,6 +11,9 @@ public sealed record StackPaths(string Root, string Stack)
 
     public string LockFile => Path.Combine(StateDirectory, "state.lock");
 
+    /// <summary>The stack's history: one JSON record per state-changing command, append-only (<see cref="History.HistoryStore"/>).</summary>
+    public string HistoryFile => Path.Combine(StateDirectory, "history.jsonl");
+
     public string PassphraseFile => Path.Combine(StateDirectory, "passphrase");
 
     public string EmulatorDataFile => Path.Combine(StateDirectory, "emulator.json");

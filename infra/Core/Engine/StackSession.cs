@@ -6,6 +6,7 @@ using BirdInfra.Providers.Stacks;
 using BirdInfra.Refresh;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
+using BirdInfra.Stacks.Validation;
 using BirdInfra.State;
 
 namespace BirdInfra.Engine;
@@ -16,13 +17,15 @@ namespace BirdInfra.Engine;
 /// </summary>
 public sealed class StackSession : IAsyncDisposable
 {
-    private readonly StateLock _lock;
+    private readonly IAsyncDisposable _lock;
+    private readonly StateBackend _backend;
 
-    private StackSession(StackPaths paths, StackDefinition stack, StateLock stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
+    private StackSession(StackPaths paths, StackDefinition stack, StateBackend backend, IAsyncDisposable stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
     {
         Paths = paths;
         Stack = stack;
         _lock = stateLock;
+        _backend = backend;
         Store = store;
         RecordedState = state;
         Target = target;
@@ -77,15 +80,15 @@ public sealed class StackSession : IAsyncDisposable
         WriteWarnings(io, load.Diagnostics);
         var stack = load.Stack;
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
-        var stateLock = StateLock.Acquire(paths.LockFile, options.Stack, command);
-        if (stateLock.TakenOverFrom is { } stale)
-        {
-            io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running.");
-        }
-
+        var backend = await StateBackend.OpenAsync(stack.State, paths, io.Environment, cancellationToken);
+        IAsyncDisposable? stateLock = null;
         try
         {
-            var (store, state) = await StateStore.OpenAsync(paths.StateFile, options.Stack, passphrase, cancellationToken);
+            stateLock = await backend.LockAsync(
+                command,
+                stale => io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running."),
+                cancellationToken);
+            var (store, state) = await StateStore.OpenAsync(backend.Medium, options.Stack, passphrase, cancellationToken);
             if (store.HasJournal)
             {
                 // A run that crashed or was killed left steps in the journal: they become part of the snapshot before anything else.
@@ -101,13 +104,28 @@ public sealed class StackSession : IAsyncDisposable
                 {
                     WriteDiagnostics(io, compiled.Diagnostics);
                     await target.DisposeAsync();
-                    stateLock.Dispose();
+                    await stateLock.DisposeAsync();
+                    await backend.DisposeAsync();
                     return null;
+                }
+
+                // preview and up check the stack against what Bird offers (the webhook catalogue) before planning; one read per run.
+                if (command is "preview" or "up")
+                {
+                    var live = await LiveChecks.RunAsync(stack, KindsFor(stack), target.Context(null), cancellationToken);
+                    if (live.Any(d => d.IsError))
+                    {
+                        WriteDiagnostics(io, live, "nothing was changed in Bird");
+                        await target.DisposeAsync();
+                        await stateLock.DisposeAsync();
+                        await backend.DisposeAsync();
+                        return null;
+                    }
                 }
 
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
                 var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, options.Parallel);
-                return new StackSession(paths, stack, stateLock, store, state, target, graph, refresh);
+                return new StackSession(paths, stack, backend, stateLock, store, state, target, graph, refresh);
             }
             catch
             {
@@ -117,7 +135,12 @@ public sealed class StackSession : IAsyncDisposable
         }
         catch
         {
-            stateLock.Dispose();
+            if (stateLock is not null)
+            {
+                await stateLock.DisposeAsync();
+            }
+
+            await backend.DisposeAsync();
             throw;
         }
     }
@@ -125,7 +148,7 @@ public sealed class StackSession : IAsyncDisposable
     public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
 
     /// <summary>Prints every diagnostic; only errors count as problems.</summary>
-    public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
+    public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics, string outcome = "nothing was sent to Bird")
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -133,7 +156,7 @@ public sealed class StackSession : IAsyncDisposable
         }
 
         var errors = diagnostics.Count(d => d.IsError);
-        io.Error.WriteLine($"{errors} problem{(errors == 1 ? string.Empty : "s")} found{WarningCount(diagnostics, " (and {0})")}; nothing was sent to Bird.");
+        io.Error.WriteLine($"{errors} problem{(errors == 1 ? string.Empty : "s")} found{WarningCount(diagnostics, " (and {0})")}; {outcome}.");
     }
 
     /// <summary>Prints the warnings of a stack that loaded; they do not stop anything.</summary>
@@ -155,6 +178,7 @@ public sealed class StackSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Target.DisposeAsync();
-        _lock.Dispose();
+        await _lock.DisposeAsync();
+        await _backend.DisposeAsync();
     }
 }

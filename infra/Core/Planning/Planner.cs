@@ -73,7 +73,11 @@ public static class Planner
         {
             var kind = registry.GetByName(resource.Address.Kind);
             var reason = resource.Deposed ? "left over from a replacement or an interrupted run" : "no longer declared in the stack";
-            changes.Add(new PlannedChange(resource.Address, kind.TypeToken, PlanAction.Delete, reason, ImmutableArray<PropertyDiff>.Empty, resource.Snapshot, null, resource.Dependencies, Deposed: resource.Deposed));
+            changes.Add(new PlannedChange(resource.Address, kind.TypeToken, PlanAction.Delete, reason, ImmutableArray<PropertyDiff>.Empty, resource.Snapshot, null, resource.Dependencies, Deposed: resource.Deposed)
+            {
+                // A deposed object's replacement already exists: deleting it costs nothing beyond the replacement.
+                Consequence = resource.Deposed ? null : kind.DestructiveConsequence(resource.Snapshot, null),
+            });
         }
 
         return new PlanResult(new Plan(stack, changes.ToImmutable()), ImmutableArray<Diagnostic>.Empty);
@@ -95,7 +99,8 @@ public static class Planner
                 existing.Snapshot,
                 inputs,
                 declaration.Dependencies,
-                diff.DeleteBeforeReplace),
+                diff.DeleteBeforeReplace,
+                Consequence: kind.DestructiveConsequence(existing.Snapshot, inputs)),
         };
     }
 

@@ -9,7 +9,7 @@ namespace BirdInfra.Rendering;
 
 /// <summary>
 /// The machine-readable preview: <c>{stack, summary: {create, update, replace, delete, same}, resources: [{type, kind, name,
-/// action, reason, id, changes: [{path, old, new, forcesReplacement}], inputs}]}</c>. Secrets are "[secret]".
+/// action, reason, id, changes: [{path, old, new, forcesReplacement}], inputs, consequence}]}</c>. Secrets are "[secret]".
 /// With a guard report, a <c>guards</c> object is added: <c>{stops, destructiveChanges, maxDestructiveChanges,
 /// allowDestructiveChanges, violations: [{rule, kind, name, action, reason, origin, file, line, column, yamlPath, message, hint}]}</c>.
 /// </summary>
@@ -49,6 +49,11 @@ public static class PlanJsonRenderer
             if (change.Action == PlanAction.Replace)
             {
                 node["deleteBeforeReplace"] = change.DeleteBeforeReplace;
+            }
+
+            if (change.Consequence is { } consequence)
+            {
+                node["consequence"] = consequence;
             }
 
             resources.Add(node);

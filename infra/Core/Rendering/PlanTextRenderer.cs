@@ -12,23 +12,26 @@ namespace BirdInfra.Rendering;
 /// </summary>
 public static class PlanTextRenderer
 {
-    public static string Render(Plan plan, GuardReport? guards = null)
+    /// <param name="palette">Colours for a terminal; plain when null.</param>
+    public static string Render(Plan plan, GuardReport? guards = null, TextPalette? palette = null)
     {
         using var text = new StringWriter();
-        Write(text, plan, guards);
+        Write(text, plan, guards, palette);
         return text.ToString();
     }
 
     /// <summary>Writes the preview block by block, so a plan of thousands of resources is never held as one string.</summary>
-    public static void Write(TextWriter writer, Plan plan, GuardReport? guards = null)
+    /// <param name="palette">Colours for a terminal; plain when null.</param>
+    public static void Write(TextWriter writer, Plan plan, GuardReport? guards = null, TextPalette? palette = null)
     {
+        palette ??= TextPalette.Plain;
         var sb = new StringBuilder();
         sb.AppendLine($"Stack {plan.Stack}");
         var changed = plan.Changes.Where(c => c.Action != PlanAction.Same).ToList();
         if (changed.Count == 0)
         {
             sb.AppendLine();
-            sb.AppendLine("No changes. Bird matches the stack.");
+            sb.AppendLine(palette.Dim("No changes. Bird matches the stack."));
         }
 
         foreach (var change in changed)
@@ -36,7 +39,7 @@ public static class PlanTextRenderer
             writer.Write(sb);
             sb.Clear();
             sb.AppendLine();
-            sb.Append("  ").Append(Symbol(change.Action)).Append(' ').Append(change.Address)
+            sb.Append("  ").Append(palette.Paint(change.Action, $"{Symbol(change.Action)} {change.Address}"))
                 .Append("  (").Append(Word(change.Action)).Append(": ").Append(change.Reason).AppendLine(")");
             if (guards?.ProtectionOf(change) is { } protection)
             {
@@ -68,7 +71,7 @@ public static class PlanTextRenderer
         }
 
         sb.AppendLine();
-        sb.AppendLine(SummaryLine(plan.Summary));
+        sb.AppendLine(SummaryLine(plan.Summary, palette));
         if (guards is not null)
         {
             AppendGuards(sb, guards);
@@ -100,8 +103,11 @@ public static class PlanTextRenderer
         }
     }
 
-    public static string SummaryLine(PlanSummary s) =>
-        $"Plan: {s.Create} to create, {s.Update} to update, {s.Replace} to replace, {s.Delete} to delete, {s.Same} unchanged.";
+    public static string SummaryLine(PlanSummary s) => SummaryLine(s, TextPalette.Plain);
+
+    public static string SummaryLine(PlanSummary s, TextPalette palette) =>
+        $"Plan: {palette.Paint(PlanAction.Create, $"{s.Create} to create")}, {palette.Paint(PlanAction.Update, $"{s.Update} to update")}, "
+        + $"{palette.Paint(PlanAction.Replace, $"{s.Replace} to replace")}, {palette.Paint(PlanAction.Delete, $"{s.Delete} to delete")}, {palette.Dim($"{s.Same} unchanged")}.";
 
     private static string Symbol(PlanAction action) => action switch
     {

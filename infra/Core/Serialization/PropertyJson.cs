@@ -11,25 +11,33 @@ public static class PropertyJson
 {
     public const string SecretMarker = "$secret";
 
-    public static JsonNode? ToJson(PropertyValue value, Func<PropertyValue, JsonNode> writeSecret) => value.Kind switch
+    /// <summary>A value nobody knows (a write-only secret of an imported object), as state records it.</summary>
+    public const string UnknownMarker = "$unknown";
+
+    /// <param name="markUnknowns">
+    /// Write an unknown as <c>{"$unknown": true}</c>, read back as unknown (state), instead of the text shown in plans. A
+    /// secret whose value is unknown is written the same way: it holds nothing to hide.
+    /// </param>
+    public static JsonNode? ToJson(PropertyValue value, Func<PropertyValue, JsonNode> writeSecret, bool markUnknowns = false) => value.Kind switch
     {
+        PropertyKind.Unknown or PropertyKind.Secret when markUnknowns && value.Unwrapped.IsUnknown => new JsonObject { [UnknownMarker] = true },
         PropertyKind.Null => null,
         PropertyKind.Bool => JsonValue.Create(value.AsBoolOrNull()!.Value),
         PropertyKind.Number => JsonValue.Create(value.AsNumberOrNull()!.Value),
         PropertyKind.String => JsonValue.Create(value.AsString()),
-        PropertyKind.List => new JsonArray(value.AsList().Select(v => ToJson(v, writeSecret)).ToArray()),
-        PropertyKind.Map => ToJson(value.AsMap(), writeSecret),
+        PropertyKind.List => new JsonArray(value.AsList().Select(v => ToJson(v, writeSecret, markUnknowns)).ToArray()),
+        PropertyKind.Map => ToJson(value.AsMap(), writeSecret, markUnknowns),
         PropertyKind.Secret => writeSecret(value.Unwrapped),
         PropertyKind.Unknown => JsonValue.Create("(known after apply)"),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
-    public static JsonObject ToJson(PropertyMap map, Func<PropertyValue, JsonNode> writeSecret)
+    public static JsonObject ToJson(PropertyMap map, Func<PropertyValue, JsonNode> writeSecret, bool markUnknowns = false)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in map)
         {
-            obj[key] = ToJson(value, writeSecret);
+            obj[key] = ToJson(value, writeSecret, markUnknowns);
         }
 
         return obj;
@@ -43,6 +51,8 @@ public static class PropertyJson
                 return PropertyValue.Null;
             case JsonArray array:
                 return PropertyValue.List(array.Select(n => FromJson(n, readSecret)));
+            case JsonObject obj when obj.ContainsKey(UnknownMarker):
+                return PropertyValue.Unknown;
             case JsonObject obj when obj.ContainsKey(SecretMarker):
                 return readSecret(obj);
             case JsonObject obj:

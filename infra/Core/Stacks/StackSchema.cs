@@ -49,6 +49,19 @@ public static class StackSchema
                   "minimum": 0
                 }
               }
+            },
+            "state": {
+              "description": "Where the built-in engine keeps state, lock and history: local (.birdinfra/<stack>/ on this machine, the default) or postgres (shared by a team).",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "backend": { "enum": ["local", "postgres"], "default": "local" },
+                "connection": { "$ref": "#/$defs/secret", "description": "postgres only: the connection string, a secret, e.g. { env: BIRDINFRA_STATE_DB }." },
+                "schema": { "description": "postgres only: the schema holding the tables (default birdinfra).", "type": "string", "pattern": "^[a-z_][a-z0-9_]{0,62}$", "default": "birdinfra" }
+              },
+              "if": { "properties": { "backend": { "const": "postgres" } }, "required": ["backend"] },
+              "then": { "required": ["connection"] },
+              "else": { "not": { "anyOf": [{ "required": ["connection"] }, { "required": ["schema"] }] } }
             }
           },
           "$defs": {
@@ -257,6 +270,7 @@ public static class StackSchema
         var pattern = guards["properties"]!["protect"]!["items"]!["pattern"]!;
         guards["properties"]!["protect"]!["items"]!["pattern"] = pattern.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
         properties["guards"] = guards;
+        properties["state"] = schema["properties"]!["state"]!.DeepClone();
         schema["properties"] = properties;
 
         var definitions = schema["$defs"]!.AsObject();

@@ -9,7 +9,7 @@ namespace BirdInfra.State;
 /// together (group commit), so ten operations in flight cost one fsync, not ten. After a failed write nothing more is
 /// appended: the file never gets a gap, only a torn end, which readers ignore.
 /// </summary>
-internal sealed class JournalFile(string path)
+internal sealed class JournalFile(IStateMedium medium)
 {
     private readonly object _sync = new();
     private List<(byte[] Line, TaskCompletionSource? Done)> _queue = [];
@@ -17,7 +17,8 @@ internal sealed class JournalFile(string path)
     private bool _flushing;
     private Exception? _failed;
 
-    public string FilePath { get; } = path;
+    /// <summary>What the journal is called in messages.</summary>
+    public string Name => medium.JournalName;
 
     /// <summary>Bytes this store's journal holds (including what a crashed run left, until the next snapshot).</summary>
     public long Length { get; private set; }
@@ -81,7 +82,7 @@ internal sealed class JournalFile(string path)
         {
             if (_failed is not null)
             {
-                done.SetException(new IOException($"The state journal {FilePath} could not be written earlier ({_failed.Message}); nothing more is appended to it.", _failed));
+                done.SetException(new IOException($"{char.ToUpperInvariant(Name[0])}{Name[1..]} could not be written earlier ({_failed.Message}); nothing more is appended to it.", _failed));
                 return done.Task;
             }
 
@@ -126,7 +127,7 @@ internal sealed class JournalFile(string path)
     {
         lock (_sync)
         {
-            File.Delete(FilePath);
+            medium.DeleteJournal();
             Length = 0;
             Leftover = false;
             _failed = null;
@@ -174,19 +175,10 @@ internal sealed class JournalFile(string path)
             {
                 if (_failed is not null)
                 {
-                    throw new IOException($"The state journal {FilePath} could not be written earlier ({_failed.Message}); nothing more is appended to it.", _failed);
+                    throw new IOException($"{char.ToUpperInvariant(Name[0])}{Name[1..]} could not be written earlier ({_failed.Message}); nothing more is appended to it.", _failed);
                 }
 
-                using (var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16))
-                {
-                    foreach (var (line, _) in batch)
-                    {
-                        stream.Write(line);
-                    }
-
-                    // One fsync for the whole batch: every entry in it is durable when its task ends.
-                    stream.Flush(flushToDisk: true);
-                }
+                medium.AppendJournal([.. batch.Select(b => b.Line)]);
 
                 lock (_sync)
                 {

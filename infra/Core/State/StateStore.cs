@@ -25,26 +25,26 @@ public sealed class StateStore
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly SecretCipher _cipher;
     private readonly string _checkValue;
+    private readonly IStateMedium _medium;
     private readonly JournalFile _journal;
     private bool _hasSnapshot;
     private long _snapshotSerial;
     private long _snapshotBytes;
     private string _lineage = string.Empty;
 
-    private StateStore(string path, SecretCipher cipher, string checkValue)
+    private StateStore(IStateMedium medium, SecretCipher cipher, string checkValue)
     {
-        FilePath = path;
+        _medium = medium;
         _cipher = cipher;
         _checkValue = checkValue;
-        _journal = new JournalFile(JournalPathOf(path));
+        _journal = new JournalFile(medium);
     }
 
-    public string FilePath { get; }
+    /// <summary>Where this state lives (files, or PostgreSQL).</summary>
+    public IStateMedium Medium => _medium;
 
-    public string BackupPath => FilePath + ".bak";
-
-    /// <summary><c>state.journal</c> beside <c>state.json</c>.</summary>
-    public string JournalPath => _journal.FilePath;
+    /// <summary>The previous snapshot of a file-backed state (<c>state.json.bak</c>).</summary>
+    public string BackupPath => (_medium as FileStateMedium)?.BackupPath ?? throw new InvalidOperationException($"{_medium.Name} keeps no backup file.");
 
     /// <summary>A journal holds steps the snapshot does not (a run is under way, or one crashed): the next <see cref="SaveAsync"/> folds them in.</summary>
     public bool HasJournal => _journal.Length > 0;
@@ -58,80 +58,83 @@ public sealed class StateStore
     public static string JournalPathOf(string statePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(statePath))!, Path.GetFileNameWithoutExtension(statePath) + ".journal");
 
-    /// <summary>Opens the store and loads the state (empty when no file exists yet).</summary>
-    public static async Task<(StateStore Store, StackState State)> OpenAsync(string path, string stack, string passphrase, CancellationToken cancellationToken)
+    /// <summary>Opens the state file at <paramref name="path"/> and loads the state (empty when no file exists yet).</summary>
+    public static Task<(StateStore Store, StackState State)> OpenAsync(string path, string stack, string passphrase, CancellationToken cancellationToken) =>
+        OpenAsync(new FileStateMedium(path), stack, passphrase, cancellationToken);
+
+    /// <summary>Opens the store on a medium and loads the state (empty when it holds none yet).</summary>
+    public static async Task<(StateStore Store, StackState State)> OpenAsync(IStateMedium medium, string stack, string passphrase, CancellationToken cancellationToken)
     {
         // The journal first, then the snapshot: a run that folds the journal in meanwhile writes the snapshot before it
         // removes the journal, so a reader that takes no lock (`output`) sees either the old pair or a newer snapshot.
-        var journal = await ReadSharedAsync(JournalPathOf(path), cancellationToken);
-        if (!File.Exists(path))
+        var journal = await medium.ReadJournalAsync(cancellationToken);
+        var snapshotBytes = await medium.ReadSnapshotAsync(cancellationToken);
+        if (snapshotBytes is null)
         {
             if (journal is { Length: > 0 })
             {
-                throw Corrupt(path, $"it is missing while its journal {JournalPathOf(path)} exists");
+                throw Corrupt(medium, $"it is missing while {medium.JournalName} exists");
             }
 
             var cipher = SecretCipher.Create(passphrase);
-            return (new StateStore(path, cipher, cipher.CheckValue()), StackState.Empty(stack));
+            return (new StateStore(medium, cipher, cipher.CheckValue()), StackState.Empty(stack));
         }
-
-        var bytes = await ReadSharedAsync(path, cancellationToken) ?? [];
 
         JsonObject root;
         int version;
         string? checksum;
         try
         {
-            root = JsonNode.Parse(bytes) as JsonObject ?? throw new JsonException("not an object");
-            version = root["version"]?.GetValue<int>() ?? throw Corrupt(path, "it has no version");
+            root = JsonNode.Parse(snapshotBytes) as JsonObject ?? throw new JsonException("not an object");
+            version = root["version"]?.GetValue<int>() ?? throw Corrupt(medium, "it has no version");
             checksum = root["checksum"]?.GetValue<string>();
         }
         catch (JsonException)
         {
-            throw Corrupt(path, "it is not valid JSON (truncated or damaged)");
+            throw Corrupt(medium, "it is not valid JSON (truncated or damaged)");
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            throw Corrupt(path, "its version or checksum is not of the expected type (edited by hand or damaged)");
+            throw Corrupt(medium, "its version or checksum is not of the expected type (edited by hand or damaged)");
         }
 
         if (version > StackState.CurrentVersion)
         {
-            throw new StateException($"The state file {path} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; neither the file nor its backup {path}.bak was changed.");
+            throw new StateException($"{Capitalized(medium.Name)} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; nothing was changed.");
         }
 
         root.Remove("checksum");
         if (checksum is null || checksum != Checksum(root))
         {
-            throw Corrupt(path, "its checksum does not match its content (edited by hand or damaged)");
+            throw Corrupt(medium, "its checksum does not match its content (edited by hand or damaged)");
         }
 
         // Past the checksum the file is as BirdInfra wrote it, or was re-checksummed by hand: still check every shape.
         try
         {
-            var encryption = root["encryption"] as JsonObject ?? throw Corrupt(path, "it has no encryption header");
+            var encryption = root["encryption"] as JsonObject ?? throw Corrupt(medium, "it has no encryption header");
             var salt = Convert.FromBase64String(encryption["salt"]!.GetValue<string>());
             var check = encryption["check"]!.GetValue<string>();
             var cipherFromFile = SecretCipher.FromSalt(passphrase, salt);
             if (!cipherFromFile.Verifies(check))
             {
-                throw new StateException($"The passphrase does not decrypt the state of stack '{stack}' ({path}). Set BIRDINFRA_PASSPHRASE to the passphrase this stack was created with; nothing was decrypted or written.");
+                throw new StateException($"The passphrase does not decrypt the state of stack '{stack}' ({medium.Name}). Set BIRDINFRA_PASSPHRASE to the passphrase this stack was created with; nothing was decrypted or written.");
             }
 
-            var store = new StateStore(path, cipherFromFile, check);
+            var store = new StateStore(medium, cipherFromFile, check);
             var snapshot = store.Parse(root);
-            store.Saved(snapshot, bytes.Length);
+            store.Saved(snapshot, snapshotBytes.Length);
             var state = journal is { Length: > 0 } ? store.Replay(snapshot, journal) : snapshot;
             return (store, state with { Version = StackState.CurrentVersion });
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or NullReferenceException or InvalidCastException or ArgumentException or JsonException or CryptographicException)
         {
-            throw Corrupt(path, "its content does not have the expected shape");
+            throw Corrupt(medium, "its content does not have the expected shape");
         }
     }
 
     /// <summary>
-    /// Writes the whole state as a new snapshot (atomically, the previous one kept as <see cref="BackupPath"/>), then removes
+    /// Writes the whole state as a new snapshot (atomically; a file's previous one kept as <see cref="BackupPath"/>), then removes
     /// the journal, whose steps the snapshot now holds.
     /// </summary>
     public async Task SaveAsync(StackState state, CancellationToken cancellationToken)
@@ -139,22 +142,8 @@ public sealed class StateStore
         await _journal.DrainAsync();
         var root = Serialize(state with { Version = StackState.CurrentVersion });
         root["checksum"] = Checksum(root);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(FilePath)}.{Environment.ProcessId}.tmp");
         var bytes = Encoding.UTF8.GetBytes(root.ToJsonString(Indented));
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-        {
-            await stream.WriteAsync(bytes, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-        }
-
-        if (File.Exists(FilePath))
-        {
-            File.Copy(FilePath, BackupPath, overwrite: true);
-        }
-
-        File.Move(temp, FilePath, overwrite: true);
+        await _medium.WriteSnapshotAsync(bytes, _hasSnapshot ? _snapshotSerial : null, state.Serial, cancellationToken);
 
         // Only after the rename: until then the old snapshot and the journal together still hold everything.
         _journal.Delete();
@@ -186,27 +175,13 @@ public sealed class StateStore
         }.ToJsonString()));
     }
 
-    private static StateException Corrupt(string path, string why) =>
-        new($"The state file {path} cannot be used: {why}. It was not treated as empty (that would re-create everything). Restore it from {path}.bak or from version control, or move it aside deliberately if the stack owns nothing.");
+    private static StateException Corrupt(IStateMedium medium, string why) =>
+        new($"{Capitalized(medium.Name)} cannot be used: {why}. It was not treated as empty (that would re-create everything). {medium.RestoreHint}");
 
-    private static StateException CorruptJournal(string statePath, string why) =>
-        new($"The state journal {JournalPathOf(statePath)} cannot be used: {why}. Nothing was treated as missing (that could create objects twice). Restore {statePath} and its journal from a backup, or, knowing that the journal's last steps are lost, move the journal aside deliberately; {statePath}.bak holds the snapshot before the last one.");
+    private StateException CorruptJournal(string why) =>
+        new($"{Capitalized(_medium.JournalName)} cannot be used: {why}. Nothing was treated as missing (that could create objects twice). {_medium.JournalRestoreHint}");
 
-    /// <summary>The file's bytes, or null when it does not exist; shared so that a writer's rename or delete is never blocked.</summary>
-    private static async Task<byte[]?> ReadSharedAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.Asynchronous);
-            using var memory = new MemoryStream();
-            await stream.CopyToAsync(memory, cancellationToken);
-            return memory.ToArray();
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private void Saved(StackState state, long bytes)
     {
@@ -225,7 +200,7 @@ public sealed class StateStore
         var (entries, _, damaged) = JournalFile.Parse(journal);
         if (damaged is { } line)
         {
-            throw CorruptJournal(FilePath, $"entry {line} does not match its checksum (edited by hand or damaged)");
+            throw CorruptJournal($"entry {line} does not match its checksum (edited by hand or damaged)");
         }
 
         _journal.Opened(journal.Length);
@@ -239,13 +214,13 @@ public sealed class StateStore
             var header = (JsonObject)JsonNode.Parse(entries[0])!;
             if (header["journal"]?.GetValue<int>() != 1 || header["lineage"]!.GetValue<string>() != snapshot.Lineage)
             {
-                throw CorruptJournal(FilePath, "it belongs to another state (its header names another lineage)");
+                throw CorruptJournal("it belongs to another state (its header names another lineage)");
             }
 
             var basedOn = header["base"]!.GetValue<long>();
             if (basedOn > snapshot.Serial)
             {
-                throw CorruptJournal(FilePath, $"it continues snapshot serial {basedOn}, but {FilePath} is at serial {snapshot.Serial} (an older snapshot was put back)");
+                throw CorruptJournal($"it continues snapshot serial {basedOn}, but the snapshot is at serial {snapshot.Serial} (an older snapshot was put back)");
             }
 
             var state = snapshot;
@@ -266,7 +241,7 @@ public sealed class StateStore
 
                 if (state.Serial != serial)
                 {
-                    throw CorruptJournal(FilePath, $"its entry for serial {serial} does not continue serial {state.Serial}");
+                    throw CorruptJournal($"its entry for serial {serial} does not continue serial {state.Serial}");
                 }
             }
 
@@ -274,7 +249,7 @@ public sealed class StateStore
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or NullReferenceException or InvalidCastException or ArgumentException or JsonException)
         {
-            throw CorruptJournal(FilePath, "an entry does not have the expected shape");
+            throw CorruptJournal("an entry does not have the expected shape");
         }
     }
 
@@ -301,7 +276,7 @@ public sealed class StateStore
 
     private JsonNode WriteSecret(PropertyValue inner) => new JsonObject
     {
-        [PropertyJson.SecretMarker] = _cipher.Encrypt(PropertyJson.ToJson(inner, WriteSecret)?.ToJsonString() ?? "null"),
+        [PropertyJson.SecretMarker] = _cipher.Encrypt(PropertyJson.ToJson(inner, WriteSecret, markUnknowns: true)?.ToJsonString() ?? "null"),
     };
 
     private PropertyValue ReadSecret(JsonObject obj)
@@ -320,8 +295,8 @@ public sealed class StateStore
         {
             ["address"] = r.Address.ToString(),
             ["id"] = r.Id,
-            ["inputs"] = PropertyJson.ToJson(r.Inputs, WriteSecret),
-            ["outputs"] = PropertyJson.ToJson(r.Outputs, WriteSecret),
+            ["inputs"] = PropertyJson.ToJson(r.Inputs, WriteSecret, markUnknowns: true),
+            ["outputs"] = PropertyJson.ToJson(r.Outputs, WriteSecret, markUnknowns: true),
             ["dependencies"] = new JsonArray(r.Dependencies.Select(d => (JsonNode)JsonValue.Create(d.ToString())).ToArray()),
         };
         if (r.Deposed)

@@ -1,6 +1,6 @@
-using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Protos;
-using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace BirdInfra.PulumiProgram.Rpc;
 
@@ -8,19 +8,21 @@ namespace BirdInfra.PulumiProgram.Rpc;
 /// <c>pulumirpc.Engine/Log</c>: diagnostics shown by <c>pulumi</c> (attached to a resource when a URN is given).
 /// A log that cannot be delivered falls back to stderr, which the CLI also shows.
 /// </summary>
-public sealed class EngineLogClient(GrpcUnaryClient? channel, TextWriter fallback)
+public sealed class EngineLogClient(GrpcChannel? channel, TextWriter fallback)
 {
+    private readonly Protos.Engine.EngineClient? _client = channel is null ? null : new Protos.Engine.EngineClient(channel);
+
     public async Task LogAsync(LogSeverity severity, string message, string? urn, CancellationToken cancellationToken)
     {
-        if (channel is not null)
+        if (_client is not null)
         {
             try
             {
                 var request = new LogRequest { Severity = severity, Message = message, Urn = urn ?? string.Empty };
-                await channel.CallAsync("pulumirpc.Engine", "Log", request, Empty.Parser, cancellationToken).ConfigureAwait(false);
+                await _client.LogAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (GrpcCallException)
+            catch (RpcException)
             {
                 // The engine is gone or refuses logs: stderr still reaches the user through the language host.
             }

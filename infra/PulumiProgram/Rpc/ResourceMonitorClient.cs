@@ -1,30 +1,30 @@
-using BirdInfra.Providers.PulumiWire;
-using BirdInfra.PulumiProgram.Grpc;
 using BirdInfra.PulumiProgram.Protos;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace BirdInfra.PulumiProgram.Rpc;
 
-/// <summary>The calls a program makes on the engine's <c>pulumirpc.ResourceMonitor</c> service.</summary>
-public sealed class ResourceMonitorClient(GrpcUnaryClient channel)
+/// <summary>The calls a program makes on the engine's <c>pulumirpc.ResourceMonitor</c> service (generated client).</summary>
+public sealed class ResourceMonitorClient(GrpcChannel channel)
 {
-    private const string Service = "pulumirpc.ResourceMonitor";
+    private readonly ResourceMonitor.ResourceMonitorClient _client = new(channel);
 
-    public Task<RegisterResourceResponse> RegisterResourceAsync(RegisterResourceRequest request, CancellationToken cancellationToken) =>
-        channel.CallAsync(Service, "RegisterResource", request, RegisterResourceResponse.Parser, cancellationToken);
+    public async Task<RegisterResourceResponse> RegisterResourceAsync(RegisterResourceRequest request, CancellationToken cancellationToken) =>
+        await _client.RegisterResourceAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    public Task<Empty> RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request, CancellationToken cancellationToken) =>
-        channel.CallAsync(Service, "RegisterResourceOutputs", request, Empty.Parser, cancellationToken);
+    public async Task<Empty> RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request, CancellationToken cancellationToken) =>
+        await _client.RegisterResourceOutputsAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     /// <summary>False when the engine does not know the feature or predates SupportsFeature.</summary>
     public async Task<bool> SupportsFeatureAsync(string id, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await channel.CallAsync(Service, "SupportsFeature", new SupportsFeatureRequest { Id = id }, SupportsFeatureResponse.Parser, cancellationToken).ConfigureAwait(false);
+            var response = await _client.SupportsFeatureAsync(new SupportsFeatureRequest { Id = id }, cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.HasSupport;
         }
-        catch (GrpcCallException e) when (e.Status == GrpcStatusCode.Unimplemented)
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
         {
             return false;
         }
@@ -35,9 +35,9 @@ public sealed class ResourceMonitorClient(GrpcUnaryClient channel)
     {
         try
         {
-            await channel.CallAsync(Service, "SignalAndWaitForShutdown", new Empty(), Empty.Parser, cancellationToken).ConfigureAwait(false);
+            await _client.SignalAndWaitForShutdownAsync(new Empty(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (GrpcCallException e) when (e.Status == GrpcStatusCode.Unimplemented)
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
         {
         }
     }

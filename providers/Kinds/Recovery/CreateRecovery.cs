@@ -30,10 +30,7 @@ public static class CreateRecovery
     /// <param name="inputs">The create's inputs when the caller knows them: an adopted object keeps what Bird does not echo from them.</param>
     public static RecoveryDecision Decide(IResourceKind kind, IEnumerable<ResourceSnapshot> live, string naturalKey, IReadOnlySet<string> ownedIds, PropertyMap? inputs = null)
     {
-        var matches = live
-            .Where(l => !ownedIds.Contains(l.Id) && kind.NaturalKey(l.Inputs) == naturalKey)
-            .OrderBy(l => l.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var matches = Matches(kind, live, naturalKey, ownedIds);
         return matches.Length switch
         {
             0 => new NotFound(),
@@ -42,6 +39,10 @@ public static class CreateRecovery
             _ => new Adopt(inputs is null ? matches[0] : kind.MergeLive(new ResourceSnapshot(matches[0].Id, inputs, inputs), matches[0])),
         };
     }
+
+    /// <summary>The live objects with the natural key that nobody owns yet, by id: the candidates for adoption (recovery and <c>import</c>).</summary>
+    public static ImmutableArray<ResourceSnapshot> Matches(IResourceKind kind, IEnumerable<ResourceSnapshot> live, string naturalKey, IReadOnlySet<string> ownedIds) =>
+        [.. live.Where(l => !ownedIds.Contains(l.Id) && kind.NaturalKey(l.Inputs) == naturalKey).OrderBy(l => l.Id, StringComparer.Ordinal)];
 
     /// <summary>Lists the kind's live objects and decides; a failed listing propagates, for the caller to word.</summary>
     public static async Task<RecoveryDecision> LookUpAsync(

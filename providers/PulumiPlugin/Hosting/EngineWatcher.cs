@@ -7,11 +7,14 @@ namespace BirdInfra.PulumiPlugin.Hosting;
 
 /// <summary>
 /// Exits the plugin when the engine goes away (its address stops accepting connections), so a crashed CLI leaves no
-/// orphan. Polls every <c>BIRD_PLUGIN_ENGINE_CHECK_SECONDS</c> (default 60 s); off without an engine address.
+/// orphan, within a second. Polls every <c>BIRD_PLUGIN_ENGINE_CHECK_SECONDS</c> (default 0.25 s: a loopback connect
+/// costs microseconds); off without an engine address.
 /// </summary>
 public sealed class EngineWatcher : BackgroundService
 {
     public const string IntervalVariable = "BIRD_PLUGIN_ENGINE_CHECK_SECONDS";
+
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(0.25);
 
     private readonly PluginArguments _arguments;
     private readonly PluginLifetime _lifetime;
@@ -33,7 +36,7 @@ public sealed class EngineWatcher : BackgroundService
 
         var interval = double.TryParse(Environment.GetEnvironmentVariable(IntervalVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.FromSeconds(60);
+            : DefaultInterval;
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -2,8 +2,8 @@ using System.Net;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
-using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Protos;
+using Grpc.Core;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 
@@ -14,23 +14,26 @@ namespace BirdInfra.PulumiPlugin.Provider;
 /// </summary>
 public static class OperationErrors
 {
-    public static GrpcException Translate(Exception exception, string operation, IResourceKind kind, string resource)
+    public static Google.Rpc.Status Translate(Exception exception, string operation, IResourceKind kind, string resource)
     {
         var prefix = $"{operation} {kind.Name} '{resource}' failed: ";
         return exception switch
         {
-            GrpcException grpc => grpc,
-            ResourceInitFailedException init => InitFailed(init.Snapshot, kind, init.Message),
-            BirdApiException bird => new GrpcException(StatusOf(bird), prefix + bird.Message + Hint(bird)),
-            CreateOutcomeUnknownException unknown => new GrpcException(GrpcStatusCode.Unknown, prefix + unknown.Message),
-            OperationCanceledException => new GrpcException(GrpcStatusCode.Cancelled, prefix + "cancelled before Bird answered."),
-            InvalidOperationException or ArgumentException or FormatException => new GrpcException(GrpcStatusCode.FailedPrecondition, prefix + exception.Message),
-            _ => new GrpcException(GrpcStatusCode.Internal, prefix + exception.Message),
+            RpcException rpc => RpcErrors.StatusOf(rpc),
+            ResourceInitFailedException init => InitFailedStatus(init.Snapshot, kind, init.Message),
+            BirdApiException bird => RpcErrors.Status(StatusOf(bird), prefix + bird.Message + Hint(bird)),
+            CreateOutcomeUnknownException unknown => RpcErrors.Status(StatusCode.Unknown, prefix + unknown.Message),
+            OperationCanceledException => RpcErrors.Status(StatusCode.Cancelled, prefix + "cancelled before Bird answered."),
+            InvalidOperationException or ArgumentException or FormatException => RpcErrors.Status(StatusCode.FailedPrecondition, prefix + exception.Message),
+            _ => RpcErrors.Status(StatusCode.Internal, prefix + exception.Message),
         };
     }
 
     /// <summary>Bird holds the object but the operation did not finish: the engine records it (id, outputs) with the reasons.</summary>
-    public static GrpcException InitFailed(ResourceSnapshot snapshot, IResourceKind kind, string reason)
+    public static RpcException InitFailed(ResourceSnapshot snapshot, IResourceKind kind, string reason) =>
+        RpcErrors.ToException(InitFailedStatus(snapshot, kind, reason));
+
+    private static Google.Rpc.Status InitFailedStatus(ResourceSnapshot snapshot, IResourceKind kind, string reason)
     {
         var detail = new ErrorResourceInitFailed
         {
@@ -39,27 +42,27 @@ public static class OperationErrors
             Inputs = PropertyStructConverter.ToStruct(OutputShaper.WrapSecrets(kind.Schema, snapshot.Inputs)),
         };
         detail.Reasons.Add(reason);
-        return new GrpcException(GrpcStatusCode.Unknown, reason, detail);
+        return RpcErrors.Status(StatusCode.Unknown, reason, detail);
     }
 
-    private static GrpcStatusCode StatusOf(BirdApiException e)
+    private static StatusCode StatusOf(BirdApiException e)
     {
         if (e.OutcomeUnknown || e.StatusCode is null)
         {
-            return GrpcStatusCode.Unknown;
+            return StatusCode.Unknown;
         }
 
         return e.StatusCode.Value switch
         {
-            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => GrpcStatusCode.InvalidArgument,
-            HttpStatusCode.Unauthorized => GrpcStatusCode.Unauthenticated,
-            HttpStatusCode.Forbidden => GrpcStatusCode.PermissionDenied,
-            HttpStatusCode.NotFound => GrpcStatusCode.NotFound,
-            HttpStatusCode.Conflict => GrpcStatusCode.FailedPrecondition,
-            HttpStatusCode.MethodNotAllowed => GrpcStatusCode.FailedPrecondition,
-            HttpStatusCode.TooManyRequests => GrpcStatusCode.ResourceExhausted,
-            _ when (int)e.StatusCode.Value >= 500 => GrpcStatusCode.Unknown,
-            _ => GrpcStatusCode.FailedPrecondition,
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => StatusCode.InvalidArgument,
+            HttpStatusCode.Unauthorized => StatusCode.Unauthenticated,
+            HttpStatusCode.Forbidden => StatusCode.PermissionDenied,
+            HttpStatusCode.NotFound => StatusCode.NotFound,
+            HttpStatusCode.Conflict => StatusCode.FailedPrecondition,
+            HttpStatusCode.MethodNotAllowed => StatusCode.FailedPrecondition,
+            HttpStatusCode.TooManyRequests => StatusCode.ResourceExhausted,
+            _ when (int)e.StatusCode.Value >= 500 => StatusCode.Unknown,
+            _ => StatusCode.FailedPrecondition,
         };
     }
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.PulumiWire;
-using BirdInfra.PulumiPlugin.Grpc;
 using BirdInfra.PulumiPlugin.Protos;
+using Grpc.Core;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 
@@ -49,8 +49,8 @@ public static class ProviderConfigReader
 
         if (missing.MissingKeys.Count > 0)
         {
-            throw new GrpcException(
-                GrpcStatusCode.InvalidArgument,
+            throw RpcErrors.Create(
+                StatusCode.InvalidArgument,
                 "missing required configuration: " + string.Join(", ", missing.MissingKeys.Select(k => k.Name)),
                 missing);
         }
@@ -58,7 +58,7 @@ public static class ProviderConfigReader
         var problems = ProviderConfigRules.Validate(values).ToList();
         if (problems.Count > 0)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "invalid provider configuration: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Reason}")));
+            throw RpcErrors.Create(StatusCode.InvalidArgument, "invalid provider configuration: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Reason}")));
         }
 
         return new ProviderSettings(

@@ -11,8 +11,10 @@ internal static class StackKeys
     public const string Target = "target";
     public const string Guards = "guards";
     public const string Protect = "protect";
+    public const string State = "state";
 
     public static readonly ImmutableArray<string> TargetKeys = ["endpoint", "organizationId", "workspaceId", "accessKey", "allowHttpWebhooks"];
+    public static readonly ImmutableArray<string> StateKeys = ["backend", "connection", "schema"];
     public static readonly ImmutableArray<string> GuardsKeys = [Protect, "maxDestructiveChanges"];
     public static readonly ImmutableArray<string> ValueFromEnvironment = ["env"];
     public static readonly ImmutableArray<string> Secret = ["env", "config", "generate", "length"];

@@ -10,6 +10,7 @@ public sealed class ChannelTests(EmulatorFixture f) : IClassFixture<EmulatorFixt
     public async Task List_FiltersByPlatformAndStatus_AndAllowsLimit1000()
     {
         var channelId = await f.CreateChannelAsync();
+        await f.WaitForChannelStatusAsync(channelId, "active");
 
         (await f.Admin.GetAsync($"{Channels}?limit=1000")).ShouldBe(200).ResultIds.Should().Contain(channelId);
         (await f.Admin.GetAsync($"{Channels}?platform=whatsapp&status=active&limit=1000")).ShouldBe(200).ResultIds.Should().Contain(channelId);

@@ -23,6 +23,7 @@ public sealed class CommandLineTests
         parsed.Options.AllowHttpWebhooks.Should().BeFalse();
         parsed.Options.EchoConnectorArguments.Should().BeTrue();
         parsed.Options.AccessKeyGetExpandsRoles.Should().BeTrue();
+        parsed.Options.ChannelActivationDelay.Should().Be(TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class CommandLineTests
         var parsed = CommandLine.Parse(
         [
             "--urls", "http://127.0.0.1:0", "--data", "/tmp/state.json", "--organization-id", Org, "--workspace-id", Workspace,
-            "--admin-key", "localemulatoradminkey", "--channel-delay", "0.2", "--allow-http-webhooks", "--webhook-retry-delay", "0.5",
+            "--admin-key", "localemulatoradminkey", "--channel-delay", "0.2", "--channel-activation-delay", "0.4", "--allow-http-webhooks", "--webhook-retry-delay", "0.5",
             "--webhook-max-attempts", "3", "--fault-seed", "-7", "--role-update-put", "--no-connector-arguments", "--access-key-get-role-refs", "--verbose",
         ]);
 
@@ -44,6 +45,7 @@ public sealed class CommandLineTests
             WorkspaceId = Workspace,
             AdminAccessKey = "localemulatoradminkey",
             ChannelDelay = TimeSpan.FromSeconds(0.2),
+            ChannelActivationDelay = TimeSpan.FromSeconds(0.4),
             AllowHttpWebhooks = true,
             WebhookRetryBaseDelay = TimeSpan.FromSeconds(0.5),
             WebhookMaxAttempts = 3,
@@ -133,5 +135,17 @@ public sealed class CommandLineTests
             "--urls <URL>", "--data <FILE>", "--organization-id <UUID>", "--workspace-id <UUID>", "--admin-key <TOKEN>",
             "--channel-delay <SECONDS>", "--allow-http-webhooks", "--webhook-retry-delay <SECONDS>", "--webhook-max-attempts <N>",
             "--fault-seed <N>", "--verbose", "-h, --help", CommandLine.DefaultStandaloneUrls, "organizationId, workspaceId, adminAccessKey and listening");
+    }
+
+    [Fact]
+    public void WebhookEvent_NarrowsTheCatalogue_AndRefusesWhatItDoesNotHave()
+    {
+        var parsed = CommandLine.Parse(["--webhook-event", "whatsapp.inbound", "--webhook-event", "channel.created:platformId"]);
+
+        parsed.Error.Should().BeNull();
+        parsed.Options!.WebhookEvents.Should().BeEquivalentTo(new Dictionary<string, IReadOnlyList<string>?> { ["whatsapp.inbound"] = null, ["channel.created"] = ["platformId"] });
+        CommandLine.Parse(["--webhook-event", "fax.inbound"]).Error.Should().Contain("'fax.inbound' is not a channels event");
+        CommandLine.Parse(["--webhook-event", "channel.created:channelId"]).Error.Should().Contain("has no filter key 'channelId'");
+        CommandLine.Parse([]).Options!.WebhookEvents.Should().BeNull();
     }
 }

@@ -21,6 +21,7 @@ public class EmulatorFixture : IAsyncLifetime
     public static EmulatorOptions TestOptions => new()
     {
         ChannelDelay = TimeSpan.FromSeconds(0.2),
+        ChannelActivationDelay = TimeSpan.FromSeconds(0.3),
         AllowHttpWebhooks = true,
         WebhookRetryBaseDelay = TimeSpan.FromMilliseconds(50),
         WebhookMaxAttempts = 4,
@@ -106,6 +107,13 @@ public class EmulatorFixture : IAsyncLifetime
             async () => (await Admin.GetAsync($"workspaces/{Ws}/connectors/{connectorId}")).Body["channel"]?["channelId"]?.GetValue<string>(),
             TimeSpan.FromSeconds(10),
             "the connector's channel");
+
+    /// <summary>Polls the channel until it has <paramref name="status"/>.</summary>
+    public async Task WaitForChannelStatusAsync(string channelId, string status) =>
+        await Eventually.UntilAsync(
+            async () => (await Admin.GetAsync($"workspaces/{Ws}/channels/{channelId}")).Body["status"]?.GetValue<string>() == status ? status : null,
+            TimeSpan.FromSeconds(10),
+            $"the channel's status '{status}'");
 
     public async Task<string> CreateChannelAsync()
     {

@@ -43,7 +43,7 @@ public sealed class DeliveryTests(EmulatorFixture f) : IClassFixture<EmulatorFix
         envelope["event"]!.GetValue<string>().Should().Be("channel.created");
         envelope["payload"]!["id"]!.GetValue<string>().Should().Be(channelId);
         envelope["payload"]!["connectorId"]!.GetValue<string>().Should().Be(connectorId);
-        envelope["payload"]!["status"]!.GetValue<string>().Should().Be("active");
+        envelope["payload"]!["status"]!.GetValue<string>().Should().Be("pending", "a channel is created pending and activated later (channel.updated)");
 
         var log = (await f.Admin.GetAsync("_emulator/deliveries")).ShouldBe(200);
         log.Results.Should().Contain(d => d["requestId"]!.GetValue<string>() == hook.Header("messagebird-request-id")

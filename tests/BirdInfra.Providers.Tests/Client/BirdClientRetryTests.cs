@@ -1,7 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.Client;
 using Flurl.Http.Testing;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Tests.Client;
 
@@ -17,9 +17,9 @@ public sealed class BirdClientRetryTests
         http.Respond(200, "{\"id\":\"p1\",\"name\":\"n\"}");
         using var c = new RecordingClient();
 
-        var body = await c.Client.GetAsync<JObject>(Path + "/p1", CancellationToken.None);
+        var body = await c.Client.GetAsync<JsonObject>(Path + "/p1", CancellationToken.None);
 
-        body["name"]!.Value<string>().Should().Be("n");
+        body["name"]!.GetValue<string>().Should().Be("n");
         http.ShouldHaveCalled("https://api.bird.test/organizations/org/iam-policies/p1")
             .WithVerb(HttpMethod.Get)
             .WithHeader("Authorization", "AccessKey " + RecordingClient.Token)
@@ -34,7 +34,7 @@ public sealed class BirdClientRetryTests
         http.Respond(201, "{\"id\":\"p1\"}");
         using var c = new RecordingClient();
 
-        await c.Client.PostAsync<JObject>(Path, new { Name = "n", Description = (string?)null }, CancellationToken.None);
+        await c.Client.PostAsync<JsonObject>(Path, new { Name = "n", Description = (string?)null }, CancellationToken.None);
 
         http.ShouldHaveCalled("*iam-policies").WithVerb(HttpMethod.Post).WithRequestBody("{\"name\":\"n\"}").WithContentType("application/json");
     }
@@ -51,9 +51,9 @@ public sealed class BirdClientRetryTests
         http.Respond(status, "{}").Respond(status, "{}").Respond(200, "{\"id\":\"x\"}");
         using var c = new RecordingClient();
 
-        var body = await c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        var body = await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
-        body["id"]!.Value<string>().Should().Be("x");
+        body["id"]!.GetValue<string>().Should().Be("x");
         c.Client.AttemptCount.Should().Be(3);
         c.Delays.Should().HaveCount(2);
         http.CallLog.Should().HaveCount(3);
@@ -69,7 +69,7 @@ public sealed class BirdClientRetryTests
         http.Respond(times: 10, status, "{\"code\":\"X\",\"message\":\"busy\"}");
         using var c = new RecordingClient(maxAttempts: 4);
 
-        var act = () => c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        var act = () => c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
         var ex = (await act.Should().ThrowAsync<BirdApiException>()).Which;
         ex.StatusCode.Should().Be((HttpStatusCode)status);
@@ -93,7 +93,7 @@ public sealed class BirdClientRetryTests
         http.Respond(status, $"{{\"code\":\"{code}\",\"message\":\"nope\"}}");
         using var c = new RecordingClient();
 
-        var act = () => c.Client.PostAsync<JObject>(Path, new { name = "x" }, CancellationToken.None);
+        var act = () => c.Client.PostAsync<JsonObject>(Path, new { name = "x" }, CancellationToken.None);
 
         var ex = (await act.Should().ThrowAsync<BirdApiException>()).Which;
         ex.StatusCode.Should().Be((HttpStatusCode)status);
@@ -112,7 +112,7 @@ public sealed class BirdClientRetryTests
         http.Respond(429, "{}", ("Retry-After", "3")).Respond(200, "{}");
         using var c = new RecordingClient();
 
-        await c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
         c.Delays.Should().Equal(TimeSpan.FromSeconds(3));
         http.CallLog.Should().HaveCount(2);
@@ -126,7 +126,7 @@ public sealed class BirdClientRetryTests
         http.Respond(429, "{}", ("Retry-After", at.ToString("R"))).Respond(200, "{}");
         using var c = new RecordingClient();
 
-        await c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
         c.Delays.Single().Should().BeCloseTo(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1.5));
     }
@@ -138,7 +138,7 @@ public sealed class BirdClientRetryTests
         http.Respond(429, "{}", ("Retry-After", "86400")).Respond(200, "{}");
         using var c = new RecordingClient();
 
-        await c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
         c.Delays.Single().Should().Be(c.Client.Options.MaxRetryAfter);
     }
@@ -150,7 +150,7 @@ public sealed class BirdClientRetryTests
         http.Respond(times: 10, 429, "{}");
         using var c = new RecordingClient(maxAttempts: 10);
 
-        await FluentActions.Awaiting(() => c.Client.GetAsync<JObject>(Path, CancellationToken.None)).Should().ThrowAsync<BirdApiException>();
+        await FluentActions.Awaiting(() => c.Client.GetAsync<JsonObject>(Path, CancellationToken.None)).Should().ThrowAsync<BirdApiException>();
 
         var attempts = c.Attempts.ToArray();
         attempts.Should().HaveCount(10);
@@ -168,12 +168,12 @@ public sealed class BirdClientRetryTests
     public async Task Get_WhenTimeoutThenOk_Retries()
     {
         using var http = new HttpTest();
-        http.SimulateTimeout().Respond(200, "{\"id\":\"x\"}");
+        http.Timeouts(1).Respond(200, "{\"id\":\"x\"}");
         using var c = new RecordingClient();
 
-        var body = await c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        var body = await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
-        body["id"]!.Value<string>().Should().Be("x");
+        body["id"]!.GetValue<string>().Should().Be("x");
         http.CallLog.Should().HaveCount(2);
         c.Attempts.First().Failure.Should().Be(BirdFailure.Timeout);
     }
@@ -185,7 +185,7 @@ public sealed class BirdClientRetryTests
         http.Timeouts(3);
         using var c = new RecordingClient(maxAttempts: 3);
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.GetAsync<JObject>(Path, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.GetAsync<JsonObject>(Path, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.Failure.Should().Be(BirdFailure.Timeout);
         ex.StatusCode.Should().BeNull();
@@ -200,7 +200,7 @@ public sealed class BirdClientRetryTests
         http.Timeouts(2);
         using var c = new RecordingClient(maxAttempts: 2);
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JsonObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.OutcomeUnknown.Should().BeTrue();
         ex.Message.Should().Contain("may have applied");
@@ -214,7 +214,7 @@ public sealed class BirdClientRetryTests
         http.Respond(500, "{}").Respond(409, "{\"code\":\"Conflict\"}");
         using var c = new RecordingClient();
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JsonObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         ex.OutcomeUnknown.Should().BeTrue("the attempt may have created the object");
@@ -228,7 +228,7 @@ public sealed class BirdClientRetryTests
         http.Respond(times: 2, 429, "{}");
         using var c = new RecordingClient(maxAttempts: 2);
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JsonObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.OutcomeUnknown.Should().BeFalse("Bird documents that a 429 was not processed");
     }
@@ -240,9 +240,9 @@ public sealed class BirdClientRetryTests
         await using var server = await DroppingServer.StartAsync(dropFirst: 1, "{\"id\":\"x\"}");
         using var c = new RecordingClient(endpoint: server.Endpoint);
 
-        var body = await c.Client.GetAsync<JObject>(Path, CancellationToken.None);
+        var body = await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
-        body["id"]!.Value<string>().Should().Be("x");
+        body["id"]!.GetValue<string>().Should().Be("x");
         server.Connections.Should().Be(2);
         c.Attempts.First().Failure.Should().Be(BirdFailure.ConnectionFailed);
     }
@@ -253,7 +253,7 @@ public sealed class BirdClientRetryTests
         await using var server = await DroppingServer.StartAsync(dropFirst: int.MaxValue, "{}");
         using var c = new RecordingClient(maxAttempts: 3, endpoint: server.Endpoint);
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JsonObject>(Path, new { name = "x" }, CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.Failure.Should().Be(BirdFailure.ConnectionFailed);
         ex.Attempts.Should().Be(1);
@@ -268,7 +268,7 @@ public sealed class BirdClientRetryTests
         http.Respond(times: 2, 503, "{}");
         using var c = new RecordingClient(maxAttempts: 1);
 
-        await FluentActions.Awaiting(() => c.Client.GetAsync<JObject>(Path, CancellationToken.None)).Should().ThrowAsync<BirdApiException>();
+        await FluentActions.Awaiting(() => c.Client.GetAsync<JsonObject>(Path, CancellationToken.None)).Should().ThrowAsync<BirdApiException>();
 
         http.CallLog.Should().HaveCount(1);
     }
@@ -288,7 +288,7 @@ public sealed class BirdClientRetryTests
             },
         });
 
-        await FluentActions.Awaiting(() => client.GetAsync<JObject>(Path, cts.Token)).Should().ThrowAsync<OperationCanceledException>();
+        await FluentActions.Awaiting(() => client.GetAsync<JsonObject>(Path, cts.Token)).Should().ThrowAsync<OperationCanceledException>();
 
         http.CallLog.Should().HaveCount(1);
     }

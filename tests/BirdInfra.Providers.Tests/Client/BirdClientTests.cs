@@ -1,7 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.Client;
 using Flurl.Http.Testing;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Tests.Client;
 
@@ -15,7 +15,7 @@ public sealed class BirdClientTests
         http.Respond(422, "{\"code\":\"InvalidPayload\",\"message\":\"bad\",\"details\":{\".definitions[0].effect\":[\"must be allow or deny\"]}}");
         using var c = new RecordingClient();
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JObject>("/organizations/o/iam-policies", new { name = "x" }, CancellationToken.None))
+        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JsonObject>("/organizations/o/iam-policies", new { name = "x" }, CancellationToken.None))
             .Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.Operation.Should().Be("POST /organizations/o/iam-policies");
@@ -30,7 +30,7 @@ public sealed class BirdClientTests
         http.Respond(400, "<html>bad gateway</html>");
         using var c = new RecordingClient();
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.GetAsync<JObject>("/x", CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.GetAsync<JsonObject>("/x", CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         ex.Code.Should().BeNull();
@@ -44,7 +44,7 @@ public sealed class BirdClientTests
         http.Respond(422, $"{{\"code\":\"InvalidPayload\",\"message\":\"key {signingKey} and {RecordingClient.Token} rejected\",\"details\":{{\".signingKey\":[\"{signingKey}\"]}}}}");
         using var c = new RecordingClient();
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JObject>("/x", new { signingKey }, [signingKey], CancellationToken.None))
+        var ex = (await FluentActions.Awaiting(() => c.Client.PostAsync<JsonObject>("/x", new { signingKey }, [signingKey], CancellationToken.None))
             .Should().ThrowAsync<BirdApiException>()).Which;
 
         var everything = ex.ToString() + ex.Message + string.Join(",", ex.Details.SelectMany(d => d.Value));
@@ -58,7 +58,7 @@ public sealed class BirdClientTests
         http.SimulateTimeout();
         using var c = new RecordingClient(maxAttempts: 1);
 
-        var ex = (await FluentActions.Awaiting(() => c.Client.GetAsync<JObject>("/x", CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => c.Client.GetAsync<JsonObject>("/x", CancellationToken.None)).Should().ThrowAsync<BirdApiException>()).Which;
 
         ex.ToString().Should().NotContain(RecordingClient.Token);
         (ex.InnerException?.ToString() ?? string.Empty).Should().NotContain(RecordingClient.Token);
@@ -81,10 +81,10 @@ public sealed class BirdClientTests
             .Respond(200, "{\"results\":[{\"id\":\"3\"}],\"nextPageToken\":\"\"}");
         using var c = new RecordingClient();
 
-        var items = await c.Client.ListAllAsync<JObject>("/workspaces/w/connectors", [new("templateRef", "whatsapp:1")], CancellationToken.None);
+        var items = await c.Client.ListAllAsync<JsonObject>("/workspaces/w/connectors", [new("templateRef", "whatsapp:1")], CancellationToken.None);
 
-        items.Select(i => i["id"]!.Value<string>()).Should().Equal("1", "2", "3");
-        http.CallLog.Select(call => call.Request.RequestUri!.ToString()).Should().Equal(
+        items.Select(i => i["id"]!.GetValue<string>()).Should().Equal("1", "2", "3");
+        http.CallLog.Select(call => call.HttpRequestMessage.RequestUri!.ToString()).Should().Equal(
             "https://api.bird.test/workspaces/w/connectors?templateRef=whatsapp%3A1&limit=100",
             "https://api.bird.test/workspaces/w/connectors?templateRef=whatsapp%3A1&limit=100&pageToken=t1");
     }
@@ -96,7 +96,7 @@ public sealed class BirdClientTests
         http.Respond(404, "{\"code\":\"NotFound\"}");
         using var c = new RecordingClient();
 
-        (await c.Client.GetOrNullAsync<JObject>("/x", CancellationToken.None)).Should().BeNull();
+        (await c.Client.GetOrNullAsync<JsonObject>("/x", CancellationToken.None)).Should().BeNull();
         http.CallLog.Should().HaveCount(1);
     }
 

@@ -1,12 +1,8 @@
-using System.Text;
 using Flurl.Http.Testing;
 
 namespace BirdInfra.Providers.Tests.Client;
 
-/// <summary>
-/// Queues fake responses directly: Flurl.Http 2.4's own RespondWith calls a Flurl 2.x helper that
-/// Flurl 3 removed (MissingMethodException), and its queue does not repeat the last response.
-/// </summary>
+/// <summary>Queues fake responses on Flurl's HttpTest (once the queue is used up, Flurl repeats its last response).</summary>
 internal static class HttpTestExtensions
 {
     public static HttpTest Respond(this HttpTest test, int status, string body, params (string Name, string Value)[] headers) =>
@@ -16,16 +12,7 @@ internal static class HttpTestExtensions
     {
         for (var i = 0; i < times; i++)
         {
-            var response = new HttpResponseMessage((System.Net.HttpStatusCode)status)
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            foreach (var (name, value) in headers)
-            {
-                response.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            test.ResponseQueue.Enqueue(response);
+            test.RespondWith(body, status, headers.Select(h => KeyValuePair.Create(h.Name, h.Value)).ToList());
         }
 
         return test;

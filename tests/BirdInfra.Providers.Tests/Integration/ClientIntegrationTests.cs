@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.AccessPolicy;
 using BirdInfra.Providers.Client;
-using Newtonsoft.Json.Linq;
 using static BirdInfra.Providers.Tests.Kinds.P;
 
 namespace BirdInfra.Providers.Tests.Integration;
@@ -21,7 +21,7 @@ public sealed class ClientIntegrationTests
 
         await _policies.ListAsync(f.Context, ct);
         var afterPolicies = f.Client.AttemptCount;
-        await f.Client.ListAllAsync<JObject>(BirdPaths.Of("organizations", f.Emulator.OrganizationId, "iam-roles"), null, ct);
+        await f.Client.ListAllAsync<JsonObject>(BirdPaths.Of("organizations", f.Emulator.OrganizationId, "iam-roles"), null, ct);
 
         (afterPolicies - before).Should().Be(3, "two 429s then success");
         (f.Client.AttemptCount - afterPolicies).Should().Be(4, "three 503s then success");
@@ -56,7 +56,7 @@ public sealed class ClientIntegrationTests
         var body = new { name = "bulk", definitions = new[] { new { effect = "allow", actions = new[] { "view" }, resources = new[] { "/a" } } } };
         for (var i = 0; i < count; i++)
         {
-            await f.Client.PostAsync<JObject>(path, body, ct);
+            await f.Client.PostAsync<JsonObject>(path, body, ct);
         }
 
         await f.ClearCallsAsync();

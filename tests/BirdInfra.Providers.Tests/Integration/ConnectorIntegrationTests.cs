@@ -102,4 +102,36 @@ public sealed class ConnectorIntegrationTests
         replacement.Id.Should().NotBe(old.Id);
         _kind.Diff(replacement, desired).Should().Be(DiffResult.Same);
     }
+
+    [Fact]
+    public async Task Connector_CreateWaitsUntilTheChannelIsActive_ShowingItsStatus()
+    {
+        // The emulator's channel appears 'pending' and becomes 'active' 800 ms later: a channel that exists is not yet ready.
+        await using var f = await EmulatorFixture.StartAsync(channelDelay: TimeSpan.FromMilliseconds(100), channelActivationDelay: TimeSpan.FromMilliseconds(800));
+
+        var created = await _kind.CreateAsync(f.Context, Inputs("+31633333333"), CancellationToken.None);
+
+        created.Outputs["channelStatus"].Should().Be(S("active"), "create returns only once Bird says the channel works");
+        var channelId = created.Outputs["channelId"]!.AsString();
+        f.Progress.Should().Contain(line => line.Contains($"channel {channelId} is 'pending'; waiting for it to become 'active'"));
+        f.Progress.Should().Contain(line => line.Contains($"channel {channelId} is active (ready)"));
+        (await f.CallsAsync()).Should().Contain(c => c.Method == "GET" && c.Path == $"/workspaces/{f.Context.WorkspaceId}/channels/{channelId}" && c.Status == 200);
+        await _kind.DeleteAsync(f.Context, created, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Connector_WhenTheChannelStaysPending_TimesOutNamingTheStatus()
+    {
+        await using var f = await EmulatorFixture.StartAsync(
+            channelDelay: TimeSpan.FromMilliseconds(100), channelTimeout: TimeSpan.FromSeconds(1.5), channelActivationDelay: TimeSpan.FromHours(1));
+
+        var failure = await FluentActions.Awaiting(() => _kind.CreateAsync(f.Context, Inputs("+31644444444"), CancellationToken.None))
+            .Should().ThrowAsync<ResourceInitFailedException>();
+
+        var snapshot = failure.Which.Snapshot;
+        var channelId = snapshot.Outputs["channelId"]!.AsString();
+        failure.Which.Message.Should().Contain($"its channel {channelId} was still 'pending' after 1.5 s").And.Contain("'active'").And.NotContain(Token);
+        snapshot.Outputs["channelStatus"].Should().Be(S("pending"));
+        await _kind.DeleteAsync(f.Context, snapshot, CancellationToken.None);
+    }
 }

@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Embedded;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
-using Newtonsoft.Json.Linq;
 
 namespace BirdInfra.Providers.Tests.Integration;
 
@@ -27,9 +27,16 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     /// <param name="roleUpdateWithPut">The emulator takes role updates as PUT with the full body and answers PATCH with 405.</param>
     /// <param name="configure">Adjusts the emulator's options (e.g. response shapes) before it starts.</param>
-    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false, Func<EmulatorOptions, EmulatorOptions>? configure = null)
+    /// <param name="channelActivationDelay">How long a new channel stays 'pending' before it is 'active' (default 200 ms).</param>
+    public static async Task<EmulatorFixture> StartAsync(TimeSpan? channelDelay = null, TimeSpan? channelTimeout = null, bool roleUpdateWithPut = false, Func<EmulatorOptions, EmulatorOptions>? configure = null, TimeSpan? channelActivationDelay = null)
     {
-        var options = new EmulatorOptions { ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300), AllowHttpWebhooks = true, RoleUpdateWithPut = roleUpdateWithPut };
+        var options = new EmulatorOptions
+        {
+            ChannelDelay = channelDelay ?? TimeSpan.FromMilliseconds(300),
+            ChannelActivationDelay = channelActivationDelay ?? TimeSpan.FromMilliseconds(200),
+            AllowHttpWebhooks = true,
+            RoleUpdateWithPut = roleUpdateWithPut,
+        };
         var emulator = await EmbeddedEmulator.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         var client = NewClient(emulator, emulator.AdminAccessKey);
         var progress = new List<string>();
@@ -60,16 +67,16 @@ internal sealed class EmulatorFixture : IAsyncDisposable
     /// <summary>The emulator's call log (method, path, status), oldest first.</summary>
     public async Task<IReadOnlyList<(string Method, string Path, int Status)>> CallsAsync()
     {
-        var log = await Client.GetAsync<JObject>("/_emulator/calls", CancellationToken.None);
-        return ((JArray)log["results"]!)
-            .Select(c => ((string)c["method"]!, (string)c["path"]!, (int)c["status"]!))
+        var log = await Client.GetAsync<JsonObject>("/_emulator/calls", CancellationToken.None);
+        return (log["results"]!.AsArray())
+            .Select(c => ((string)c!["method"]!, (string)c["path"]!, (int)c["status"]!))
             .Where(c => !c.Item2.StartsWith("/_emulator", StringComparison.Ordinal))
             .ToList();
     }
 
     public Task ClearCallsAsync() => Client.DeleteAsync("/_emulator/calls", CancellationToken.None);
 
-    public Task AddFaultAsync(object rule) => Client.PostAsync<JObject>("/_emulator/faults", rule, CancellationToken.None);
+    public Task AddFaultAsync(object rule) => Client.PostAsync<JsonObject>("/_emulator/faults", rule, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,11 +1,11 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.AccessKey;
 using BirdInfra.Providers.AccessPolicy;
 using BirdInfra.Providers.AccessRole;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
-using Newtonsoft.Json.Linq;
 using static BirdInfra.Providers.Tests.Kinds.P;
 
 namespace BirdInfra.Providers.Tests.Integration;
@@ -127,9 +127,9 @@ public sealed class IamIntegrationTests
         key.ToString().Should().NotContain(token.RevealString());
         using (var asKey = EmulatorFixture.NewClient(f.Emulator, token.RevealString()!))
         {
-            var channels = await asKey.GetAsync<JObject>(BirdPaths.Of("workspaces", f.Emulator.WorkspaceId, "channels"), ct);
+            var channels = await asKey.GetAsync<JsonObject>(BirdPaths.Of("workspaces", f.Emulator.WorkspaceId, "channels"), ct);
             channels["results"].Should().NotBeNull();
-            var forbidden = await FluentActions.Awaiting(() => asKey.GetAsync<JObject>(BirdPaths.Of("organizations", f.Emulator.OrganizationId, "iam-policies"), ct))
+            var forbidden = await FluentActions.Awaiting(() => asKey.GetAsync<JsonObject>(BirdPaths.Of("organizations", f.Emulator.OrganizationId, "iam-policies"), ct))
                 .Should().ThrowAsync<BirdApiException>();
             forbidden.Which.StatusCode.Should().Be(HttpStatusCode.Forbidden);
             forbidden.Which.Attempts.Should().Be(1);

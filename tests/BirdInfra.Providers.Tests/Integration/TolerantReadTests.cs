@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.AccessKey;
 using BirdInfra.Providers.AccessPolicy;
 using BirdInfra.Providers.AccessRole;
@@ -6,7 +7,6 @@ using BirdInfra.Providers.Connector;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
 using BirdInfra.Providers.Properties;
-using Newtonsoft.Json.Linq;
 using static BirdInfra.Providers.Tests.Kinds.P;
 
 namespace BirdInfra.Providers.Tests.Integration;
@@ -52,7 +52,7 @@ public sealed class TolerantReadTests
             ("roleRefs", L(M(("id", S(orgWide.Id))), M(("id", S(scoped.Id)), ("workspaces", L(f.Emulator.WorkspaceId))))));
         var key = await _keys.CreateAsync(f.Context, inputs, ct);
 
-        var raw = await f.Client.GetAsync<JObject>(BirdPaths.Of("organizations", f.Emulator.OrganizationId, "access-keys", key.Id), ct);
+        var raw = await f.Client.GetAsync<JsonObject>(BirdPaths.Of("organizations", f.Emulator.OrganizationId, "access-keys", key.Id), ct);
         raw.ContainsKey(getExpandsRoles ? "roles" : "roleRefs").Should().BeTrue(raw.ToString());
         raw.ContainsKey(getExpandsRoles ? "roleRefs" : "roles").Should().BeFalse(raw.ToString());
 
@@ -61,6 +61,29 @@ public sealed class TolerantReadTests
         _keys.Diff(read!, inputs).Should().Be(DiffResult.Same, "a response shape is never a reason to rotate the key's token");
         read!.Inputs.Should().Equal(key.Inputs);
         read.Outputs["token"].Should().Be(key.Outputs["token"]);
+    }
+
+    [Fact]
+    public async Task AccessKey_ImportReadOfExpandedRoles_TakesTheWorkspacesFromBirdsList()
+    {
+        // `pulumi import`: Read with the id only, and the GET answers roles without workspaces; nothing in state fills them.
+        await using var f = await EmulatorFixture.StartAsync(configure: o => o with { AccessKeyGetExpandsRoles = true });
+        var ct = CancellationToken.None;
+        var policy = await _policies.CreateAsync(f.Context, Map(
+            ("name", S("viewer")),
+            ("description", S("import")),
+            ("definitions", L(M(("effect", S("allow")), ("actions", L("view")), ("resources", L("/workspaces/*/channels")))))), ct);
+        var scoped = await _roles.CreateAsync(f.Context, Map(("name", S("scoped")), ("policies", L(M(("id", S(policy.Id)))))), ct);
+        var inputs = Map(
+            ("name", S("cc-key")),
+            ("description", S("contact center")),
+            ("roleRefs", L(M(("id", S(scoped.Id)), ("workspaces", L(f.Emulator.WorkspaceId))))));
+        var key = await _keys.CreateAsync(f.Context, inputs, ct);
+
+        var read = await _keys.ReadAsync(f.Context, new ResourceSnapshot(key.Id, PropertyMap.Empty, PropertyMap.Empty), ct);
+
+        read!.Inputs.Should().Equal(key.Inputs);
+        _keys.Diff(read, inputs).Should().Be(DiffResult.Same, "an import is never a reason to rotate the key's token");
     }
 
     [Fact]
@@ -97,7 +120,7 @@ public sealed class TolerantReadTests
         created.Inputs["phoneNumber"].Should().Be(S("+31612345678"));
         created.Inputs["mbPhoneId"].Should().Be(S("8c1f0d8e-2b1a-4c3d-9e8f-0a1b2c3d4e5f"));
         _connectors.Diff(created, ConnectorInputs()).Should().Be(DiffResult.Same);
-        var raw = await f.Client.GetAsync<JObject>(BirdPaths.Of("workspaces", f.Emulator.WorkspaceId, "connectors", created.Id), ct);
+        var raw = await f.Client.GetAsync<JsonObject>(BirdPaths.Of("workspaces", f.Emulator.WorkspaceId, "connectors", created.Id), ct);
         raw.ContainsKey("arguments").Should().Be(echoArguments, raw.ToString());
 
         var read = await _connectors.ReadAsync(f.Context, created, ct);

@@ -1,9 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.WebhookSubscription;
-using Newtonsoft.Json.Linq;
 using static BirdInfra.Providers.Tests.Kinds.P;
 
 namespace BirdInfra.Providers.Tests.Integration;
@@ -88,7 +88,7 @@ public sealed class WebhookIntegrationTests
         var created = await _kind.CreateAsync(f.Context, Inputs(), CancellationToken.None);
         var item = $"/organizations/{f.Emulator.OrganizationId}/workspaces/{f.Emulator.WorkspaceId}/webhook-subscriptions/{created.Id}";
 
-        var failure = await FluentActions.Awaiting(() => f.Client.PatchAsync<JObject>(item, new Dictionary<string, object?> { ["signingKey"] = null }, CancellationToken.None))
+        var failure = await FluentActions.Awaiting(() => f.Client.PatchAsync<JsonObject>(item, new Dictionary<string, object?> { ["signingKey"] = null }, CancellationToken.None))
             .Should().ThrowAsync<BirdApiException>();
 
         failure.Which.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);

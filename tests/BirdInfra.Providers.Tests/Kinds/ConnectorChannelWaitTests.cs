@@ -15,6 +15,8 @@ public sealed class ConnectorChannelWaitTests
 
     private const string Ready = """{"id":"cn-1","name":"wa-1","connectorTemplateRef":"whatsapp:1","arguments":{"wabaId":"102290129340398","phoneId":"106540352242922","phoneNumber":"+31612345678"},"channel":{"channelId":"ch-1","platform":"whatsapp"}}""";
 
+    private const string ActiveChannel = """{"id":"ch-1","platformId":"whatsapp","status":"active"}""";
+
     private static readonly PropertyMap Inputs = Map(
         ("name", S("wa-1")),
         ("wabaId", S("102290129340398")),
@@ -45,7 +47,7 @@ public sealed class ConnectorChannelWaitTests
     public async Task Create_WhenTheChannelAppearsAfterSomePolls_ReturnsItsId()
     {
         using var http = new HttpTest();
-        http.Respond(201, Pending).Respond(3, 200, Pending).Respond(200, Ready);
+        http.Respond(201, Pending).Respond(3, 200, Pending).Respond(200, Ready).Respond(200, ActiveChannel);
         using var c = new RecordingClient();
         var time = new ManualTimeProvider();
         var context = new ProviderContext(c.Client, "org-1", "ws-1") { Time = time };
@@ -56,6 +58,7 @@ public sealed class ConnectorChannelWaitTests
 
         var created = await create;
         created.Outputs["channelId"].Should().Be(S("ch-1"));
+        created.Outputs["channelStatus"].Should().Be(S("active"));
 
         // Polls back off from 200 ms, doubling: 0.2 + 0.4 + 0.8 + 1.6 s before the fifth read finds the channel.
         (time.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(3));

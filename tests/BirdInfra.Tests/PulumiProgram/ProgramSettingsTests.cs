@@ -1,5 +1,5 @@
 using BirdInfra.PulumiProgram;
-using BirdInfra.PulumiProgram.Grpc;
+using BirdInfra.PulumiProgram.Rpc;
 using FluentAssertions;
 
 namespace BirdInfra.Tests.PulumiProgram;
@@ -77,9 +77,5 @@ public sealed class ProgramSettingsTests
     [InlineData("127.0.0.1:5000", "http://127.0.0.1:5000/")]
     [InlineData("http://localhost:7/", "http://localhost:7/")]
     public void GrpcAddress_IsCleartextHttp(string address, string expected) =>
-        GrpcUnaryClient.ToUri(address).ToString().Should().Be(expected);
-
-    [Fact]
-    public void GrpcMessage_IsPercentDecodedUtf8() =>
-        GrpcUnaryClient.DecodeMessage("resource registration failed: 100%25 caf%C3%A9").Should().Be("resource registration failed: 100% café");
+        EngineChannel.ToUri(address).ToString().Should().Be(expected);
 }

@@ -18,7 +18,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DisposeAsync() => await _ws.DisposeAsync();
 
     [Fact]
-    public async Task NoKnownSecret_AppearsAnywhere_AcrossUpPreviewOutputRefreshDestroyAndEveryRefusal()
+    public async Task NoKnownSecret_AppearsAnywhere_AcrossUpPreviewOutputExportImportRefreshDestroyAndEveryRefusal()
     {
         var runs = new List<CliRun>
         {
@@ -30,6 +30,8 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
         runs.Add(await _ws.RunAsync("output", "--stack", "e2e"));
         runs.Add(await _ws.RunAsync("output", "--stack", "e2e", "--json"));
         runs.Add(await _ws.RunAsync("output", "--stack", "e2e", "accessKeyTokens"));
+        runs.Add(await _ws.RunAsync("export", "--stack", "e2e"));
+        runs.Add(await _ws.RunAsync("import", "--stack", "e2e", "--yes"));
         _ws.Environment["WHATSAPP_ACCESS_TOKEN_2"] = "EAAG-second-known-token-0b1d";
         _ws.KnownSecrets.Add("EAAG-second-known-token-0b1d");
         _ws.EditStack("accessToken: { env: WHATSAPP_ACCESS_TOKEN }", "accessToken: { env: WHATSAPP_ACCESS_TOKEN_2 }");

@@ -9,11 +9,7 @@ public sealed record StateView(StackState State)
 {
     public IEnumerable<StateResource> Owned => State.Resources;
 
-    public static async Task<StateView> OpenAsync(StackWorkspace ws)
-    {
-        var (_, state) = await StateStore.OpenAsync(ws.StateFile, "e2e", StackWorkspace.Passphrase, CancellationToken.None);
-        return new StateView(state);
-    }
+    public static async Task<StateView> OpenAsync(StackWorkspace ws) => new(await ws.OpenStateAsync());
 
     /// <summary>Every secret string in state (the access key's token, generated signing keys, tokens from the environment).</summary>
     public IReadOnlyList<string> Secrets() =>

@@ -33,6 +33,36 @@ public sealed class PlanRenderingTests
     }
 
     [Fact]
+    public void MarkdownPreview_WithEveryActionAndGuards_MatchesGoldenFile_WithSecretsMaskedAndPipesEscaped()
+    {
+        var plan = SamplePlan();
+        var markdown = PlanMarkdownRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), destroy: false, allowDestructiveChanges: false), "api.bird.com (organization o-1, workspace w-1)");
+        Golden.Match(markdown, "Rendering", "Golden", "plan-guards.md");
+        markdown.Should().NotContain("hunter2").And.NotContain("EAAG-secret");
+        markdown.Should().Contain("| Property | Old | New |").And.Contain("`[secret]`");
+    }
+
+    [Theory]
+    [InlineData(true, null, false, true)]
+    [InlineData(true, "", false, true)]
+    [InlineData(true, "1", false, false)]
+    [InlineData(true, null, true, false)]
+    [InlineData(false, null, false, false)]
+    public void TextPalette_ColoursOnlyATerminal_WithoutNoColorOrTheFlag(bool terminal, string? noColor, bool flag, bool coloured)
+    {
+        var palette = TextPalette.For(terminal, name => name == "NO_COLOR" ? noColor : null, flag);
+        var text = PlanTextRenderer.Render(SamplePlan(), null, palette);
+
+        palette.Enabled.Should().Be(coloured);
+        text.Contains('\u001b').Should().Be(coloured);
+        if (coloured)
+        {
+            text.Should().Contain("\u001b[32m+ AccessPolicy.contact-center\u001b[0m").And.Contain("\u001b[31m- AccessKey.old\u001b[0m");
+            System.Text.RegularExpressions.Regex.Replace(text, "\u001b\\[[0-9;]*m", string.Empty).Should().Be(PlanTextRenderer.Render(SamplePlan()), "colour adds nothing but escape codes");
+        }
+    }
+
+    [Fact]
     public void TextPreview_WithNothingToDo_SaysSo()
     {
         var plan = new Plan("dev", ImmutableArray<PlannedChange>.Empty);

@@ -59,7 +59,7 @@ public sealed class StackWorkspace : IAsyncDisposable
     /// </summary>
     public async Task<(BirdInfra.Providers.Properties.PropertyValue Token, BirdInfra.Providers.Properties.PropertyValue SigningKey)> LearnMintedSecretsAsync()
     {
-        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(StateFile, "e2e", Passphrase, CancellationToken.None);
+        var state = await OpenStateAsync();
         var token = state.Resources.Single(r => r.Address.Kind == "AccessKey").Outputs["token"]!;
         var signingKey = state.Resources.Single(r => r.Address.Name == "main-outbound").Inputs["signingKey"]!;
         KnownSecrets.Add(token.RevealString()!);
@@ -71,7 +71,7 @@ public sealed class StackWorkspace : IAsyncDisposable
     /// <param name="configure">Adjusts the emulator's options (e.g. response shapes) before it starts.</param>
     public static async Task<StackWorkspace> CreateAsync(string? stackYaml = null, ILoggerProvider? emulatorLog = null, Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
-        var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
+        var options = new EmulatorOptions { ChannelDelay = TimeSpan.FromMilliseconds(200), ChannelActivationDelay = TimeSpan.FromMilliseconds(100), LoggerProvider = emulatorLog, LoggerProviderLevel = LogLevel.Trace };
         var emulator = await EmbeddedEmulator.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         var root = Directory.CreateTempSubdirectory("birdinfra-e2e-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "stacks"));
@@ -79,6 +79,33 @@ public sealed class StackWorkspace : IAsyncDisposable
         workspace.KnownSecrets.Add(emulator.AdminAccessKey);
         workspace.WriteStack(stackYaml ?? ScenarioStack.Yaml);
         return workspace;
+    }
+
+    /// <summary>The stack's state, read with the known passphrase from wherever it is kept (the state file, or PostgreSQL).</summary>
+    public async Task<BirdInfra.State.StackState> OpenStateAsync()
+    {
+        if (PostgresSchema is { } schema)
+        {
+            await using var database = await BirdInfra.State.Postgres.PostgresStateDatabase.OpenAsync(Environment["BIRDINFRA_STATE_DB"]!, schema, CancellationToken.None);
+            var (_, stored) = await BirdInfra.State.StateStore.OpenAsync(new BirdInfra.State.Postgres.PostgresStateMedium(database, "e2e"), "e2e", Passphrase, CancellationToken.None);
+            return stored;
+        }
+
+        var (_, state) = await BirdInfra.State.StateStore.OpenAsync(StateFile, "e2e", Passphrase, CancellationToken.None);
+        return state;
+    }
+
+    /// <summary>The schema holding this workspace's state in PostgreSQL, once <see cref="UsePostgres"/> moved it there.</summary>
+    public string? PostgresSchema { get; private set; }
+
+    /// <summary>Keeps the stack's state in <paramref name="server"/>, in a schema of its own; the connection string is a known secret.</summary>
+    public void UsePostgres(PostgresServer server, string schema)
+    {
+        PostgresSchema = schema;
+        Environment["BIRDINFRA_STATE_DB"] = server.ConnectionString;
+        KnownSecrets.Add(PostgresServer.Password);
+        KnownSecrets.Add(server.ConnectionString);
+        File.AppendAllText(StackFile, $"\nstate:\n  backend: postgres\n  connection: {{ env: BIRDINFRA_STATE_DB }}\n  schema: {schema}\n");
     }
 
     public void WriteStack(string yaml) =>
@@ -132,6 +159,33 @@ public sealed class StackWorkspace : IAsyncDisposable
         response.IsSuccessStatusCode.Should().BeTrue($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>POSTs with the admin key, as an operator building Bird by hand would; returns Bird's answer.</summary>
+    public async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var response = await _http.PostAsync(path.TrimStart('/'), new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue($"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The status Bird answers a request made with <paramref name="accessKey"/> instead of the admin key.</summary>
+    public async Task<System.Net.HttpStatusCode> StatusWithKeyAsync(string accessKey, HttpMethod method, string path, object? body = null)
+    {
+        using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        request.Headers.Authorization = new AuthenticationHeaderValue("AccessKey", accessKey);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>The calls since the last reset that could change Bird (anything but GET).</summary>
+    public async Task<List<(string Method, string Path)>> MutatingCallsAsync() => [.. (await CallsAsync()).Where(c => c.Method != "GET")];
+
     public async Task ResetCallLogAsync() => await SendAsync(HttpMethod.Delete, "/_emulator/calls");
 
     /// <summary>The (method, path) of every API call since the last reset.</summary>
@@ -141,6 +195,16 @@ public sealed class StackWorkspace : IAsyncDisposable
         return log.GetProperty("results").EnumerateArray()
             .Select(c => (c.GetProperty("method").GetString()!, c.GetProperty("path").GetString()!))
             .ToList();
+    }
+
+    /// <summary>Output with what differs per run (folder, emulator URL, organization and workspace ids, the given ids) replaced by placeholders, for golden files.</summary>
+    public string Stable(string text, params (string Value, string Placeholder)[] more)
+    {
+        text = text.Replace(Root, "<root>", StringComparison.Ordinal)
+            .Replace(Emulator.BaseUrl.ToString().TrimEnd('/'), "<emulator>", StringComparison.Ordinal)
+            .Replace(Emulator.OrganizationId, "<organization-id>", StringComparison.Ordinal)
+            .Replace(Emulator.WorkspaceId, "<workspace-id>", StringComparison.Ordinal);
+        return more.Aggregate(text, (t, m) => t.Replace(m.Value, m.Placeholder, StringComparison.Ordinal));
     }
 
     public string OrgPath(string rest) => $"/organizations/{Emulator.OrganizationId}/{rest}";

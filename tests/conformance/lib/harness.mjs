@@ -54,10 +54,11 @@ function exitOf(proc) {
   return new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
 }
 
-/** Starts the built emulator standalone on a random port and parses its four announcement lines. */
-export async function startEmulator({ channelDelaySeconds = 0.5 } = {}) {
+/** Starts the built emulator standalone on a random port and parses its four announcement lines. A new channel is
+ * 'pending' for channelActivationSeconds before it is 'active'. */
+export async function startEmulator({ channelDelaySeconds = 0.5, channelActivationSeconds = 0.3 } = {}) {
   const dll = firstExisting(['Release', 'Debug'].map((c) => path.join(repoRoot, 'emulator', 'bin', c, 'net10.0', 'BirdInfra.Emulator.dll')));
-  const proc = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', '--channel-delay', String(channelDelaySeconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', '--channel-delay', String(channelDelaySeconds), '--channel-activation-delay', String(channelActivationSeconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const info = {};
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
@@ -107,13 +108,18 @@ export async function startFakeEngine() {
   };
 }
 
+/** The built plugin itself (Release, else Debug), as the launcher runs it. */
+export const pluginDll = () => firstExisting(['Release', 'Debug'].map((c) => path.join(repoRoot, 'providers', 'PulumiPlugin', 'bin', c, 'net10.0', 'BirdInfra.PulumiPlugin.dll')));
+
 /**
  * Launches providers/pulumi-resource-bird like the engine: argv ends with the engine address, the child gets its
- * own process group, the first stdout line is the port. Returns a connected client and timing.
+ * own process group, the first stdout line is the port. Returns a connected client and timing. `direct` runs the
+ * built plugin (`dotnet BirdInfra.PulumiPlugin.dll`) without the launcher's staleness check.
  */
-export async function startPlugin({ engineAddress, env = {}, args = [] } = {}) {
+export async function startPlugin({ engineAddress, env = {}, args = [], direct = false } = {}) {
+  const [command, prefix] = direct ? ['dotnet', [pluginDll()]] : [launcher, []];
   const started = performance.now();
-  const proc = spawn(launcher, [...args, engineAddress ?? '127.0.0.1:1'], {
+  const proc = spawn(command, [...prefix, ...args, engineAddress ?? '127.0.0.1:1'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
     env: { ...withoutBirdVariables(process.env), ...env },
@@ -142,6 +148,7 @@ export async function startPlugin({ engineAddress, env = {}, args = [] } = {}) {
   return {
     port,
     portPrintMs,
+    started,
     proc,
     exited,
     client,
@@ -163,12 +170,15 @@ function withoutBirdVariables(environment) {
   return Object.fromEntries(Object.entries(environment).filter(([k]) => !k.startsWith('BIRD_')));
 }
 
-/** The engine's usual bring-up: CheckConfig then Configure with the given config (keys without the bird: prefix). */
-export async function configure(plugin, config) {
+/**
+ * The engine's usual bring-up: CheckConfig then Configure with the given config (keys without the bird: prefix).
+ * `olds` are the provider's inputs from the last run (none on the first).
+ */
+export async function configure(plugin, config, { olds = {} } = {}) {
   const news = toStruct(config);
   const check = new providerPb.CheckRequest();
   check.setUrn('urn:pulumi:test::conformance::pulumi:providers:bird::default');
-  check.setOlds(toStruct({}));
+  check.setOlds(toStruct(olds));
   check.setNews(news);
   const checked = await plugin.call('checkConfig', check);
   const req = new providerPb.ConfigureRequest();
@@ -204,4 +214,12 @@ export function statusDetails(err) {
     message: status.getMessage(),
     details: status.getDetailsList().map((a) => ({ typeUrl: a.getTypeUrl(), value: a.getValue_asU8() })),
   };
+}
+
+/** The ErrorResourceInitFailed detail of a failed call ({ id, properties, inputs, reasons }), if it carries one. */
+export function initFailure(err) {
+  const detail = statusDetails(err)?.details?.find((d) => d.typeUrl === 'type.googleapis.com/pulumirpc.ErrorResourceInitFailed');
+  if (!detail) return undefined;
+  const init = providerPb.ErrorResourceInitFailed.deserializeBinary(detail.value);
+  return { id: init.getId(), properties: fromStruct(init.getProperties()), inputs: fromStruct(init.getInputs()), reasons: init.getReasonsList() };
 }

@@ -16,6 +16,9 @@ const engineGrpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
 
 export const project = yaml.load(readFileSync(path.join(repoRoot, 'Pulumi.yaml'), 'utf8'));
 
+/** The URN the stand-in monitor gives a registration (no parent type chain: every resource is the stack's child). */
+export const urnOf = (stack, type, name) => `urn:pulumi:${stack}::${project.name}::${type}::${name}`;
+
 export const isUnknown = (v) => v === UNKNOWN;
 export const secretOf = (v) => ({ [SIG]: SECRET_SIG, value: v });
 
@@ -47,7 +50,6 @@ function outputsFor(type, name, dryRun) {
 export async function startEngine({ stack, dryRun, fail = () => null, result = () => 0, answer = async () => null } = {}) {
   const events = [];
   const server = new grpc.Server();
-  const urnOf = (type, name) => `urn:pulumi:${stack}::${project.name}::${type}::${name}`;
   let shutdownSignals = 0;
 
   server.addService(resourceGrpc.ResourceMonitorService, {
@@ -78,7 +80,7 @@ export async function startEngine({ stack, dryRun, fail = () => null, result = (
         supportsPartialValues: r.getSupportspartialvalues(),
         supportsResultReporting: r.getSupportsresultreporting(),
         provider: r.getProvider(),
-        urn: urnOf(r.getType(), r.getName()),
+        urn: urnOf(stack, r.getType(), r.getName()),
       };
       events.push(reg);
       const error = fail(reg);
@@ -127,7 +129,7 @@ export async function startEngine({ stack, dryRun, fail = () => null, result = (
     events,
     registrations: () => events.filter((e) => e.rpc === 'RegisterResource'),
     logs: () => events.filter((e) => e.rpc === 'Log'),
-    urnOf,
+    urnOf: (type, name) => urnOf(stack, type, name),
     stop: () => new Promise((resolve) => server.tryShutdown(() => resolve())),
   };
 }

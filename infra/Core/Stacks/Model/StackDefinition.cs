@@ -18,6 +18,9 @@ public sealed record StackDefinition(
     /// <summary>The <c>guards</c> section and every resource's own <c>protect:</c>; none when the file has neither.</summary>
     public GuardsDefinition Guards { get; init; } = GuardsDefinition.None;
 
+    /// <summary>The <c>state</c> setting: where the built-in engine keeps state, lock and history (local by default).</summary>
+    public StateBackendDefinition State { get; init; } = StateBackendDefinition.Local;
+
     /// <summary>The declarations of one section, e.g. <c>connectors</c>, in file order.</summary>
     public ImmutableArray<StackEntry> In(string section) => [.. Resources.Where(r => r.Section == section)];
 }

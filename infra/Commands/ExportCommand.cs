@@ -1,0 +1,58 @@
+using BirdInfra.Engine;
+using BirdInfra.Export;
+
+namespace BirdInfra.Commands;
+
+/// <summary>
+/// `birdinfra export`: prints, on stdout, a stack file declaring everything the stack's target holds in Bird, for
+/// bringing a hand-built setup under management (then `import`). Needs only the file's `target:`; takes no lock, reads
+/// no state and sends nothing but reads to Bird.
+/// </summary>
+public static class ExportCommand
+{
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    {
+        var paths = new StackPaths(options.Root, options.Stack);
+
+        // The secrets of declared resources are not needed (the file may hold only target:), the target's are, at connect.
+        var load = StackSession.Load(paths, io, checkSecrets: false);
+        if (load.Stack is null)
+        {
+            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            return ExitCodes.Error;
+        }
+
+        StackSession.WriteWarnings(io, load.Diagnostics);
+        io.Error.WriteLine($"Connecting to {(load.Stack.Target.UsesEmulator ? "the embedded emulator" : load.Stack.Target.Endpoint ?? "api.bird.com")}…");
+        await using var target = await targets.ConnectAsync(load.Stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
+        io.Error.WriteLine($"Reading every access policy, role, access key, connector and webhook subscription of organization {target.OrganizationId}, workspace {target.WorkspaceId}…");
+        var export = await StackExporter.ExportAsync(StackSession.KindsFor(load.Stack), target.Context(null), options.Stack, TargetBlock(paths.StackFile), cancellationToken);
+        io.Out.Write(export.Text);
+        io.Error.WriteLine($"Exported {export.Resources} Bird object(s).{(export.SecretVariables.IsEmpty ? string.Empty : $" Bird never returns secrets: set {string.Join(", ", export.SecretVariables)} before validate, import and up.")}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The <c>target:</c> key of the stack file and everything indented under it, as written (comments included).</summary>
+    internal static string TargetBlock(string stackFile)
+    {
+        var lines = File.ReadAllLines(stackFile);
+        var start = Array.FindIndex(lines, l => l.StartsWith("target:", StringComparison.Ordinal));
+        if (start < 0)
+        {
+            throw new UserError($"{stackFile} has no target: section at the start of a line; export needs it to know which Bird to read.");
+        }
+
+        var end = start + 1;
+        while (end < lines.Length && (lines[end].Length == 0 || char.IsWhiteSpace(lines[end][0]) || lines[end].StartsWith('#')))
+        {
+            end++;
+        }
+
+        while (end > start + 1 && (lines[end - 1].Trim().Length == 0 || lines[end - 1].StartsWith('#')))
+        {
+            end--;
+        }
+
+        return string.Join('\n', lines[start..end]);
+    }
+}

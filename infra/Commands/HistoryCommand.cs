@@ -1,0 +1,36 @@
+using System.Text.Json;
+using BirdInfra.Engine;
+using BirdInfra.History;
+using BirdInfra.Rendering;
+
+namespace BirdInfra.Commands;
+
+/// <summary>
+/// `birdinfra history`: the records of every command that changed the stack's state, newest first (`--limit N` keeps the
+/// newest N; `--json` prints one JSON array). Reads the history file only: no lock, no passphrase, no call to Bird.
+/// </summary>
+public static class HistoryCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    {
+        if (options.Limit is < 1)
+        {
+            throw new UserError($"--limit must be 1 or more, not {options.Limit}.");
+        }
+
+        var paths = new StackPaths(options.Root, options.Stack);
+        var (records, skipped) = await new HistoryStore(paths.HistoryFile).ReadAsync(cancellationToken);
+        var newestFirst = records.Reverse().Take(options.Limit ?? int.MaxValue).ToList();
+        if (skipped > 0)
+        {
+            io.Error.WriteLine($"warning: {skipped} line(s) of {paths.HistoryFile} are not history records and were left out.");
+        }
+
+        io.Out.Write(options.Json
+            ? JsonSerializer.Serialize(newestFirst.Select(HistoryStore.ToJson), Indented) + Environment.NewLine
+            : HistoryTextRenderer.Render(options.Stack, newestFirst));
+        return ExitCodes.Success;
+    }
+}

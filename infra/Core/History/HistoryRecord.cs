@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using BirdInfra.Planning;
+
+namespace BirdInfra.History;
+
+/// <summary>
+/// One line of a stack's history: a command that changed its state. <see cref="Who"/> is user@host or the CI's actor;
+/// <see cref="Commit"/> the git commit the stack file was at (null outside a repository), with
+/// <see cref="StackFileModified"/> when the file differs from it; <see cref="Result"/> is succeeded or failed.
+/// </summary>
+public sealed record HistoryRecord(
+    DateTimeOffset Time,
+    string Stack,
+    string Command,
+    string Who,
+    string? Ci,
+    string? Commit,
+    bool StackFileModified,
+    PlanSummary? Summary,
+    ImmutableArray<HistoryChange> Changes,
+    ImmutableArray<string> Drift,
+    string Result,
+    string? Error)
+{
+    public const string Succeeded = "succeeded";
+
+    public const string Failed = "failed";
+}

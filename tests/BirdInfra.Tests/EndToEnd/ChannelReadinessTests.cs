@@ -1,0 +1,35 @@
+using BirdInfra.Tests.Support;
+
+namespace BirdInfra.Tests.EndToEnd;
+
+/// <summary>
+/// `up` treats a connector as ready only when its channel exists and Bird says it is 'active': it shows the channel's status
+/// while waiting, and a timeout names the status last seen (the emulator's channels are 'pending' first).
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ChannelReadinessTests
+{
+    [Fact]
+    public async Task Up_WaitsForTheChannelToBeActive_ShowingItsStatus()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { ChannelActivationDelay = TimeSpan.FromSeconds(1.5) });
+
+        var up = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        up.ExitCode.Should().Be(0, up.All);
+        up.All.Should().Contain("is 'pending'; waiting for it to become 'active'").And.Contain("is active (ready)");
+    }
+
+    [Fact]
+    public async Task Up_WhenTheChannelStaysPending_FailsNamingTheStatus_WithTheConnectorRecorded()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { ChannelActivationDelay = TimeSpan.FromHours(1) });
+        ws.Environment["BIRD_CHANNEL_TIMEOUT_SECONDS"] = "1";
+
+        var up = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        up.ExitCode.Should().Be(1, up.All);
+        up.All.Should().Contain("was still 'pending' after 1 s").And.Contain("a working channel is 'active'").And.NotContain("   at ");
+        (await ws.ListAsync(ws.WorkspacePath("connectors"))).Should().ContainSingle("the connector Bird made is recorded, not leaked or made twice");
+    }
+}
