@@ -31,12 +31,19 @@ public static class PreviewCommand
 
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(options.Format switch
+        switch (options.Format)
         {
-            PlanFormat.Json => PlanJsonRenderer.Render(result.Plan, guards) + Environment.NewLine,
-            PlanFormat.Markdown => PlanMarkdownRenderer.Render(result.Plan, guards, session.Target.Description),
-            _ => PlanTextRenderer.Render(result.Plan, guards, io.Palette(options.NoColor)),
-        });
+            case PlanFormat.Json:
+                io.Out.WriteLine(PlanJsonRenderer.Render(result.Plan, guards));
+                break;
+            case PlanFormat.Markdown:
+                io.Out.Write(PlanMarkdownRenderer.Render(result.Plan, guards, session.Target.Description));
+                break;
+            default:
+                PlanTextRenderer.Write(io.Out, result.Plan, guards, io.Palette(options.NoColor));
+                break;
+        }
+
         if (options.PlanOut is { } planOut && stackFileHash is not null)
         {
             var document = SavedPlanFile.Write(

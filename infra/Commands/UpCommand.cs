@@ -35,7 +35,7 @@ public static class UpCommand
         var plan = result.Plan;
         var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
-        io.Out.Write(PlanTextRenderer.Render(plan, guards, io.Palette(options.NoColor)));
+        PlanTextRenderer.Write(io.Out, plan, guards, io.Palette(options.NoColor));
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards stopped `birdinfra {command} --stack {options.Stack}` before anything was sent to Bird: {guards.Summary()}.");

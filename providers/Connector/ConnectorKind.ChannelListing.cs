@@ -6,8 +6,8 @@ namespace BirdInfra.Providers.Connector;
 
 /// <summary>
 /// Connectors waiting for their channels together read the workspace's channel list (pages of 1,000, the most Bird
-/// allows) rather than each its own connector on every poll; a connector is read itself once the list shows its channel
-/// as working ('active'), so what counts as ready stays the connector read's decision (<see cref="ConnectorChannelWait"/>).
+/// allows) rather than each its own connector (and its channel) on every poll; a connector is read itself once the list
+/// shows its channel <c>active</c>, and that read stays the judge of readiness (<see cref="ConnectorChannelWait"/>).
 /// </summary>
 public sealed partial class ConnectorKind : ILateOutputsListing
 {
@@ -21,7 +21,7 @@ public sealed partial class ConnectorKind : ILateOutputsListing
         var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {
-            List<KeyValuePair<string, string>> query = [new("limit", ChannelPageSize.ToString(CultureInfo.InvariantCulture))];
+            var query = new List<KeyValuePair<string, string>> { new("limit", ChannelPageSize.ToString(CultureInfo.InvariantCulture)) };
             if (pageToken is not null)
             {
                 query.Add(new("pageToken", pageToken));
@@ -30,7 +30,7 @@ public sealed partial class ConnectorKind : ILateOutputsListing
             var page = await context.Client.GetAsync<BirdPage<ChannelListItemWire>>(collection, query, cancellationToken).ConfigureAwait(false);
             foreach (var channel in page.Results ?? [])
             {
-                // Listed and working: the connector's own read (its channel's status included) then decides, once.
+                // Only a working channel makes the connector worth reading; a pending one is waited for in the list.
                 if (!string.IsNullOrEmpty(channel.ConnectorId) && !string.IsNullOrEmpty(channel.Id)
                     && string.Equals(channel.Status, ConnectorChannelWait.ActiveStatus, StringComparison.OrdinalIgnoreCase))
                 {

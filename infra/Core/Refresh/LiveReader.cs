@@ -36,8 +36,10 @@ public static class LiveReader
             p => p.Value.GroupBy(l => l.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
             StringComparer.Ordinal);
 
+        // One pass, one new array: changing the state object by object would copy all N resources N times.
         var drift = ImmutableArray.CreateBuilder<DriftEntry>();
-        var current = state;
+        var resources = ImmutableArray.CreateBuilder<StateResource>(state.Resources.Length);
+        var changes = 0;
         foreach (var resource in state.Resources)
         {
             var kind = registry.GetByName(resource.Address.Kind);
@@ -45,7 +47,7 @@ public static class LiveReader
             if (live is null)
             {
                 drift.Add(new DriftEntry(resource.Address, resource.Id, "deleted outside BirdInfra", ImmutableArray<PropertyDiff>.Empty));
-                current = current.WithoutResource(resource.Address, resource.Id);
+                changes++;
                 continue;
             }
 
@@ -58,10 +60,17 @@ public static class LiveReader
 
             if (!merged.Inputs.Equals(resource.Inputs) || !merged.Outputs.Equals(resource.Outputs))
             {
-                current = current.WithResource(resource with { Inputs = merged.Inputs, Outputs = merged.Outputs });
+                resources.Add(resource with { Inputs = merged.Inputs, Outputs = merged.Outputs });
+                changes++;
+            }
+            else
+            {
+                resources.Add(resource);
             }
         }
 
+        // The serial moves on once per object changed, as recording each change on its own would.
+        var current = changes == 0 ? state : state with { Serial = state.Serial + changes, Resources = resources.ToImmutable() };
         foreach (var pending in state.Pending)
         {
             current = Recover(current, pending, registry.GetByName(pending.Address.Kind), listings[pending.Address.Kind], drift);

@@ -15,6 +15,15 @@ public static class PlanTextRenderer
     /// <param name="palette">Colours for a terminal; plain when null.</param>
     public static string Render(Plan plan, GuardReport? guards = null, TextPalette? palette = null)
     {
+        using var text = new StringWriter();
+        Write(text, plan, guards, palette);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the preview block by block, so a plan of thousands of resources is never held as one string.</summary>
+    /// <param name="palette">Colours for a terminal; plain when null.</param>
+    public static void Write(TextWriter writer, Plan plan, GuardReport? guards = null, TextPalette? palette = null)
+    {
         palette ??= TextPalette.Plain;
         var sb = new StringBuilder();
         sb.AppendLine($"Stack {plan.Stack}");
@@ -27,6 +36,8 @@ public static class PlanTextRenderer
 
         foreach (var change in changed)
         {
+            writer.Write(sb);
+            sb.Clear();
             sb.AppendLine();
             sb.Append("  ").Append(palette.Paint(change.Action, $"{Symbol(change.Action)} {change.Address}"))
                 .Append("  (").Append(Word(change.Action)).Append(": ").Append(change.Reason).AppendLine(")");
@@ -66,7 +77,7 @@ public static class PlanTextRenderer
             AppendGuards(sb, guards);
         }
 
-        return sb.ToString();
+        writer.Write(sb);
     }
 
     private static void AppendGuards(StringBuilder sb, GuardReport guards)

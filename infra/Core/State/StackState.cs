@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Graph;
 
@@ -22,8 +24,33 @@ public sealed record StackState(
     public static StackState Empty(string stack) =>
         new(CurrentVersion, 0, Guid.NewGuid().ToString(), stack, ImmutableArray<StateResource>.Empty, ImmutableArray<PendingOperation>.Empty);
 
-    public StateResource? Find(ResourceAddress address) =>
-        Resources.FirstOrDefault(r => r.Address == address && !r.Deposed);
+    private static readonly ConditionalWeakTable<StateResource[], Dictionary<ResourceAddress, StateResource>> Indexes = new();
+
+    /// <summary>The live (not deposed) object at <paramref name="address"/>, through an index built once per resource array.</summary>
+    public StateResource? Find(ResourceAddress address)
+    {
+        var resources = ImmutableCollectionsMarshal.AsArray(Resources);
+        if (resources is null)
+        {
+            return null;
+        }
+
+        // Keyed by the array itself: every change makes a new array, so an index never outlives the state it describes.
+        var index = Indexes.GetValue(resources, array =>
+        {
+            var byAddress = new Dictionary<ResourceAddress, StateResource>(array.Length);
+            foreach (var resource in array)
+            {
+                if (!resource.Deposed)
+                {
+                    byAddress.TryAdd(resource.Address, resource);
+                }
+            }
+
+            return byAddress;
+        });
+        return index.GetValueOrDefault(address);
+    }
 
     public StackState WithResource(StateResource resource) => this with
     {

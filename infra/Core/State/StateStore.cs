@@ -80,14 +80,12 @@ public sealed class StateStore
             return (new StateStore(medium, cipher, cipher.CheckValue()), StackState.Empty(stack));
         }
 
-        var text = Encoding.UTF8.GetString(snapshotBytes);
-
         JsonObject root;
         int version;
         string? checksum;
         try
         {
-            root = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
+            root = JsonNode.Parse(snapshotBytes) as JsonObject ?? throw new JsonException("not an object");
             version = root["version"]?.GetValue<int>() ?? throw Corrupt(medium, "it has no version");
             checksum = root["checksum"]?.GetValue<string>();
         }
@@ -125,7 +123,7 @@ public sealed class StateStore
 
             var store = new StateStore(medium, cipherFromFile, check);
             var snapshot = store.Parse(root);
-            store.Saved(snapshot, Encoding.UTF8.GetByteCount(text));
+            store.Saved(snapshot, snapshotBytes.Length);
             var state = journal is { Length: > 0 } ? store.Replay(snapshot, journal) : snapshot;
             return (store, state with { Version = StackState.CurrentVersion });
         }
