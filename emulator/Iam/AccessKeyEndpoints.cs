@@ -94,6 +94,13 @@ internal static class AccessKeyEndpoints
                 }
 
                 var workspaces = v.StringArray(r, "workspaces", at, required: false) ?? [];
+
+                // Bird documents no meaning for an empty list (docs/bird-api-decisions.md): refused, conservatively, so a
+                // client that means "organization-wide" leaves workspaces out.
+                if (r is JsonObject refObject && refObject["workspaces"] is JsonArray { Count: 0 })
+                {
+                    v.Add(Validator.Child(at, "workspaces"), "must not be empty; leave it out for a role that applies in every workspace of the organization");
+                }
                 for (var w = 0; w < workspaces.Count; w++)
                 {
                     if (!state.Workspaces.ContainsKey(workspaces[w]))

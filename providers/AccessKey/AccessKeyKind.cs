@@ -72,7 +72,8 @@ public sealed class AccessKeyKind : IResourceKind
         {
             name = spec.Name,
             description = spec.Description,
-            roleRefs = spec.RoleRefs.Select(r => new { id = r.Id, type = r.Type, workspaces = r.Workspaces }),
+            // An organization-wide reference leaves workspaces out: Bird documents no meaning for an empty list.
+            roleRefs = spec.RoleRefs.Select(r => new { id = r.Id, type = r.Type, workspaces = r.Workspaces.IsDefaultOrEmpty ? null : (IReadOnlyList<string>?)r.Workspaces }),
         };
         var created = await context.Client.PostAsync<AccessKeyCreatedWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
         var snapshot = Snapshot(created.AccessKey);

@@ -100,7 +100,7 @@ public sealed class StateStore
 
         if (version > StackState.CurrentVersion)
         {
-            throw new StateException($"{Capitalized(medium.Name)} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; nothing was changed.");
+            throw new StateException($"{Capitalized(medium.Name)} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; {(medium is FileStateMedium file ? $"neither the file nor its backup {file.BackupPath} was changed" : "nothing was changed")}.");
         }
 
         root.Remove("checksum");

@@ -43,6 +43,17 @@ public sealed class AccessKeyTests(EmulatorFixture f) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task Create_WithAnEmptyWorkspacesList_Is422_WhileLeavingItOutIsOrganizationWide()
+    {
+        var role = await f.CreateRoleAsync();
+
+        (await f.Admin.PostAsync(Keys, new { name = "empty", description = "empty", roleRefs = new[] { new { id = role, type = "organization", workspaces = Array.Empty<string>() } } }))
+            .ShouldBeError(422, "InvalidPayload").Body["details"]![".roleRefs[0].workspaces"]!.ToString().Should().Contain("leave it out");
+        var created = (await f.Admin.PostAsync(Keys, new { name = "org-wide", description = "org-wide", roleRefs = new[] { new { id = role, type = "organization" } } })).ShouldBe(201).Body;
+        created["accessKey"]!["roleRefs"]![0]!["workspaces"]!.AsArray().Should().BeEmpty("absent means every workspace; the key is answered with no restriction");
+    }
+
+    [Fact]
     public async Task Delete_Returns204_AndTheTokenStopsWorking()
     {
         var role = await f.CreateRoleAsync(await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "any" }, resources = new[] { "/**" } }));

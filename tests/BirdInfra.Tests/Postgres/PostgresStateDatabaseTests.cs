@@ -61,11 +61,12 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
             // Another stack's lock is independent.
         }
 
-        // The holder's process dies: its session ends (here terminated by the server, as when the client's socket closes).
+        // The holder's process dies: its session ends (here terminated by the server, as when the client's socket closes;
+        // the timeout makes the call wait until that backend has exited and released its locks).
         await using (var admin = new NpgsqlConnection(Server.ConnectionString))
         {
             await admin.OpenAsync();
-            await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()", admin);
+            await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid, 30000) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()", admin);
             await kill.ExecuteNonQueryAsync();
         }
 
