@@ -14,14 +14,6 @@ public sealed class SavedPlanTests(ITestOutputHelper output) : IAsyncLifetime
 
     private StackWorkspace _ws = null!;
 
-    public enum Staleness
-    {
-        StackFileEdited,
-        StateChanged,
-        LiveObjectChanged,
-        SecretChanged,
-    }
-
     private string PlanFile => Path.Combine(_ws.Root, "plan.json");
 
     public async Task InitializeAsync() => _ws = await StackWorkspace.CreateAsync();
