@@ -32,6 +32,7 @@ def main():
     parser.add_argument("--latency-connectors", type=int, default=50, help="connectors of the latency run (4N+3 resources)")
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--channel-delay", default="0.05", help="seconds until the emulator creates a connector's channel")
+    parser.add_argument("--channel-activation-delay", default="0.05", help="seconds a new channel stays 'pending' before it is 'active'")
     parser.add_argument("--out", default=None, help="JSON file to write (default bench/results.json)")
     args = parser.parse_args()
 
@@ -50,7 +51,7 @@ def main():
     }
 
     for connectors in sizes:
-        with Emulator(emulator_dll, args.channel_delay) as bird, Workspace(bird, connectors) as ws:
+        with Emulator(emulator_dll, args.channel_delay, args.channel_activation_delay) as bird, Workspace(bird, connectors) as ws:
             row = {"connectors": connectors, "resources": 4 * connectors + 3}
             row["validate"] = ws.measure(cli, "validate")
             row["up"] = ws.measure(cli, "up", "--yes")
@@ -65,7 +66,7 @@ def main():
     if args.latency_connectors > 0:
         latency = {"connectors": args.latency_connectors, "resources": 4 * args.latency_connectors + 3, "latencyMs": args.latency_ms}
         for label, extra in (("parallel1", ["--parallel", "1"]), ("default", [])):
-            with Emulator(emulator_dll, args.channel_delay) as bird, Workspace(bird, args.latency_connectors) as ws:
+            with Emulator(emulator_dll, args.channel_delay, args.channel_activation_delay) as bird, Workspace(bird, args.latency_connectors) as ws:
                 bird.add_latency(args.latency_ms)
                 latency[label] = ws.measure(cli, "up", "--yes", *extra)
         latency["speedup"] = round(latency["parallel1"]["seconds"] / latency["default"]["seconds"], 2)
@@ -100,13 +101,15 @@ def print_table(report):
 class Emulator:
     """A standalone emulator on a free loopback port, stopped on exit."""
 
-    def __init__(self, dll, channel_delay):
+    def __init__(self, dll, channel_delay, activation_delay):
         self.dll = dll
         self.channel_delay = channel_delay
+        self.activation_delay = activation_delay
 
     def __enter__(self):
         self.process = subprocess.Popen(
-            ["dotnet", self.dll, "--urls", "http://127.0.0.1:0", "--channel-delay", self.channel_delay],
+            ["dotnet", self.dll, "--urls", "http://127.0.0.1:0", "--channel-delay", self.channel_delay,
+             "--channel-activation-delay", self.activation_delay],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         values = {}
         while "listening" not in values:
