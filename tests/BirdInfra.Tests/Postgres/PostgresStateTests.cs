@@ -60,6 +60,49 @@ public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelpe
     }
 
     [SkippableFact]
+    public async Task RefreshSavedPlansGuardsAndImport_WorkOnPostgres_AsOnLocalState()
+    {
+        Skip.If(fixture.Server is null, PostgresServer.Missing);
+        await using var ws = await StackWorkspace.CreateAsync();
+        ws.UsePostgres(Server, fixture.NewSchema("commands"));
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        (await ws.RunAsync("refresh", "--stack", "e2e")).ExitCode.Should().Be(0);
+
+        // A saved plan made and applied on PostgreSQL state, then refused once that state moved on.
+        ws.EditStack("https://contact-center.example.com/bird/channels", "https://contact-center.example.com/bird/channels-v2");
+        var plan = Path.Combine(ws.Root, "plan.json");
+        var preview = await ws.RunAsync("preview", "--stack", "e2e", "--out", plan);
+        preview.ExitCode.Should().Be(0, preview.All);
+        await ws.ResetCallLogAsync();
+        var applied = await ws.RunAsync("up", "--stack", "e2e", "--plan", plan, "--yes");
+        applied.ExitCode.Should().Be(0, applied.All);
+        (await ws.MutatingCallsAsync()).Should().ContainSingle().Which.Method.Should().Be("PATCH");
+        var stale = await ws.RunAsync("up", "--stack", "e2e", "--plan", plan, "--yes");
+        stale.ExitCode.Should().Be(1, "the state in PostgreSQL changed after the plan was made: " + stale.All);
+        stale.Error.Should().Contain("the state changed");
+
+        // Guards stop a replacement of a protected connector before anything is sent.
+        File.AppendAllText(ws.StackFile, "\nguards:\n  protect: [connectors]\n");
+        ws.EditStack("phoneNumber: \"+31612345678\"", "phoneNumber: \"+31612345679\"");
+        await ws.ResetCallLogAsync();
+        var guarded = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+        guarded.ExitCode.Should().Be(1, guarded.All);
+        (await ws.MutatingCallsAsync()).Should().BeEmpty("guards stop the run before Bird is touched");
+
+        // Import on PostgreSQL: Bird holds a hand-made setup, state in a new schema holds nothing yet.
+        await using var adopt = await StackWorkspace.CreateAsync(HandBuiltSetup.StackTargetOnly, configure: o => o with { ChannelDelay = TimeSpan.Zero });
+        var hand = await HandBuiltSetup.CreateAsync(adopt);
+        adopt.WriteStack((await adopt.RunAsync("export", "--stack", "e2e")).Out);
+        adopt.UsePostgres(Server, fixture.NewSchema("imported"));
+        await adopt.ResetCallLogAsync();
+        var import = await adopt.RunAsync("import", "--stack", "e2e", "--yes");
+        import.ExitCode.Should().Be(0, import.All);
+        (await adopt.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        (await adopt.MutatingCallsAsync()).Should().BeEmpty("import and the up after it change nothing in Bird");
+        (await adopt.OpenStateAsync()).Resources.Select(r => r.Id).Should().BeEquivalentTo(hand.IdsByKind.Values.SelectMany(v => v));
+    }
+
+    [SkippableFact]
     public async Task TwoUpsAtOnce_FromTwoProcesses_TheSecondIsRefusedAtOnce_WithoutOneMutatingCall()
     {
         Skip.If(fixture.Server is null, PostgresServer.Missing);
