@@ -68,7 +68,10 @@ public class EmulatorFixture : IAsyncLifetime
         {
             name = $"key-{Guid.NewGuid():N}",
             description = "test key",
-            roleRefs = new[] { new { id = roleId, type = "organization", workspaces } },
+            // No workspaces: the role applies organization-wide (an empty list is refused, as Bird gives it no meaning).
+            roleRefs = workspaces.Length == 0
+                ? (object)new[] { new { id = roleId, type = "organization" } }
+                : new[] { new { id = roleId, type = "organization", workspaces } },
         });
         return response.ShouldBe(201).Body["token"]!.GetValue<string>();
     }
