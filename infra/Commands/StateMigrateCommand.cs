@@ -118,6 +118,4 @@ public static class StateMigrateCommand
             start = end + 1;
         }
     }
-
-    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -52,19 +52,12 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
 
         foreach (var (change, result) in forward.Zip(results))
         {
-            switch (result)
-            {
-                case NodeFailed { Error: ApplyFailedException failed }:
-                    _failures.Add(failed.Failure);
-                    break;
-                case NodeFailed { Error: var bug }:
-                    ExceptionDispatchInfo.Throw(bug);
-                    break;
+            RecordFailure(result);
 
-                // A resource that stays the same has nothing to skip; its dependents report the skip.
-                case NodeSkipped when change.Action != PlanAction.Same:
-                    _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "skipped because a resource it depends on failed"));
-                    break;
+            // A resource that stays the same has nothing to skip; its dependents report the skip.
+            if (result is NodeSkipped && change.Action != PlanAction.Same)
+            {
+                _failures.Add(new ApplyFailure(Verb(change.Action), change.Address, "skipped because a resource it depends on failed"));
             }
         }
 
@@ -98,19 +91,25 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
 
             foreach (var result in deleted)
             {
-                switch (result)
-                {
-                    case NodeFailed { Error: ApplyFailedException failed }:
-                        _failures.Add(failed.Failure);
-                        break;
-                    case NodeFailed { Error: var bug }:
-                        ExceptionDispatchInfo.Throw(bug);
-                        break;
-                }
+                RecordFailure(result);
             }
         }
 
         return Result(interrupted: false);
+    }
+
+    /// <summary>A failed operation becomes an <see cref="ApplyFailure"/>; anything else that threw is a bug and is rethrown as it was.</summary>
+    private void RecordFailure(NodeResult result)
+    {
+        switch (result)
+        {
+            case NodeFailed { Error: ApplyFailedException failed }:
+                _failures.Add(failed.Failure);
+                break;
+            case NodeFailed { Error: var bug }:
+                ExceptionDispatchInfo.Throw(bug);
+                break;
+        }
     }
 
     private ApplyResult Result(bool interrupted) =>

@@ -82,7 +82,7 @@ internal sealed class JournalFile(IStateMedium medium)
         {
             if (_failed is not null)
             {
-                done.SetException(new IOException($"{char.ToUpperInvariant(Name[0])}{Name[1..]} could not be written earlier ({_failed.Message}); nothing more is appended to it.", _failed));
+                done.SetException(EarlierFailure(_failed));
                 return done.Task;
             }
 
@@ -134,6 +134,10 @@ internal sealed class JournalFile(IStateMedium medium)
         }
     }
 
+    /// <summary>What every append gets once a write has failed: the journal never gets a gap, only a torn end.</summary>
+    private IOException EarlierFailure(Exception failed) =>
+        new($"{MediumNames.Capitalized(Name)} could not be written earlier ({failed.Message}); nothing more is appended to it.", failed);
+
     private static bool TryVerify(ReadOnlySpan<byte> line, out string json)
     {
         json = string.Empty;
@@ -175,7 +179,7 @@ internal sealed class JournalFile(IStateMedium medium)
             {
                 if (_failed is not null)
                 {
-                    throw new IOException($"{char.ToUpperInvariant(Name[0])}{Name[1..]} could not be written earlier ({_failed.Message}); nothing more is appended to it.", _failed);
+                    throw EarlierFailure(_failed);
                 }
 
                 medium.AppendJournal([.. batch.Select(b => b.Line)]);

@@ -100,7 +100,7 @@ public sealed class StateStore
 
         if (version > StackState.CurrentVersion)
         {
-            throw new StateException($"{Capitalized(medium.Name)} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; {(medium is FileStateMedium file ? $"neither the file nor its backup {file.BackupPath} was changed" : "nothing was changed")}.");
+            throw new StateException($"{MediumNames.Capitalized(medium.Name)} was written by a newer BirdInfra (state version {version}; this one reads up to {StackState.CurrentVersion}). Upgrade BirdInfra; {(medium is FileStateMedium file ? $"neither the file nor its backup {file.BackupPath} was changed" : "nothing was changed")}.");
         }
 
         root.Remove("checksum");
@@ -176,12 +176,10 @@ public sealed class StateStore
     }
 
     private static StateException Corrupt(IStateMedium medium, string why) =>
-        new($"{Capitalized(medium.Name)} cannot be used: {why}. It was not treated as empty (that would re-create everything). {medium.RestoreHint}");
+        new($"{MediumNames.Capitalized(medium.Name)} cannot be used: {why}. It was not treated as empty (that would re-create everything). {medium.RestoreHint}");
 
     private StateException CorruptJournal(string why) =>
-        new($"{Capitalized(_medium.JournalName)} cannot be used: {why}. Nothing was treated as missing (that could create objects twice). {_medium.JournalRestoreHint}");
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        new($"{MediumNames.Capitalized(_medium.JournalName)} cannot be used: {why}. Nothing was treated as missing (that could create objects twice). {_medium.JournalRestoreHint}");
 
     private void Saved(StackState state, long bytes)
     {
