@@ -1,4 +1,5 @@
 using BirdInfra.Emulator.Configuration;
+using BirdInfra.Emulator.Controls;
 using BirdInfra.Emulator.Hosting;
 
 namespace BirdInfra.Emulator.Embedded;
@@ -30,6 +31,9 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
 
     /// <summary>Token of the bootstrap admin key (allow <c>any</c> on <c>/**</c>, and the only key for <c>/_emulator</c>).</summary>
     public string AdminAccessKey { get; }
+
+    /// <summary>The log of API calls this emulator served (what <c>GET /_emulator/calls</c> answers), to wait on in-process.</summary>
+    public CallLog Calls => _app.Services.GetRequiredService<CallLog>();
 
     public static async Task<EmbeddedEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken)
     {

@@ -119,6 +119,12 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     {
         if (change.Action == PlanAction.Same)
         {
+            if (registry.GetByName(change.Address.Kind).LateOutputs is { } late && !late.AreFilled(change.Current!))
+            {
+                await RunAsync("Wait for", change.Address, () => FinishAsync(change, cancellationToken));
+                return;
+            }
+
             _outputs[change.Address] = change.Current!.Outputs;
             return;
         }
@@ -204,6 +210,22 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     {
         var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return ExactlyOnceCreate.RunAsync(kind, context, inputs, pending.NaturalKey, owned, pending.Address.ToString(), cancellationToken);
+    }
+
+    /// <summary>
+    /// An object that needs no change but lacks what Bird fills in later (a connector adopted from a run killed right
+    /// after its create, or one whose channel wait timed out): its dependents need those outputs, so it waits for them
+    /// as its create would have (<see cref="OutputWait"/>, GETs only) and records them. A timeout fails this node, and
+    /// so skips its dependents, with the object kept in state.
+    /// </summary>
+    private async Task FinishAsync(PlannedChange change, CancellationToken cancellationToken)
+    {
+        var kind = registry.GetByName(change.Address.Kind);
+        var filled = await OutputWait.WaitAsync(kind, context, change.Current!, cancellationToken);
+        _outputs[change.Address] = filled.Outputs;
+        var recorded = journal.Current.Resources.FirstOrDefault(r => r.Address == change.Address && r.Id == change.Current!.Id)
+            ?? new StateResource(change.Address, filled.Id, filled.Inputs, filled.Outputs, change.Dependencies);
+        await journal.RecordAsync(new ResourceRecorded(recorded with { Inputs = filled.Inputs, Outputs = filled.Outputs }), cancellationToken);
     }
 
     private async Task UpdateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)

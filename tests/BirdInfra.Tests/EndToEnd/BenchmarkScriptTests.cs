@@ -9,6 +9,7 @@ namespace BirdInfra.Tests.EndToEnd;
 /// emulator, so the benchmark keeps working as the code changes; the full run (docs/performance.md) is not a test.
 /// </summary>
 [Trait("Category", "Slow")]
+[LongPole]
 public sealed class BenchmarkScriptTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("birdinfra-bench-test-").FullName;

@@ -32,4 +32,25 @@ public sealed class ChannelReadinessTests
         up.All.Should().Contain("was still 'pending' after 1 s").And.Contain("a working channel is 'active'").And.NotContain("   at ");
         (await ws.ListAsync(ws.WorkspacePath("connectors"))).Should().ContainSingle("the connector Bird made is recorded, not leaked or made twice");
     }
+
+    [Fact]
+    public async Task Up_AfterARunThatGaveUpOnTheChannel_WaitsForItBeforeCreatingTheSubscriptionsThatNeedIt()
+    {
+        // The channel appears 4 s after the connector's create; the first run gives up after 1 s, the next starts at once.
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { ChannelDelay = TimeSpan.FromSeconds(4) });
+        ws.Environment["BIRD_CHANNEL_TIMEOUT_SECONDS"] = "1";
+        var first = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+        first.ExitCode.Should().Be(1, first.All);
+        ws.Environment["BIRD_CHANNEL_TIMEOUT_SECONDS"] = "60";
+        await ws.ResetCallLogAsync();
+
+        var next = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        next.ExitCode.Should().Be(0, "the recorded connector needs no change, but its subscriptions need its channel:\n" + next.All);
+        next.All.Should().Contain("Wait for Connector.main-number: done").And.NotContain("did not provide");
+        (await ws.MutatingCallsAsync()).Should().NotContain(c => c.Path.Contains("/connectors", StringComparison.Ordinal), "the connector is waited for, not made again");
+        (await ws.ListAsync(ws.WorkspacePath("connectors"))).Should().ContainSingle();
+        var preview = await ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode");
+        preview.ExitCode.Should().Be(0, "the channel is in state now:\n" + preview.All);
+    }
 }

@@ -11,6 +11,7 @@ namespace BirdInfra.Tests.Postgres;
 /// or cut off from the database, and moving state between backends. Nothing is duplicated, nothing secret is stored in
 /// plaintext, and the database, not a file, decides who holds a stack.
 /// </summary>
+[LongPole]
 public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
@@ -151,10 +152,7 @@ public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelpe
             ws.UsePostgres(Server, fixture.NewSchema("killed"));
             using var killed = BirdInfraProcess.Start(ws, "up", "--stack", "e2e", "--yes");
             var k = ((trial - 1) % 8) + 1;
-            while (!killed.HasExited && (await CallLog.ReadAsync(ws)).Count(c => CallLog.IsMutating(c) && c.Status is >= 200 and < 300) < k)
-            {
-                await Task.Delay(2);
-            }
+            await CallLog.WaitForAnsweredMutatingCallsAsync(ws, killed, k, RunTimeout);
 
             if (!killed.HasExited)
             {
@@ -163,8 +161,8 @@ public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelpe
             }
 
             await killed.WaitAsync(RunTimeout);
-            using var next = BirdInfraProcess.Start(ws, "up", "--stack", "e2e", "--yes");
-            var recovered = await next.WaitAsync(RunTimeout);
+            // The next `up` runs in this process, against what the killed process left in the database and in Bird.
+            var recovered = await ws.RunAsync("up", "--stack", "e2e", "--yes");
             recovered.ExitCode.Should().Be(0, $"trial {trial} (killed after {k} creates): the next up is not locked out and converges:\n{recovered.All}");
             await ScenarioChecks.AssertExactlyDeclaredAsync(ws, $"trial {trial}, killed after {k} creates");
         }
@@ -181,10 +179,7 @@ public sealed class PostgresStateTests(PostgresFixture fixture, ITestOutputHelpe
         await using var ws = await StackWorkspace.CreateAsync();
         ws.UsePostgres(Server, fixture.NewSchema("restart"));
         using var run = BirdInfraProcess.Start(ws, "up", "--stack", "e2e", "--yes");
-        while (!run.HasExited && (await CallLog.ReadAsync(ws)).Count(c => CallLog.IsMutating(c) && c.Status is >= 200 and < 300) < 2)
-        {
-            await Task.Delay(2);
-        }
+        await CallLog.WaitForAnsweredMutatingCallsAsync(ws, run, 2, RunTimeout);
 
         await Server.StopAsync();
         CliRun stopped;

@@ -65,6 +65,9 @@ public sealed class BirdInfraProcess : IDisposable
         return child;
     }
 
+    /// <summary>Completes when the process has exited.</summary>
+    public Task ExitedAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>SIGKILL on Linux: no handler, no finally block, no lock release runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

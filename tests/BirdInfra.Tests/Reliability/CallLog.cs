@@ -18,5 +18,22 @@ public static class CallLog
             .ToList();
     }
 
-    public static bool IsMutating(CallLogEntry call) => call.Method is "POST" or "PATCH" or "PUT" or "DELETE";
+    public static bool IsMutating(CallLogEntry call) => IsMutating(call.Method);
+
+    public static bool IsMutating(string method) => method is "POST" or "PATCH" or "PUT" or "DELETE";
+
+    /// <summary>
+    /// Returns the moment the emulator has logged <paramref name="count"/> mutating calls it answered with success (the
+    /// child has its answer), or when <paramref name="child"/> exits, or after <paramref name="timeout"/>: woken by the
+    /// emulator's log itself, not by polling.
+    /// </summary>
+    public static async Task WaitForAnsweredMutatingCallsAsync(StackWorkspace ws, BirdInfraProcess child, int count, TimeSpan timeout)
+    {
+        using var stop = new CancellationTokenSource(timeout);
+        var answered = ws.Emulator.Calls.WaitUntilAsync(calls => calls.Count(c => IsMutating(c.Method) && c.Status is >= 200 and < 300) >= count, stop.Token);
+        var exited = child.ExitedAsync(stop.Token);
+        await Task.WhenAny(answered, exited);
+        await stop.CancelAsync();
+        await Task.WhenAll(answered, exited).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 }

@@ -11,6 +11,7 @@ namespace BirdInfra.Tests.Reliability;
 /// exactly what exists, no request is sent more often than the documented bound, and no secret is printed or stored in plaintext.
 /// </summary>
 [Trait("Category", "Slow")]
+[LongPole]
 public sealed partial class FaultMatrixTests(ITestOutputHelper output)
 {
     private const int MaxRuns = 4;
@@ -114,6 +115,6 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
         }
     }
 
-    [GeneratedRegex(@"error: ((Create|Update|Replace|Delete) \w+ [\w.-]+|(GET|POST|PATCH|DELETE) /\S+) failed")]
+    [GeneratedRegex(@"error: ((Create|Update|Replace|Delete|Wait for) \w+ [\w.-]+|(GET|POST|PATCH|DELETE) /\S+) failed")]
     private static partial Regex FailedOperation();
 }

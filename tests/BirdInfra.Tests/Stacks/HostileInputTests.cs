@@ -5,7 +5,11 @@ using Xunit.Abstractions;
 
 namespace BirdInfra.Tests.Stacks;
 
-/// <summary>Inputs too large to commit, generated here: each is rejected quickly, with bounded memory, without throwing.</summary>
+/// <summary>
+/// Inputs too large to commit, generated here: each is rejected with bounded work and memory, without throwing. Work is
+/// measured as bytes allocated on the loading thread, which does not depend on the machine's load (wall-clock limits on
+/// a shared 2-core machine do); the time each load took is printed for information only.
+/// </summary>
 public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("birdinfra-hostile-").FullName;
@@ -17,32 +21,25 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     {
         var path = Write("huge.yaml", "target:\n  endpoint: emulator\n# " + new string('x', 64 * 1024 * 1024) + "\n");
 
-        var (result, elapsed, allocated) = Measure(path);
+        var (result, allocated) = Measure(path);
 
         result.Stack.Should().BeNull();
         result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI002");
         result.Diagnostics[0].Location.Line.Should().Be(1);
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
         allocated.Should().BeLessThan(1024 * 1024, "a 64 MiB file is rejected from its length, not read");
     }
 
     [Fact]
-    public void Load_NearlyOneMebibyteOfDeclarations_IsValidatedInBoundedTime()
+    public void Load_NearlyOneMebibyteOfDeclarations_IsValidatedWithWorkLinearInItsSize()
     {
-        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessPolicies:\n");
-        for (var i = 0; builder.Length < 1_000_000; i++)
-        {
-            builder.Append($"  p{i}:\n    definitions:\n      - {{ effect: allow, actions: [view], resources: [/workspaces/*/channels/*] }}\n");
-        }
+        var (half, halfAllocated) = Measure(Write("half.yaml", Declarations(500_000)));
+        var (result, allocated) = Measure(Write("large.yaml", Declarations(1_000_000)));
 
-        var path = Write("large.yaml", builder.ToString());
-
-        var (result, elapsed, allocated) = Measure(path);
-
+        half.Diagnostics.Should().BeEmpty();
         result.Diagnostics.Should().BeEmpty();
         result.Stack!.In("accessPolicies").Should().HaveCountGreaterThan(9_000);
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the largest file allowed parses in about 0.5 s warm on one core");
         allocated.Should().BeLessThan(1024L * 1024 * 1024);
+        ((double)allocated / halfAllocated).Should().BeLessThan(2.5, "twice the declarations cost about twice the work, not four times");
     }
 
     [Fact]
@@ -54,32 +51,25 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             builder.Append($"  r{i}:\n    policies: [missing]\n");
         }
 
-        var (result, elapsed, _) = Measure(Write("errors.yaml", builder.ToString()));
+        var (result, allocated) = Measure(Write("errors.yaml", builder.ToString()));
 
         result.Diagnostics.Should().HaveCount(501);
         result.Diagnostics[^1].Code.Should().Be("BI013");
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        allocated.Should().BeLessThan(1024L * 1024 * 1024);
     }
 
     [Fact]
     public void Load_ThousandsOfReferencesToThousandsOfDeclarations_StaysLinear()
     {
-        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessPolicies:\n");
-        for (var i = 0; i < 5_000; i++)
-        {
-            builder.Append($"  p{i}:\n    definitions: [{{ effect: allow, actions: [view], resources: [/x] }}]\n");
-        }
+        var (half, halfAllocated) = Measure(Write("references-half.yaml", References(2_500, broken: false)));
+        var (whole, allocated) = Measure(Write("references.yaml", References(5_000, broken: false)));
+        var (broken, _) = Measure(Write("references-broken.yaml", References(5_000, broken: true)));
 
-        builder.Append("accessRoles:\n");
-        for (var i = 0; i < 5_000; i++)
-        {
-            builder.Append($"  r{i}:\n    policies: [q{i}]\n");
-        }
-
-        var (result, elapsed, _) = Measure(Write("references.yaml", builder.ToString()));
-
-        result.Diagnostics.Should().HaveCount(501);
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        half.Diagnostics.Should().BeEmpty();
+        whole.Diagnostics.Should().BeEmpty();
+        whole.Stack!.In("accessRoles").Should().HaveCount(5_000);
+        ((double)allocated / halfAllocated).Should().BeLessThan(2.5, "twice the references cost about twice the work, not four times");
+        broken.Diagnostics.Should().HaveCount(501, "500 unresolved references are reported, then one line saying the rest were not");
     }
 
     [Fact]
@@ -91,10 +81,9 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             builder.Append($"x{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
         }
 
-        var (result, elapsed, allocated) = Measure(Write("bomb.yaml", builder.ToString()));
+        var (result, allocated) = Measure(Write("bomb.yaml", builder.ToString()));
 
         result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI006");
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
         allocated.Should().BeLessThan(16 * 1024 * 1024);
     }
 
@@ -103,11 +92,11 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     {
         var path = Write("deep.yaml", "target: " + new string('[', 10_000) + new string(']', 10_000) + "\n");
 
-        var (result, elapsed, _) = Measure(path);
+        var (result, allocated) = Measure(path);
 
         result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI005");
         result.Diagnostics[0].Location.Column.Should().Be(9 + 63);
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        allocated.Should().BeLessThan(16 * 1024 * 1024, "parsing stops at the depth limit");
     }
 
     [Fact]
@@ -144,7 +133,36 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("BI001");
     }
 
-    private (StackLoadResult Result, TimeSpan Elapsed, long Allocated) Measure(string path)
+    private static string Declarations(int bytes)
+    {
+        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessPolicies:\n");
+        for (var i = 0; builder.Length < bytes; i++)
+        {
+            builder.Append($"  p{i}:\n    definitions:\n      - {{ effect: allow, actions: [view], resources: [/workspaces/*/channels/*] }}\n");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><paramref name="count"/> policies and as many roles each naming one; <paramref name="broken"/>: none of the names exists.</summary>
+    private static string References(int count, bool broken)
+    {
+        var builder = new StringBuilder("target:\n  endpoint: emulator\naccessPolicies:\n");
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append($"  p{i}:\n    definitions: [{{ effect: allow, actions: [view], resources: [/x] }}]\n");
+        }
+
+        builder.Append("accessRoles:\n");
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append($"  r{i}:\n    policies: [{(broken ? 'q' : 'p')}{i}]\n");
+        }
+
+        return builder.ToString();
+    }
+
+    private (StackLoadResult Result, long Allocated) Measure(string path)
     {
         StackLoader.Load(Path.Combine(RepositoryPaths.Stacks, "local.yaml"), TestEnvironments.Empty());
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -153,7 +171,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         stopwatch.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         output.WriteLine($"{Path.GetFileName(path)}: {stopwatch.Elapsed.TotalMilliseconds:F1} ms, {allocated / 1024.0 / 1024.0:F1} MiB allocated, {result.Diagnostics.Length} diagnostics");
-        return (result, stopwatch.Elapsed, allocated);
+        return (result, allocated);
     }
 
     private string Write(string name, string content)

@@ -1,0 +1,1 @@
+[assembly: TestCollectionOrderer("BirdInfra.Tests.Support.SlowFirstCollectionOrderer", "BirdInfra.Tests")]
