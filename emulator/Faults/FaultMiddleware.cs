@@ -10,7 +10,7 @@ namespace BirdInfra.Emulator.Faults;
 /// would): latency, dropped connections, 429s and 5xx before processing; with phase <c>after</c>, the
 /// request is processed and the response is then replaced or the connection dropped.
 /// </summary>
-internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults, RateLimiter rateLimiter)
+internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults, RateLimiter rateLimiter, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,7 +26,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
         if (plan.LatencyMs > 0)
         {
             CallLogMiddleware.MarkFault(context, "latency");
-            await Task.Delay(plan.LatencyMs, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(plan.LatencyMs), time, ct);
         }
 
         if (plan.DropBefore)

@@ -83,14 +83,24 @@ public sealed class PropertyValue : IEquatable<PropertyValue>
     /// <summary>The text of a plain string; a secret is refused (see <see cref="RevealString"/>).</summary>
     public string AsString() => AsStringOrNull() ?? throw new InvalidOperationException($"Expected a string, found {Kind}.");
 
-    public bool? AsBoolOrNull() => Unwrapped._value is bool b ? b : null;
+    /// <summary>A plain bool, null for anything else; a secret is refused, like <see cref="AsString"/>.</summary>
+    public bool? AsBoolOrNull() => NotSecret()._value is bool b ? b : null;
 
-    public double? AsNumberOrNull() => Unwrapped._value is double d ? d : null;
+    /// <summary>A plain number, null for anything else; a secret is refused, like <see cref="AsString"/>.</summary>
+    public double? AsNumberOrNull() => NotSecret()._value is double d ? d : null;
 
-    public ImmutableArray<PropertyValue> AsList() =>
-        Unwrapped._value is ImmutableArray<PropertyValue> list ? list : ImmutableArray<PropertyValue>.Empty;
+    /// <summary>
+    /// The items of a list (empty for anything else). The items of a secret list come back secret themselves, so taking
+    /// a secret apart never yields plain text: reading one stays explicit (<see cref="RevealString"/>).
+    /// </summary>
+    public ImmutableArray<PropertyValue> AsList() => Kind == PropertyKind.Secret
+        ? [.. Unwrapped.AsList().Select(Secret)]
+        : _value is ImmutableArray<PropertyValue> list ? list : ImmutableArray<PropertyValue>.Empty;
 
-    public PropertyMap AsMap() => Unwrapped._value as PropertyMap ?? PropertyMap.Empty;
+    /// <summary>The entries of a map (empty for anything else); a secret map's values come back secret, as for <see cref="AsList"/>.</summary>
+    public PropertyMap AsMap() => Kind == PropertyKind.Secret
+        ? PropertyMap.From(Unwrapped.AsMap().Select(e => KeyValuePair.Create(e.Key, Secret(e.Value))))
+        : _value as PropertyMap ?? PropertyMap.Empty;
 
     /// <summary>
     /// The plain text of a string, secret or not: the one way to read a secret, for where plaintext is truly needed

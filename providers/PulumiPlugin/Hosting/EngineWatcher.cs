@@ -19,9 +19,11 @@ public sealed class EngineWatcher : BackgroundService
     private readonly PluginArguments _arguments;
     private readonly PluginLifetime _lifetime;
     private readonly ILogger<EngineWatcher> _logger;
+    private readonly TimeProvider _time;
 
-    public EngineWatcher(PluginArguments arguments, PluginLifetime lifetime, ILogger<EngineWatcher> logger)
+    public EngineWatcher(PluginArguments arguments, PluginLifetime lifetime, ILogger<EngineWatcher> logger, TimeProvider time)
     {
+        _time = time;
         _arguments = arguments;
         _lifetime = lifetime;
         _logger = logger;
@@ -41,8 +43,8 @@ public sealed class EngineWatcher : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
-                if (!await IsReachableAsync(host, port, stoppingToken).ConfigureAwait(false))
+                await Task.Delay(interval, _time, stoppingToken).ConfigureAwait(false);
+                if (!await IsReachableAsync(host, port, _time, stoppingToken).ConfigureAwait(false))
                 {
                     _logger.LogWarning("The engine at {Address} no longer accepts connections; shutting down.", address);
                     _lifetime.Shutdown();
@@ -55,10 +57,10 @@ public sealed class EngineWatcher : BackgroundService
         }
     }
 
-    private static async Task<bool> IsReachableAsync(string host, int port, CancellationToken cancellationToken)
+    private static async Task<bool> IsReachableAsync(string host, int port, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         using var client = new TcpClient();
         try
         {

@@ -44,6 +44,7 @@ public static class PluginHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddSingleton(arguments);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PluginLifetime>();
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc(o =>
@@ -59,7 +60,8 @@ public static class PluginHost
             sp.GetRequiredService<PluginLifetime>(),
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<ILogger<BirdResourceProvider>>(),
-            PackageVersion.Current));
+            PackageVersion.Current,
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<EngineWatcher>();
 
         await using var app = builder.Build();

@@ -30,12 +30,14 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     private readonly Func<string, string?> _environment;
     private readonly ILogger<BirdResourceProvider> _logger;
     private readonly string _version;
+    private readonly TimeProvider _time;
     private readonly Lazy<string> _schema;
     private ProviderContext? _context;
     private ProviderSettings? _settings;
 
-    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version)
+    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version, TimeProvider time)
     {
+        _time = time;
         _registry = registry;
         _lifetime = lifetime;
         _environment = environment;
@@ -85,8 +87,8 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context)
     {
         var settings = ProviderConfigReader.Read(request, _environment);
-        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey) { Timeout = settings.RequestTimeout });
-        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout, StopWaiting = _lifetime.StopWaiting });
+        var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey) { Timeout = settings.RequestTimeout, Time = _time });
+        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { ChannelTimeout = settings.ChannelTimeout, StopWaiting = _lifetime.StopWaiting, Time = _time });
         _settings = settings;
         previous?.Client.Dispose();
         _logger.LogInformation("Configured for {Endpoint}, organization {Organization}, workspace {Workspace}", settings.Endpoint, settings.OrganizationId, settings.WorkspaceId);
@@ -351,20 +353,8 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     private ProviderContext RequireContext() =>
         Volatile.Read(ref _context) ?? throw RpcErrors.Create(StatusCode.FailedPrecondition, "the bird provider is not configured: Configure must be called first");
 
-    /// <summary>
-    /// The token for Bird calls: the engine dropping the call, the engine going away, or the request's timeout. The
-    /// engine's Cancel is not in it: a create already sent must learn its outcome (Cancel only ends waits).
-    /// </summary>
-    private CancellationTokenSource Link(CancellationToken request, double timeoutSeconds)
-    {
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(request, _lifetime.EngineGone);
-        if (timeoutSeconds > 0)
-        {
-            linked.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
-        }
-
-        return linked;
-    }
+    private RequestCancellation Link(CancellationToken request, double timeoutSeconds) =>
+        new(request, _lifetime.EngineGone, timeoutSeconds, _time);
 
     private IResourceKind KindOf(string type, string urn)
     {

@@ -42,4 +42,25 @@ public sealed class PropertyValueSecretTests
     [Fact]
     public void ToString_OfASecret_IsMasked() =>
         PropertyValue.List(Token, PropertyValue.String("x")).ToString().Should().Be("[[secret], \"x\"]");
+
+    [Fact]
+    public void AsList_OfASecretList_GivesSecretItems_ThatRefusePlainReading()
+    {
+        var items = PropertyValue.Secret(PropertyValue.List(PropertyValue.String("hunter2"), PropertyValue.String("x"))).AsList();
+
+        items.Should().HaveCount(2).And.OnlyContain(i => i.IsSecret);
+        FluentActions.Invoking(() => items[0].AsString()).Should().Throw<InvalidOperationException>();
+        items[0].RevealString().Should().Be("hunter2");
+    }
+
+    [Fact]
+    public void AsMap_OfASecretMap_GivesSecretValues() =>
+        PropertyValue.Secret(PropertyValue.Map(PropertyMap.Empty.With("key", PropertyValue.String("hunter2")))).AsMap()["key"]!.IsSecret.Should().BeTrue();
+
+    [Fact]
+    public void AsBoolOrNull_AndAsNumberOrNull_OnASecret_Refuse()
+    {
+        FluentActions.Invoking(() => PropertyValue.Secret(PropertyValue.Bool(true)).AsBoolOrNull()).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => PropertyValue.Secret(PropertyValue.Number(1)).AsNumberOrNull()).Should().Throw<InvalidOperationException>();
+    }
 }
