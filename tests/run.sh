@@ -10,15 +10,28 @@ cd "$(dirname "$0")/.."
 # Dynamic PGO instruments code for a later recompile that short runs never reach; the suites start hundreds of short
 # `birdinfra`, plugin and emulator processes, and without it they use about 15 % less CPU (measured on 2 cores).
 export DOTNET_TieredPGO=0
-dotnet build BirdInfra.sln -c Release -nologo -clp:ErrorsOnly
+# The compiler server compiles the solution's projects in one warm process (about 20 s less than a fresh compiler per
+# project on 2 cores, whatever the environment's UseSharedCompilation says); it is shut down once the build is done.
+# The conformance suite's packages install (npm ci) while the solution builds.
+npm_log="$(mktemp)"
+conformance_log="$(mktemp)"
+(cd tests/conformance && exec npm ci --no-audit --no-fund) >"$npm_log" 2>&1 &
+npm_pid=$!
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; kill "$npm_pid" 2>/dev/null || true; rm -f "$npm_log" "$conformance_log"' EXIT
+dotnet build BirdInfra.sln -c Release -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true
+dotnet build-server shutdown >/dev/null 2>&1 || true
+if ! wait "$npm_pid"; then
+  cat "$npm_log" >&2
+  echo "FAILED: npm ci in tests/conformance" >&2
+  exit 1
+fi
+cat "$npm_log"
+
 # Pulumi plugin conformance: Pulumi's own generated stubs drive providers/pulumi-resource-bird against the emulator
 # (both built by the solution build above).
-(cd tests/conformance && npm ci --no-audit --no-fund)
-
-conformance_log="$(mktemp)"
 (cd tests/conformance && exec node --test --test-concurrency=2) >"$conformance_log" 2>&1 &
 conformance_pid=$!
-trap 'kill "$conformance_pid" 2>/dev/null || true; rm -f "$conformance_log"' EXIT
+trap 'kill "$conformance_pid" 2>/dev/null || true; rm -f "$npm_log" "$conformance_log"' EXIT
 
 dotnet_status=0
 dotnet test BirdInfra.sln -c Release --no-build -nologo || dotnet_status=$?
