@@ -51,7 +51,7 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
             return;
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _app.Services.GetRequiredService<TimeProvider>());
         try
         {
             await _app.StopAsync(timeout.Token);
