@@ -54,6 +54,7 @@ public static class PluginHost
             o.MaxSendMessageSize = MaxMessageBytes;
             o.Interceptors.Add<ErrorInterceptor>();
         });
+        builder.Services.AddSingleton<EngineLog>();
         builder.Services.AddSingleton(BirdKinds.CreateRegistry());
         builder.Services.AddSingleton(sp => new BirdResourceProvider(
             sp.GetRequiredService<KindRegistry>(),
@@ -61,7 +62,8 @@ public static class PluginHost
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<ILogger<BirdResourceProvider>>(),
             PackageVersion.Current,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<EngineLog>()));
         builder.Services.AddHostedService<EngineWatcher>();
 
         await using var app = builder.Build();

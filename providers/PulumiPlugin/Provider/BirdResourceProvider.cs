@@ -31,13 +31,15 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     private readonly ILogger<BirdResourceProvider> _logger;
     private readonly string _version;
     private readonly TimeProvider _time;
+    private readonly EngineLog _engineLog;
     private readonly Lazy<string> _schema;
     private ProviderContext? _context;
     private ProviderSettings? _settings;
 
-    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version, TimeProvider time)
+    public BirdResourceProvider(KindRegistry registry, PluginLifetime lifetime, Func<string, string?> environment, ILogger<BirdResourceProvider> logger, string version, TimeProvider time, EngineLog engineLog)
     {
         _time = time;
+        _engineLog = engineLog;
         _registry = registry;
         _lifetime = lifetime;
         _environment = environment;
@@ -63,6 +65,7 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
     {
         EngineAddress = request.EngineAddress;
+        _engineLog.UseAddress(request.EngineAddress);
 
         // Same answers as Configure: secrets and resource references arrive typed; references are read as their id.
         return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true });
@@ -71,6 +74,7 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     public override Task<Empty> Attach(PluginAttach request, ServerCallContext context)
     {
         EngineAddress = request.Address;
+        _engineLog.UseAddress(request.Address);
         return Task.FromResult(new Empty());
     }
 
@@ -166,7 +170,9 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
 
         var resource = inputs.GetString("name") ?? NameOf(request.Urn);
         RefuseAfterCancel("create", kind, resource);
-        var context = RequireContext();
+
+        // What the create waits on (a connector's channel status) shows in the engine's display, as `up` shows it.
+        var context = RequireContext() with { Progress = _engineLog.For(request.Urn) };
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {
@@ -231,7 +237,7 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
         }
 
         RefuseAfterCancel("update", kind, news.GetString("name") ?? request.Id);
-        var context = RequireContext();
+        var context = RequireContext() with { Progress = _engineLog.For(request.Urn) };
         using var operation = Link(cancellationToken, request.Timeout);
         try
         {

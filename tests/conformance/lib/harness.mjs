@@ -98,6 +98,42 @@ export async function startEmulator({ channelDelaySeconds = 0.5, channelActivati
   };
 }
 
+/**
+ * The engine's own gRPC service (Pulumi's generated EngineService), recording every Log call; the other methods answer
+ * UNIMPLEMENTED. `logs` holds { severity, message, urn, ephemeral } in arrival order.
+ */
+export async function startRecordingEngine() {
+  const engineGrpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
+  const logs = [];
+  const waiters = new Set();
+  const server = new grpc.Server();
+  server.addService(engineGrpc.EngineService, {
+    log(call, callback) {
+      const r = call.request;
+      logs.push({ severity: r.getSeverity(), message: r.getMessage(), urn: r.getUrn(), ephemeral: r.getEphemeral() });
+      for (const w of waiters) if (w.predicate(logs)) { waiters.delete(w); w.resolve(); }
+      callback(null, new Empty());
+    },
+  });
+  const port = await new Promise((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
+  });
+  return {
+    address: `127.0.0.1:${port}`,
+    logs,
+    /** Resolves as soon as the Log calls received meet `predicate` (woken by each call); rejects after timeoutMs. */
+    waitFor(predicate, timeoutMs = 10_000) {
+      if (predicate(logs)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const w = { predicate, resolve: () => { clearTimeout(timer); resolve(); } };
+        const timer = setTimeout(() => { waiters.delete(w); reject(new Error(`no such Log call within ${timeoutMs} ms: ${JSON.stringify(logs)}`)); }, timeoutMs);
+        waiters.add(w);
+      });
+    },
+    close: () => new Promise((resolve) => server.tryShutdown(() => resolve())),
+  };
+}
+
 /** A stand-in for the engine's own gRPC address: something listening, so the plugin sees a live engine. */
 export async function startFakeEngine() {
   const server = net.createServer((socket) => socket.destroy());
