@@ -77,7 +77,7 @@ public static class HistoryRecorder
             PlanAction.Update or PlanAction.Replace => change.Changes.Select(d => new HistoryProperty(d.Path, ValueText.Inline(d.Old), ValueText.Inline(d.New))),
             _ => [],
         };
-        return Change(change.Address.Kind, change.Address.Name, change.Action.ToString().ToLowerInvariant(), change.Current?.Id, [.. properties], status);
+        return Change(change.Address.Kind, change.Address.Name, change.Action.Word(), change.Current?.Id, [.. properties], status);
     }
 
     /// <summary>A change a command made some other way than through a plan (an import); the properties must be masked already.</summary>

@@ -30,7 +30,7 @@ public static class PlanJsonRenderer
                 ["type"] = change.TypeToken,
                 ["kind"] = change.Address.Kind,
                 ["name"] = change.Address.Name,
-                ["action"] = change.Action.ToString().ToLowerInvariant(),
+                ["action"] = change.Action.Word(),
                 ["reason"] = change.Reason,
                 ["id"] = change.Current?.Id,
                 ["changes"] = new JsonArray(change.Changes.Select(c => (JsonNode)new JsonObject
@@ -92,7 +92,7 @@ public static class PlanJsonRenderer
             ["rule"] = v.Rule == GuardRule.Protected ? "protected" : "maxDestructiveChanges",
             ["kind"] = v.Change?.Address.Kind,
             ["name"] = v.Change?.Address.Name,
-            ["action"] = v.Change?.Action.ToString().ToLowerInvariant(),
+            ["action"] = v.Change?.Action.Word(),
             ["reason"] = v.Reason,
             ["origin"] = v.Origin,
             ["file"] = v.Source?.File,

@@ -63,7 +63,7 @@ public static class PlanMarkdownRenderer
         foreach (var change in changed)
         {
             var protectedMark = guards?.ProtectionOf(change) is not null ? " (protected)" : string.Empty;
-            sb.Append("| ").Append(Word(change.Action)).Append(protectedMark)
+            sb.Append("| ").Append(change.Action.Word()).Append(protectedMark)
                 .Append(" | ").Append(change.Address.Kind)
                 .Append(" | ").Append(Cell(change.Address.Name))
                 .Append(" | ").Append(Cell(string.Join(", ", Properties(change))))
@@ -97,8 +97,8 @@ public static class PlanMarkdownRenderer
     {
         sb.AppendLine();
         sb.AppendLine("<details>");
-        sb.Append("<summary><code>").Append(Symbol(change.Action)).Append(' ').Append(change.Address).Append("</code> ")
-            .Append(Word(change.Action)).Append(": ").Append(Html(change.Reason)).AppendLine("</summary>");
+        sb.Append("<summary><code>").Append(change.Action.Symbol()).Append(' ').Append(change.Address).Append("</code> ")
+            .Append(change.Action.Word()).Append(": ").Append(Html(change.Reason)).AppendLine("</summary>");
         sb.AppendLine();
         if (guards?.ProtectionOf(change) is { } protection)
         {
@@ -192,15 +192,4 @@ public static class PlanMarkdownRenderer
 
         return sb.ToString();
     }
-
-    private static string Symbol(PlanAction action) => action switch
-    {
-        PlanAction.Create => "+",
-        PlanAction.Update => "~",
-        PlanAction.Replace => "-/+",
-        PlanAction.Delete => "-",
-        _ => " ",
-    };
-
-    private static string Word(PlanAction action) => action.ToString().ToLowerInvariant();
 }

@@ -39,8 +39,8 @@ public static class PlanTextRenderer
             writer.Write(sb);
             sb.Clear();
             sb.AppendLine();
-            sb.Append("  ").Append(palette.Paint(change.Action, $"{Symbol(change.Action)} {change.Address}"))
-                .Append("  (").Append(Word(change.Action)).Append(": ").Append(change.Reason).AppendLine(")");
+            sb.Append("  ").Append(palette.Paint(change.Action, $"{change.Action.Symbol()} {change.Address}"))
+                .Append("  (").Append(change.Action.Word()).Append(": ").Append(change.Reason).AppendLine(")");
             if (guards?.ProtectionOf(change) is { } protection)
             {
                 sb.Append("      ! PROTECTED by ").Append(protection.Origin).AppendLine(": guards stop this change");
@@ -108,15 +108,4 @@ public static class PlanTextRenderer
     public static string SummaryLine(PlanSummary s, TextPalette palette) =>
         $"Plan: {palette.Paint(PlanAction.Create, $"{s.Create} to create")}, {palette.Paint(PlanAction.Update, $"{s.Update} to update")}, "
         + $"{palette.Paint(PlanAction.Replace, $"{s.Replace} to replace")}, {palette.Paint(PlanAction.Delete, $"{s.Delete} to delete")}, {palette.Dim($"{s.Same} unchanged")}.";
-
-    private static string Symbol(PlanAction action) => action switch
-    {
-        PlanAction.Create => "+",
-        PlanAction.Update => "~",
-        PlanAction.Replace => "-/+",
-        PlanAction.Delete => "-",
-        _ => " ",
-    };
-
-    private static string Word(PlanAction action) => action.ToString().ToLowerInvariant();
 }

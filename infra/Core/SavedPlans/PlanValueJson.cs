@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Providers.Properties;
+using BirdInfra.Serialization;
 
 namespace BirdInfra.SavedPlans;
 
@@ -15,33 +16,9 @@ public static class PlanValueJson
 
     public const string UnknownMarker = "$unknown";
 
-    public static JsonNode? ToJson(PropertyValue? value) => value?.Kind switch
-    {
-        null or PropertyKind.Null => null,
-        PropertyKind.Bool => JsonValue.Create(value.AsBoolOrNull()!.Value),
-        PropertyKind.Number => JsonValue.Create(value.AsNumberOrNull()!.Value),
-        PropertyKind.String => JsonValue.Create(value.AsString()),
-        PropertyKind.List => new JsonArray(value.AsList().Select(ToJson).ToArray()),
-        PropertyKind.Map => ToJson(value.AsMap()),
-        PropertyKind.Secret when value.ContainsUnknown => new JsonObject { [SecretMarker] = new JsonObject { ["unknown"] = true } },
-        PropertyKind.Secret => Digest(value),
-        PropertyKind.Unknown => new JsonObject
-        {
-            [UnknownMarker] = value.StandsFor is { } output ? new JsonObject { ["resource"] = output.Resource, ["output"] = output.Output } : null,
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(value)),
-    };
+    public static JsonNode? ToJson(PropertyValue? value) => value is null ? null : PropertyJson.ToJson(value, WriteSecret, WriteUnknown);
 
-    public static JsonObject ToJson(PropertyMap map)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in map)
-        {
-            obj[key] = ToJson(value);
-        }
-
-        return obj;
-    }
+    public static JsonObject ToJson(PropertyMap map) => PropertyJson.ToJson(map, WriteSecret, WriteUnknown);
 
     /// <summary>
     /// Reads a value back for display only: a secret becomes a masked stand-in (it prints as [secret] and is never sent
@@ -64,9 +41,19 @@ public static class PlanValueJson
         ? PropertyValue.UnknownOf(new UnknownOutput(unknown.GetProperty("resource").GetString()!, unknown.GetProperty("output").GetString()!))
         : PropertyValue.Unknown;
 
-    private static JsonObject Digest(PropertyValue secret)
+    private static JsonNode WriteSecret(PropertyValue secret)
     {
+        if (secret.ContainsUnknown)
+        {
+            return new JsonObject { [SecretMarker] = new JsonObject { ["unknown"] = true } };
+        }
+
         var (salt, hash) = SecretDigest.Create(secret);
         return new JsonObject { [SecretMarker] = new JsonObject { ["salt"] = salt, ["sha256"] = hash } };
     }
+
+    private static JsonNode WriteUnknown(PropertyValue unknown) => new JsonObject
+    {
+        [UnknownMarker] = unknown.StandsFor is { } output ? new JsonObject { ["resource"] = output.Resource, ["output"] = output.Output } : null,
+    };
 }

@@ -111,7 +111,7 @@ public static class SavedPlanFile
         ["kind"] = change.Address.Kind,
         ["name"] = change.Address.Name,
         ["type"] = change.TypeToken,
-        ["action"] = change.Action.ToString().ToLowerInvariant(),
+        ["action"] = change.Action.Word(),
         ["reason"] = change.Reason,
         ["consequence"] = change.Consequence,
         ["id"] = change.Current?.Id,

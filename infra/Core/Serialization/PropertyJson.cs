@@ -18,30 +18,45 @@ public static class PropertyJson
     /// Write an unknown as <c>{"$unknown": true}</c>, read back as unknown (state), instead of the text shown in plans. A
     /// secret whose value is unknown is written the same way: it holds nothing to hide.
     /// </param>
-    public static JsonNode? ToJson(PropertyValue value, Func<PropertyValue, JsonNode> writeSecret, bool markUnknowns = false) => value.Kind switch
+    public static JsonNode? ToJson(PropertyValue value, Func<PropertyValue, JsonNode> writeSecret, bool markUnknowns = false) =>
+        markUnknowns
+            ? ToJson(value, secret => secret.IsUnknown ? UnknownMark() : writeSecret(secret), _ => UnknownMark())
+            : ToJson(value, writeSecret, _ => JsonValue.Create("(known after apply)"));
+
+    public static JsonObject ToJson(PropertyMap map, Func<PropertyValue, JsonNode> writeSecret, bool markUnknowns = false) =>
+        markUnknowns
+            ? ToJson(map, secret => secret.IsUnknown ? UnknownMark() : writeSecret(secret), _ => UnknownMark())
+            : ToJson(map, writeSecret, _ => JsonValue.Create("(known after apply)"));
+
+    /// <summary>
+    /// The one walk over a value: plain values as JSON, maps as objects, lists as arrays; each secret (given without its
+    /// wrapper) and each unknown written as the caller says.
+    /// </summary>
+    public static JsonNode? ToJson(PropertyValue value, Func<PropertyValue, JsonNode> writeSecret, Func<PropertyValue, JsonNode?> writeUnknown) => value.Kind switch
     {
-        PropertyKind.Unknown or PropertyKind.Secret when markUnknowns && value.Unwrapped.IsUnknown => new JsonObject { [UnknownMarker] = true },
         PropertyKind.Null => null,
         PropertyKind.Bool => JsonValue.Create(value.AsBoolOrNull()!.Value),
         PropertyKind.Number => JsonValue.Create(value.AsNumberOrNull()!.Value),
         PropertyKind.String => JsonValue.Create(value.AsString()),
-        PropertyKind.List => new JsonArray(value.AsList().Select(v => ToJson(v, writeSecret, markUnknowns)).ToArray()),
-        PropertyKind.Map => ToJson(value.AsMap(), writeSecret, markUnknowns),
+        PropertyKind.List => new JsonArray(value.AsList().Select(v => ToJson(v, writeSecret, writeUnknown)).ToArray()),
+        PropertyKind.Map => ToJson(value.AsMap(), writeSecret, writeUnknown),
         PropertyKind.Secret => writeSecret(value.Unwrapped),
-        PropertyKind.Unknown => JsonValue.Create("(known after apply)"),
+        PropertyKind.Unknown => writeUnknown(value),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
-    public static JsonObject ToJson(PropertyMap map, Func<PropertyValue, JsonNode> writeSecret, bool markUnknowns = false)
+    public static JsonObject ToJson(PropertyMap map, Func<PropertyValue, JsonNode> writeSecret, Func<PropertyValue, JsonNode?> writeUnknown)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in map)
         {
-            obj[key] = ToJson(value, writeSecret, markUnknowns);
+            obj[key] = ToJson(value, writeSecret, writeUnknown);
         }
 
         return obj;
     }
+
+    private static JsonObject UnknownMark() => new() { [UnknownMarker] = true };
 
     public static PropertyValue FromJson(JsonNode? node, Func<JsonObject, PropertyValue> readSecret)
     {

@@ -44,7 +44,7 @@ public sealed class TerminalColourTests : IAsyncLifetime
         noColorFlag.Should().Contain("~ WebhookSubscription.channel-created").And.NotMatchRegex(Colour);
 
         _ws.EditStack("phoneNumber: \"+31612345679\"", "phoneNumber: \"+31612345678\"");
-        RemoveWebhook("channel-created");
+        _ws.RemoveStackEntries("channel-created");
         var delete = await RunAsync(_ws, terminal: true, noColorVariable: false, "preview", "--stack", "e2e");
         delete.Should().Contain("\u001b[31m- WebhookSubscription.channel-created\u001b[0m", "delete is red");
     }
@@ -119,19 +119,4 @@ public sealed class TerminalColourTests : IAsyncLifetime
     }
 
     private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private void RemoveWebhook(string name)
-    {
-        var lines = File.ReadAllLines(_ws.StackFile).ToList();
-        var start = lines.IndexOf($"  {name}:");
-        start.Should().BeGreaterThan(0);
-        var end = start + 1;
-        while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal))
-        {
-            end++;
-        }
-
-        lines.RemoveRange(start, end - start);
-        File.WriteAllLines(_ws.StackFile, lines);
-    }
 }

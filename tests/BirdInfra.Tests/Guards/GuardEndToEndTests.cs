@@ -70,7 +70,7 @@ public sealed class GuardEndToEndTests : IAsyncLifetime
     public async Task OverTheLimit_UpStopsAndNamesTheFlag_PreviewReportsIt_AndTheFlagLetsUpApply()
     {
         await UpWithGuardsAsync("guards:\n  maxDestructiveChanges: 1\n");
-        RemoveWebhooks("main-inbound", "main-outbound");
+        _ws.RemoveStackEntries("main-inbound", "main-outbound");
         await _ws.ResetCallLogAsync();
 
         var up = await _ws.RunAsync("up", "--stack", "e2e", "--yes");
@@ -168,25 +168,6 @@ public sealed class GuardEndToEndTests : IAsyncLifetime
         _ws.WriteStack(ScenarioStack.Yaml + "\n\n" + guards);
         var up = await _ws.RunAsync("up", "--stack", "e2e", "--yes");
         up.ExitCode.Should().Be(0, up.All);
-    }
-
-    private void RemoveWebhooks(params string[] names)
-    {
-        var lines = File.ReadAllLines(_ws.StackFile).ToList();
-        foreach (var name in names)
-        {
-            var start = lines.IndexOf($"  {name}:");
-            start.Should().BeGreaterThan(0);
-            var end = start + 1;
-            while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal))
-            {
-                end++;
-            }
-
-            lines.RemoveRange(start, end - start);
-        }
-
-        File.WriteAllLines(_ws.StackFile, lines);
     }
 
     private int LineOf(string text) => File.ReadAllLines(_ws.StackFile).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;

@@ -6,32 +6,14 @@ using Npgsql;
 namespace BirdInfra.Tests.Postgres;
 
 /// <summary>The PostgreSQL state tables against a real server: migration, the optimistic serial check, the run lock.</summary>
-public sealed class PostgresStateDatabaseTests : IAsyncLifetime
+public sealed class PostgresStateDatabaseTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
 {
-    private PostgresServer? _server;
-
-    private PostgresServer Server => _server!;
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresServer.FindBinaries() is not null)
-        {
-            _server = await PostgresServer.StartAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    private PostgresServer Server => fixture.Server!;
 
     [SkippableFact]
     public async Task TwoWritersOfTheSameSerial_OnlyOneWins()
     {
-        Skip.If(_server is null, PostgresServer.Missing);
+        Skip.If(fixture.Server is null, PostgresServer.Missing);
         await using var a = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "serials", CancellationToken.None);
         await using var b = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "serials", CancellationToken.None);
         await a.WriteSnapshotAsync("prod", null, 1, "{\"serial\":1}", CancellationToken.None);
@@ -50,7 +32,7 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
     [SkippableFact]
     public async Task RunLock_SecondRunIsRefusedNamingTheHolder_AndADeadSessionReleasesIt()
     {
-        Skip.If(_server is null, PostgresServer.Missing);
+        Skip.If(fixture.Server is null, PostgresServer.Missing);
         await using var database = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "locks", CancellationToken.None);
         var held = await database.AcquireLockAsync("prod", "up", "ops@laptop (pid 4242)", CancellationToken.None);
 
@@ -77,7 +59,7 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
     [SkippableFact]
     public async Task Tables_AreCreatedOnce_AndANewerSchemaVersionIsRefused()
     {
-        Skip.If(_server is null, PostgresServer.Missing);
+        Skip.If(fixture.Server is null, PostgresServer.Missing);
         await using (var first = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "versions", CancellationToken.None))
         {
             await first.AppendHistoryAsync("prod", "one", CancellationToken.None);
@@ -102,7 +84,7 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
     [SkippableFact]
     public async Task JournalAndHistory_KeepTheirOrder_PerStack()
     {
-        Skip.If(_server is null, PostgresServer.Missing);
+        Skip.If(fixture.Server is null, PostgresServer.Missing);
         await using var database = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "journals", CancellationToken.None);
         foreach (var entry in new[] { "a", "b", "c" })
         {
@@ -124,7 +106,7 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
     [SkippableFact]
     public async Task AServerThatIsDown_IsAClearStateError()
     {
-        Skip.If(_server is null, PostgresServer.Missing);
+        Skip.If(fixture.Server is null, PostgresServer.Missing);
         await using var database = await PostgresStateDatabase.OpenAsync(Server.ConnectionString, "down", CancellationToken.None);
         await Server.StopAsync();
         try

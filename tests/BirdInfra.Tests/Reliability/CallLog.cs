@@ -33,7 +33,6 @@ public static class CallLog
         var answered = ws.Emulator.Calls.WaitUntilAsync(calls => calls.Count(c => IsMutating(c.Method) && c.Status is >= 200 and < 300) >= count, stop.Token);
         var exited = child.ExitedAsync(stop.Token);
         await Task.WhenAny(answered, exited);
-        await stop.CancelAsync();
-        await Task.WhenAll(answered, exited).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await stop.CancelAsync(); // the other wait ends cancelled
     }
 }

@@ -111,6 +111,26 @@ public sealed class StackWorkspace : IAsyncDisposable
     public void WriteStack(string yaml) =>
         File.WriteAllText(StackFile, yaml.Replace("{{endpoint}}", Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal));
 
+    /// <summary>Deletes the named entries (and their indented bodies) from the stack file, as a user deleting them would.</summary>
+    public void RemoveStackEntries(params string[] names)
+    {
+        var lines = File.ReadAllLines(StackFile).ToList();
+        foreach (var name in names)
+        {
+            var start = lines.IndexOf($"  {name}:");
+            start.Should().BeGreaterThan(0);
+            var end = start + 1;
+            while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            lines.RemoveRange(start, end - start);
+        }
+
+        File.WriteAllLines(StackFile, lines);
+    }
+
     public void EditStack(string from, string to)
     {
         var text = File.ReadAllText(StackFile);
