@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test suite of BirdInfra: the README's test command, and what CI runs.
+# Runs every test suite of BirdInfra: the README's test command, and what CI runs (.ci/run runs this file).
 #
 # After one build, the .NET suites and the Pulumi plugin conformance suite run at the same time: the conformance files
 # spend most of their time waiting on child processes (the plugin, the program, the emulator), so together they take
@@ -7,6 +7,35 @@
 # run fails when either fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The shared-state tests start a real, throwaway PostgreSQL server (Debian's initdb/pg_ctl, in a temp folder). Without
+# it they would skip while the run reports success, so it is installed here (Debian's postgresql package), or the run
+# stops saying why. BIRDINFRA_PG_BIN points at another installation's bin folder.
+has_postgres() {
+  if [ -n "${BIRDINFRA_PG_BIN:-}" ] && [ -x "$BIRDINFRA_PG_BIN/initdb" ]; then
+    return 0
+  fi
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
+}
+if ! has_postgres; then
+  echo "Installing PostgreSQL (Debian's postgresql package) for the shared-state tests…" >&2
+  if [ "$(id -u)" = 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
+    # Password-less sudo, or a terminal where sudo can ask for the password.
+    as_root=(sudo)
+  else
+    echo "FAILED: the shared-state tests need PostgreSQL's initdb (/usr/lib/postgresql/*/bin/initdb), which is not installed," >&2
+    echo "and installing Debian's postgresql package needs root or sudo. Install it (apt-get install postgresql)," >&2
+    echo "or set BIRDINFRA_PG_BIN to the bin folder of a PostgreSQL installation, then run this again." >&2
+    exit 1
+  fi
+  if ! { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } || ! has_postgres; then
+    echo "FAILED: installing Debian's postgresql package did not provide /usr/lib/postgresql/*/bin/initdb; the shared-state tests need it." >&2
+    exit 1
+  fi
+fi
+
 # Dynamic PGO instruments code for a later recompile that short runs never reach; the suites start hundreds of short
 # `birdinfra`, plugin and emulator processes, and without it they use about 15 % less CPU (measured on 2 cores).
 export DOTNET_TieredPGO=0

@@ -67,6 +67,12 @@ public sealed record EmulatorOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>?>? WebhookEvents { get; init; }
 
+    /// <summary>
+    /// The emulator's clock: rate-limit windows, channel delays, webhook retries, timestamps. Tests pass a clock they
+    /// move themselves, so what depends on time is exact and independent of the machine's load.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Seed for fault-injection dice, so rates below 1.0 are reproducible. Null = unseeded.</summary>
     public int? FaultSeed { get; init; }
 

@@ -9,21 +9,27 @@ public sealed class DeliveryLog
     private readonly List<string> _order = [];
     private readonly Dictionary<string, DeliveryRecord> _records = new(StringComparer.Ordinal);
 
-    public void Upsert(DeliveryRecord record)
+    public void Upsert(DeliveryRecord record) => Upsert([record]);
+
+    /// <summary>Adds or replaces the records at once: a reader sees all of them or none.</summary>
+    public void Upsert(IReadOnlyList<DeliveryRecord> records)
     {
         lock (_gate)
         {
-            if (!_records.ContainsKey(record.RequestId))
+            foreach (var record in records)
             {
-                _order.Add(record.RequestId);
-                if (_order.Count > Capacity)
+                if (!_records.ContainsKey(record.RequestId))
                 {
-                    _records.Remove(_order[0]);
-                    _order.RemoveAt(0);
+                    _order.Add(record.RequestId);
+                    if (_order.Count > Capacity)
+                    {
+                        _records.Remove(_order[0]);
+                        _order.RemoveAt(0);
+                    }
                 }
-            }
 
-            _records[record.RequestId] = record;
+                _records[record.RequestId] = record;
+            }
         }
     }
 

@@ -32,7 +32,10 @@ public sealed class WebhookDispatcher : IAsyncDisposable
         _time = time;
     }
 
-    /// <summary>Queues one delivery per matching subscription; returns at once.</summary>
+    /// <summary>
+    /// Queues one delivery per matching subscription and returns at once. Every delivery of the event is in the log
+    /// (pending, or skipped) before any is sent, so a reader who sees one of them sees all of them.
+    /// </summary>
     public void Publish(string workspaceId, string service, string @event, object payload, IReadOnlyDictionary<string, string> attributes)
     {
         var targets = _store.Read(state => state.Subscriptions.Values
@@ -40,9 +43,13 @@ public sealed class WebhookDispatcher : IAsyncDisposable
                 && s.EventFilters.All(f => attributes.TryGetValue(f.Key, out var v) && v == f.Value))
             .OrderBy(s => s.CreatedAt).ToList());
         var body = JsonSerializer.SerializeToUtf8Bytes(new WebhookEnvelope(service, @event, payload), EmulatorJson.Options);
-        foreach (var subscription in targets)
+        var now = _time.NowMs();
+        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var queued = targets.Select(subscription => (Subscription: subscription, Record: Queue(subscription, timestamp, now))).ToList();
+        _log.Upsert(queued.Select(q => q.Record).ToList());
+        foreach (var (subscription, record) in queued.Where(q => q.Record.State == "pending"))
         {
-            Track(DeliverAsync(subscription, body, _stopping.Token));
+            Track(DeliverAsync(subscription, record, body, _stopping.Token));
         }
     }
 
@@ -78,21 +85,20 @@ public sealed class WebhookDispatcher : IAsyncDisposable
             TaskScheduler.Default);
     }
 
-    private async Task DeliverAsync(SubscriptionRecord subscription, byte[] body, CancellationToken ct)
+    private static DeliveryRecord Queue(SubscriptionRecord subscription, string timestamp, DateTimeOffset now)
     {
-        await Task.Yield();
-        var now = _time.NowMs();
-        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var record = new DeliveryRecord(
             Clock.NewId(), subscription.Id, subscription.WorkspaceId, subscription.Service, subscription.Event, subscription.Url,
             timestamp, subscription.SigningKey is not null, "pending", null, [], now);
-        if (!LoopbackOnly.IsLoopbackUrl(subscription.Url))
-        {
-            _log.Upsert(record with { State = "skipped", Reason = "host is not loopback; the emulator never sends traffic off this machine" });
-            return;
-        }
+        return LoopbackOnly.IsLoopbackUrl(subscription.Url)
+            ? record
+            : record with { State = "skipped", Reason = "host is not loopback; the emulator never sends traffic off this machine" };
+    }
 
-        _log.Upsert(record);
+    private async Task DeliverAsync(SubscriptionRecord subscription, DeliveryRecord record, byte[] body, CancellationToken ct)
+    {
+        await Task.Yield();
+        var timestamp = record.Timestamp;
         var signature = subscription.SigningKey is { } key ? WebhookSigner.Sign(key, timestamp, subscription.Url, body) : null;
         var attempts = new List<DeliveryAttempt>();
         for (var attempt = 1; attempt <= _options.WebhookMaxAttempts; attempt++)

@@ -40,7 +40,7 @@ internal static class EmulatorHost
 
     private static WebApplication Build(EmulatorOptions options, bool standalone)
     {
-        var time = TimeProvider.System;
+        var time = options.Time;
         var store = EmulatorStore.Open(options, time);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

@@ -2,8 +2,11 @@ using BirdInfra.Emulator.Tests.Support;
 
 namespace BirdInfra.Emulator.Tests.Faults;
 
-/// <summary>The call log counts exactly and resets; the rate limit answers 429 like Bird. Own emulator, sequential tests.</summary>
-public sealed class CallLogAndRateLimitTests(EmulatorFixture f) : IClassFixture<EmulatorFixture>
+/// <summary>
+/// The call log counts exactly and resets; the rate limit answers 429 like Bird. Own emulator on a clock the tests move,
+/// sequential tests.
+/// </summary>
+public sealed class CallLogAndRateLimitTests(ManualClockEmulatorFixture f) : IClassFixture<ManualClockEmulatorFixture>
 {
     [Fact]
     public async Task CallLog_RecordsEveryApiRequest_ButNotControls_AndResets()
@@ -29,34 +32,41 @@ public sealed class CallLogAndRateLimitTests(EmulatorFixture f) : IClassFixture<
     [Fact]
     public async Task RateLimit_Answers429_PerSecondWindow_AndCanBeTurnedOff()
     {
+        // Start on a whole second, so the window is [now, now + 1 s) exactly; the emulator's clock moves only here.
+        var now = f.Clock.GetUtcNow();
+        f.Clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - (now.UtcTicks % TimeSpan.TicksPerSecond)));
         (await f.Admin.PutAsync("_emulator/rate-limit", new { getPerSecond = 3, postPerSecond = (int?)null })).ShouldBe(200)
             .Body["getPerSecond"]!.GetValue<int>().Should().Be(3);
         try
         {
-            var responses = new List<ApiResponse>();
-            for (var i = 0; i < 8; i++)
-            {
-                responses.Add(await f.Admin.GetAsync($"organizations/{f.Org}/workspaces"));
-            }
-
-            // Eight quick GETs at 3/s fall into at most two one-second windows, so at least two are refused.
-            responses.Should().OnlyContain(r => r.Status == 200 || r.Status == 429);
-            var limited = responses.Where(r => r.Status == 429).ToList();
-            limited.Should().HaveCountGreaterThanOrEqualTo(2);
-            limited[0].ShouldBeError(429, "TooManyRequests");
-            limited[0].Headers.RetryAfter.Should().BeNull("Bird documents no Retry-After");
+            (await GetWorkspacesAsync(4)).Should().Equal([200, 200, 200, 429], "three GETs a second are allowed, the fourth is refused");
+            f.Clock.Advance(TimeSpan.FromMilliseconds(999));
+            (await GetWorkspacesAsync(1)).Should().Equal([429], "the window lasts the whole second");
+            var limited = await f.Admin.GetAsync($"organizations/{f.Org}/workspaces");
+            limited.ShouldBeError(429, "TooManyRequests");
+            limited.Headers.RetryAfter.Should().BeNull("Bird documents no Retry-After");
             (await f.Admin.PostAsync($"organizations/{f.Org}/iam-policies", new { })).ShouldBe(422, "POST is not limited here");
+
+            f.Clock.Advance(TimeSpan.FromMilliseconds(1));
+            (await GetWorkspacesAsync(4)).Should().Equal([200, 200, 200, 429], "a new second is a new window");
         }
         finally
         {
             (await f.Admin.PutAsync("_emulator/rate-limit", new { getPerSecond = 0, postPerSecond = 0 })).ShouldBe(200);
         }
 
-        for (var i = 0; i < 6; i++)
+        (await GetWorkspacesAsync(6)).Should().OnlyContain(status => status == 200, "the limit is off, in the same second");
+        (await f.Admin.GetAsync("_emulator/rate-limit")).Body["getPerSecond"].Should().BeNull();
+    }
+
+    private async Task<List<int>> GetWorkspacesAsync(int count)
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i < count; i++)
         {
-            (await f.Admin.GetAsync($"organizations/{f.Org}/workspaces")).ShouldBe(200);
+            statuses.Add((await f.Admin.GetAsync($"organizations/{f.Org}/workspaces")).Status);
         }
 
-        (await f.Admin.GetAsync("_emulator/rate-limit")).Body["getPerSecond"].Should().BeNull();
+        return statuses;
     }
 }

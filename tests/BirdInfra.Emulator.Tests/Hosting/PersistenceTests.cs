@@ -55,11 +55,15 @@ public sealed class PersistenceTests : IDisposable
     public async Task PendingChannel_AppearsAfterRestart()
     {
         string ws, admin, connector;
-        await using (var first = await EmbeddedEmulator.StartAsync(EmulatorFixture.TestOptions with { DataFile = DataFile, ChannelDelay = TimeSpan.FromSeconds(0.5) }, CancellationToken.None))
+        // The first emulator's clock never moves, so the channel is still pending when it stops, whatever the load.
+        await using (var first = await EmbeddedEmulator.StartAsync(EmulatorFixture.TestOptions with { DataFile = DataFile, Time = new ManualClock() }, CancellationToken.None))
         {
             using var http = new HttpClient { BaseAddress = first.BaseUrl };
             (ws, admin) = (first.WorkspaceId, first.AdminAccessKey);
-            connector = (await new BirdApi(http, admin).PostAsync($"workspaces/{ws}/connectors", EmulatorFixture.WhatsAppConnector(Phones.Next()))).ShouldBe(201).Id;
+            var api = new BirdApi(http, admin);
+            connector = (await api.PostAsync($"workspaces/{ws}/connectors", EmulatorFixture.WhatsAppConnector(Phones.Next()))).ShouldBe(201).Id;
+            (await api.GetAsync($"workspaces/{ws}/connectors/{connector}")).ShouldBe(200).Body["channel"].Should().BeNull("the channel is still pending");
+            (await api.GetAsync($"workspaces/{ws}/channels")).ShouldBe(200).Results.Should().BeEmpty();
         }
 
         await using var second = await EmbeddedEmulator.StartAsync(EmulatorFixture.TestOptions with { DataFile = DataFile }, CancellationToken.None);

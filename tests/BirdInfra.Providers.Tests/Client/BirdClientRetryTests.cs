@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Tests.Support;
 using Flurl.Http.Testing;
 
 namespace BirdInfra.Providers.Tests.Client;
@@ -122,13 +123,17 @@ public sealed class BirdClientRetryTests
     public async Task Get_When429WithRetryAfterDate_WaitsUntilThen()
     {
         using var http = new HttpTest();
-        var at = DateTimeOffset.UtcNow.AddSeconds(5);
+        // The client's clock stands still, so the date is exactly 5 s after the client's "now" (an HTTP date has
+        // whole seconds only, and the manual clock starts on a whole second).
+        var time = new ManualTimeProvider();
+        var at = time.GetUtcNow().AddSeconds(5);
         http.Respond(429, "{}", ("Retry-After", at.ToString("R"))).Respond(200, "{}");
-        using var c = new RecordingClient();
+        using var c = new RecordingClient(time: time);
 
         await c.Client.GetAsync<JsonObject>(Path, CancellationToken.None);
 
-        c.Delays.Single().Should().BeCloseTo(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1.5));
+        c.Delays.Should().Equal(TimeSpan.FromSeconds(5));
+        http.CallLog.Should().HaveCount(2);
     }
 
     [Fact]

@@ -8,12 +8,13 @@ internal sealed class RecordingClient : IDisposable
 {
     public const string Token = "TestTokenAbCdEfGhIjKlMnOpQrStUvWxYz12";
 
-    public RecordingClient(int maxAttempts = 5, TimeSpan? timeout = null, Uri? endpoint = null)
+    public RecordingClient(int maxAttempts = 5, TimeSpan? timeout = null, Uri? endpoint = null, TimeProvider? time = null)
     {
         Client = new BirdClient(new BirdClientOptions(endpoint ?? new Uri("https://api.bird.test/"), new BirdAccessKey(Token))
         {
             MaxAttempts = maxAttempts,
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
+            Time = time ?? TimeProvider.System,
             Delay = (delay, _) =>
             {
                 Delays.Enqueue(delay);

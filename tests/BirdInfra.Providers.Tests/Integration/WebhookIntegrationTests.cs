@@ -98,9 +98,15 @@ public sealed class WebhookIntegrationTests
     public async Task Webhook_CreateInactive_PatchesStatusAfterCreate()
     {
         await using var f = await EmulatorFixture.StartAsync();
+        await f.ClearCallsAsync();
 
         var created = await _kind.CreateAsync(f.Context, Inputs().With("status", S("inactive")), CancellationToken.None);
 
+        var collection = $"/organizations/{f.Emulator.OrganizationId}/workspaces/{f.Emulator.WorkspaceId}/webhook-subscriptions";
+        (await f.CallsAsync()).Where(c => c.Method != "GET").Should().Equal(
+            [("POST", collection, 201), ("PATCH", $"{collection}/{created.Id}", 200)],
+            "Bird's create takes no status: the subscription is created, then patched to inactive");
+        created.Inputs["status"].Should().Be(S("inactive"));
         (await _kind.ReadAsync(f.Context, created, CancellationToken.None))!.Inputs["status"].Should().Be(S("inactive"));
     }
 

@@ -34,9 +34,18 @@ public sealed class ConnectorKindTests
     [Fact]
     public void Check_WhenTokenInvalid_DoesNotEchoIt()
     {
-        var result = _kind.Check(Inputs(token: "   "));
+        // A real token written where a string belongs, as an object and as a list (a YAML slip), and not yet marked secret
+        // by the stack: the failure names the property and what is wrong, never the token.
+        const string token = "EAAGm0PX4ZCpsBAKx9ZC1invalidTokenValue";
+        foreach (var written in new[] { M(("value", S(token))), L(token) })
+        {
+            var result = _kind.Check(Inputs().With("accessToken", written));
 
-        result.Failures.Should().ContainSingle(f => f.Path == "accessToken");
+            var failure = result.Failures.Should().ContainSingle(f => f.Path == "accessToken").Subject;
+            failure.Message.Should().Contain("'accessToken'");
+            string.Join("\n", result.Failures.Select(f => $"{f.Path} {f.Message} {f.Hint}")).Should().NotContain(token);
+            result.Inputs.ToString().Should().NotContain(token);
+        }
     }
 
     [Fact]

@@ -1,8 +1,12 @@
+using BirdInfra.Tests.Reliability;
 using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.EndToEnd;
 
-/// <summary>Faults injected by the emulator during `up`: the run converges and Bird never holds a duplicate.</summary>
+/// <summary>
+/// Faults injected by the emulator during `up`: the emulator's call log shows each fault fired and what the client did
+/// next; the run converges and Bird never holds a duplicate.
+/// </summary>
 public sealed class FaultTests : IAsyncLifetime
 {
     private StackWorkspace _ws = null!;
@@ -21,9 +25,25 @@ public sealed class FaultTests : IAsyncLifetime
         }
 
         await _ws.SendAsync(HttpMethod.Post, "/_emulator/faults", new { method = "POST", path = "/organizations/*/workspaces/*/webhook-subscriptions", dropRate = 1.0, phase = "after", remaining = 1 });
+        await _ws.ResetCallLogAsync();
 
         var up = await _ws.RunAsync("up", "--stack", "e2e", "--yes");
         up.ExitCode.Should().Be(0, up.All);
+        var calls = await CallLog.ReadAsync(_ws);
+        var faulted = calls.Where(c => c.Fault is not null).ToList();
+        faulted.Where(c => c.Fault == "errorAfter").Select(c => (c.Method, Collection(c.Path), c.Status)).Should().BeEquivalentTo(
+            new[] { "iam-policies", "iam-roles", "access-keys", "connectors" }.Select(kind => ("POST", kind, 500)),
+            "each kind's first create was processed, then answered 500");
+        faulted.Where(c => c.Fault == "dropAfter").Select(c => (c.Method, Collection(c.Path), c.Status)).Should().Equal(
+            [("POST", "webhook-subscriptions", 0)], "the first subscription create was processed, then its connection dropped");
+        faulted.Should().HaveCount(5, "each fault fires once");
+        foreach (var (fault, at) in calls.Select((c, i) => (c, i)).Where(c => c.c.Fault is not null))
+        {
+            calls.Skip(at + 1).Should().Contain(
+                c => c.Path == fault.Path && c.Status >= 200 && c.Status < 300,
+                $"after the lost answer to {fault.Method} {fault.Path} the client asks Bird again (reads to adopt, or creates anew)");
+        }
+
         await AssertExactlyTheScenarioAsync();
         (await _ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode")).ExitCode.Should().Be(0);
     }
@@ -35,9 +55,24 @@ public sealed class FaultTests : IAsyncLifetime
         // is alone, so six 429s on it would exceed the retry bound (5 attempts) by design.
         await _ws.SendAsync(HttpMethod.Post, "/_emulator/faults", new { method = "POST", path = "/**", tooManyRequestsRate = 1.0, remaining = 6 });
         await _ws.SendAsync(HttpMethod.Post, "/_emulator/faults", new { method = "GET", path = "/**", errorRate = 1.0, errorStatus = 503, remaining = 3 });
+        await _ws.ResetCallLogAsync();
 
         var up = await _ws.RunAsync("up", "--stack", "e2e", "--yes");
         up.ExitCode.Should().Be(0, up.All);
+        var calls = await CallLog.ReadAsync(_ws);
+        calls.Where(c => c.Fault is not null).Select(c => (c.Method, c.Status, c.Fault)).Should().BeEquivalentTo(
+            Enumerable.Repeat(("POST", 429, (string?)"tooManyRequests"), 6).Concat(Enumerable.Repeat(("GET", 503, (string?)"error"), 3)),
+            "every injected fault fired, and nothing else failed");
+        foreach (var (fault, at) in calls.Select((c, i) => (c, i)).Where(c => c.c.Fault is not null))
+        {
+            calls.Skip(at + 1).Should().Contain(
+                c => c.Method == fault.Method && c.Path == fault.Path && c.Status >= 200 && c.Status < 300,
+                $"the refused {fault.Method} {fault.Path} is retried until Bird accepts it");
+        }
+
+        var posts = calls.Where(c => c.Method == "POST").ToList();
+        posts.Count(c => c.Status is >= 200 and < 300).Should().Be(7, "one create per declared object: policy, role, key, connector, three subscriptions");
+        posts.Should().HaveCount(7 + 6, "each of the six refused creates was sent once more, no create more");
         await AssertExactlyTheScenarioAsync();
         (await _ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode")).ExitCode.Should().Be(0);
     }
@@ -56,6 +91,9 @@ public sealed class FaultTests : IAsyncLifetime
         again.ExitCode.Should().Be(0, again.All);
         await AssertExactlyTheScenarioAsync();
     }
+
+    /// <summary>The collection a call's path names: "/organizations/o/iam-roles" → "iam-roles".</summary>
+    private static string Collection(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 
     private async Task AssertExactlyTheScenarioAsync()
     {

@@ -143,6 +143,8 @@ public sealed class ScenarioTests : IAsyncLifetime
     [Fact]
     public async Task NoKnownSecretAppearsInAnyOutputOrInTheStateFile()
     {
+        // State is read after each `up`, while it holds the resources and their secrets (after `destroy` it holds none).
+        var stored = new List<(string What, string Text)>();
         var runs = new List<CliRun>
         {
             await _ws.RunAsync("preview", "--stack", "e2e"),
@@ -151,6 +153,7 @@ public sealed class ScenarioTests : IAsyncLifetime
         };
         var (token, _) = await _ws.LearnMintedSecretsAsync();
         token.IsSecret.Should().BeTrue("the access key's token is a secret output");
+        await ReadStoredStateAsync("after the first up", stored);
         _ws.EditStack("https://contact-center.example.com/bird/channels", "https://contact-center.example.com/bird/channels-v2");
         _ws.EditStack("accessToken: { env: WHATSAPP_ACCESS_TOKEN }", "accessToken: { env: WHATSAPP_ACCESS_TOKEN_2 }");
         _ws.Environment["WHATSAPP_ACCESS_TOKEN_2"] = "EAAG-second-known-token-0b1d";
@@ -158,21 +161,40 @@ public sealed class ScenarioTests : IAsyncLifetime
         runs.Add(await _ws.RunAsync("preview", "--stack", "e2e"));
         runs.Add(await _ws.RunAsync("preview", "--stack", "e2e", "--json"));
         runs.Add(await _ws.RunAsync("up", "--stack", "e2e", "--yes"));
+        await ReadStoredStateAsync("after the second up", stored);
         runs.Add(await _ws.RunAsync("refresh", "--stack", "e2e"));
         runs.Add(await _ws.RunAsync("destroy", "--stack", "e2e", "--yes"));
         runs.Should().OnlyContain(r => r.ExitCode == 0);
+        await ReadStoredStateAsync("after destroy", stored);
 
-        var outputs = runs.Select(r => r.All).Append(File.ReadAllText(_ws.StateFile)).ToList();
-        if (File.Exists(_ws.StateFile + ".bak"))
-        {
-            outputs.Add(File.ReadAllText(_ws.StateFile + ".bak"));
-        }
-
+        var outputs = runs.Select((r, i) => ($"run {i + 1}", r.All)).Concat(stored).ToList();
         foreach (var secret in _ws.KnownSecrets)
         {
-            outputs.Should().NotContain(o => o.Contains(secret, StringComparison.Ordinal), $"the secret '{secret[..4]}…' must never be printed or stored in plaintext");
+            outputs.Should().NotContain(o => o.Item2.Contains(secret, StringComparison.Ordinal), $"the secret '{secret[..4]}…' must never be printed or stored in plaintext");
         }
 
         runs[0].Out.Should().Contain("[secret]");
+    }
+
+    /// <summary>
+    /// The state file, its backup and its journal as they are on disk now; the state is opened too, to show it holds
+    /// (encrypted) every secret the stack has at this point: the access key's token, both signing keys, the WhatsApp token.
+    /// </summary>
+    private async Task ReadStoredStateAsync(string when, List<(string What, string Text)> stored)
+    {
+        foreach (var file in new[] { _ws.StateFile, _ws.BackupFile, Path.ChangeExtension(_ws.StateFile, ".journal") }.Where(File.Exists))
+        {
+            stored.Add(($"{Path.GetFileName(file)} {when}", await File.ReadAllTextAsync(file)));
+        }
+
+        if (when == "after destroy")
+        {
+            return;
+        }
+
+        var state = await _ws.OpenStateAsync();
+        var secrets = state.Resources.SelectMany(r => r.Inputs.Concat(r.Outputs)).Where(p => p.Value is { IsSecret: true }).ToList();
+        secrets.Select(p => p.Key).Should().Contain(["token", "accessToken", "signingKey"], $"{when}, state holds the stack's secrets");
+        string.Concat(stored.Where(s => s.What.EndsWith(when, StringComparison.Ordinal)).Select(s => s.Text)).Should().Contain("$secret", $"{when}, the files hold the secrets encrypted");
     }
 }

@@ -78,15 +78,20 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task AnyCommand_OnABrokenStack_SendsNothing_AndExitsOne()
     {
-        File.Copy(RepoPaths.Of("tests", "BirdInfra.Tests", "Corpus", "invalid", "allow-http-on-real.yaml"), Path.Combine(_root, "stacks", "broken.yaml"));
-        foreach (var args in new[] { new[] { "preview" }, ["up", "--yes"], ["refresh"], ["destroy", "--yes"] })
+        // The stack is aimed at a live emulator with working credentials, so a command that did call Bird would show in
+        // the emulator's call log; only its connector's phone number is broken.
+        await using var ws = await StackWorkspace.CreateAsync();
+        ws.EditStack("phoneNumber: \"+31612345678\"", "phoneNumber: \"0612345678\"");
+        await ws.ResetCallLogAsync();
+        foreach (var args in new[] { new[] { "validate" }, ["preview"], ["up", "--yes"], ["refresh"], ["destroy", "--yes"], ["import", "--yes"] })
         {
-            var run = await RunAsync([.. args, "--stack", "broken"]);
+            var run = await ws.RunAsync([.. args, "--stack", "e2e"]);
             run.ExitCode.Should().Be(1, run.All);
-            run.Error.Should().Contain("nothing was sent to Bird");
+            run.Error.Should().Contain("e2e.yaml:").And.Contain("phoneNumber").And.Contain("nothing was sent to Bird");
         }
 
-        Directory.Exists(Path.Combine(_root, ".birdinfra")).Should().BeFalse("nothing is started or written for a broken stack");
+        (await ws.CallsAsync()).Should().BeEmpty("no command sent anything to Bird, not even a read");
+        Directory.Exists(Path.Combine(ws.Root, ".birdinfra")).Should().BeFalse("nothing is started or written for a broken stack");
     }
 
     private Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync(_root, _ => null, args);

@@ -24,15 +24,25 @@ public static class CallLog
 
     /// <summary>
     /// Returns the moment the emulator has logged <paramref name="count"/> mutating calls it answered with success (the
-    /// child has its answer), or when <paramref name="child"/> exits, or after <paramref name="timeout"/>: woken by the
-    /// emulator's log itself, not by polling.
+    /// child has its answer), or when <paramref name="child"/> exits: woken by the emulator's log itself, not by
+    /// polling. Throws when neither happens within <paramref name="timeout"/>, so a trial never goes on from an
+    /// arbitrary point.
     /// </summary>
     public static async Task WaitForAnsweredMutatingCallsAsync(StackWorkspace ws, BirdInfraProcess child, int count, TimeSpan timeout)
     {
         using var stop = new CancellationTokenSource(timeout);
         var answered = ws.Emulator.Calls.WaitUntilAsync(calls => calls.Count(c => IsMutating(c.Method) && c.Status is >= 200 and < 300) >= count, stop.Token);
         var exited = child.ExitedAsync(stop.Token);
-        await Task.WhenAny(answered, exited);
+        var first = await Task.WhenAny(answered, exited);
         await stop.CancelAsync(); // the other wait ends cancelled
+        if (first.IsCanceled)
+        {
+            var seen = ws.Emulator.Calls.Snapshot().Where(c => IsMutating(c.Method) && c.Status is >= 200 and < 300).Select(c => $"{c.Method} {c.Path}").ToList();
+            throw new TimeoutException(
+                $"the kill point was never reached: within {timeout} the emulator answered {seen.Count} of the {count} mutating calls waited for "
+                + $"(mutating call #{count} was never seen) and the child did not exit. Answered: [{string.Join(", ", seen)}]");
+        }
+
+        await first; // a wait that failed (not cancelled) fails the trial too
     }
 }

@@ -4,6 +4,8 @@ using BirdInfra.Apply;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;
+using BirdInfra.Tests.Reliability;
+using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.State;
 
@@ -45,6 +47,32 @@ public sealed class StateJournalTests : IDisposable
 
     [Fact]
     public async Task APendingCreate_IsOnDiskBeforeTheCallIsSent()
+    {
+        // A real `up` against the emulator, which holds the policy's create as it arrives (a long latency fault, used up
+        // by the request it holds): while Bird has the call and has not answered it, state on disk must already list the
+        // create as pending. The run is then killed, so the create is never answered.
+        await using var ws = await StackWorkspace.CreateAsync();
+        await ws.SendAsync(HttpMethod.Post, "/_emulator/faults", new { method = "POST", path = "/organizations/*/iam-policies", latencyMs = 120_000, remaining = 1 });
+        using var run = BirdInfraProcess.Start(ws, "up", "--stack", "e2e", "--yes");
+        try
+        {
+            await WaitUntilTheCreateIsHeldAsync(ws, run);
+
+            var state = await ws.OpenStateAsync();
+            state.Pending.Should().ContainSingle(p => p.Address == new ResourceAddress("AccessPolicy", "contact-center"))
+                .Which.Should().Match<PendingOperation>(p => p.Operation == "create" && p.NaturalKey == "AccessPolicy:ucx-contact-center" && p.Id == null);
+            state.Resources.Should().NotContain(r => r.Address.Kind == "AccessPolicy");
+            (await ws.MutatingCallsAsync()).Should().NotContain(c => c.Path.EndsWith("/iam-policies", StringComparison.Ordinal), "the emulator logs a call once it has answered, and the create is still held");
+        }
+        finally
+        {
+            run.Kill();
+            await run.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    [Fact]
+    public async Task APendingCreate_IsOnDiskOnceRecorded()
     {
         var journal = await JournalAsync();
         var pending = Pending(1);
@@ -169,6 +197,27 @@ public sealed class StateJournalTests : IDisposable
         var (_, opened) = await OpenAsync();
         opened.Resources.Select(r => r.Id).Should().BeEquivalentTo(Enumerable.Range(1, 20).Select(i => $"k-{i}"));
         opened.Resources.Select(r => r.Id).Should().Equal(journal.Current.Resources.Select(r => r.Id), "the journal replays the steps in the order they were applied");
+    }
+
+    /// <summary>Waits until the emulator has taken the create and holds it: the one-use fault rule is used up as it arrives.</summary>
+    private static async Task WaitUntilTheCreateIsHeldAsync(StackWorkspace ws, BirdInfraProcess run)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await ws.GetAsync("/_emulator/faults")).GetProperty("results").GetArrayLength() > 0)
+        {
+            if (run.HasExited)
+            {
+                var ended = await run.WaitAsync(TimeSpan.FromSeconds(5));
+                throw new InvalidOperationException($"`up` exited ({ended.ExitCode}) before its policy create reached the emulator:\n{ended.All}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the policy create never reached the emulator within 60 s");
+            }
+
+            await Task.Delay(25);
+        }
     }
 
     private async Task<StateJournal> JournalAsync(long? compactionMinimum = null)
