@@ -48,7 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>The message a test skips with when <see cref="FindBinaries"/> finds nothing.</summary>
-    public const string Missing = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): install Debian's postgresql package, as .ci/run does, to run the shared-state tests.";
+    public const string Missing = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): install Debian's postgresql package, as tests/run.sh does, to run the shared-state tests.";
 
     public static async Task<PostgresServer> StartAsync()
     {
