@@ -28,9 +28,19 @@ public sealed class BirdInfraProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static BirdInfraProcess Start(StackWorkspace ws, params string[] args)
+    public static BirdInfraProcess Start(StackWorkspace ws, params string[] args) => Start(ws, "dotnet", [], args);
+
+    /// <summary>
+    /// Like <see cref="Start(StackWorkspace, string[])"/>, but <c>sh</c> first runs <paramref name="prepare"/> in the
+    /// process that then becomes `birdinfra` (exec keeps the pid): <c>$$</c> in it is the run's pid, so it can lay out
+    /// files the run will name after itself.
+    /// </summary>
+    public static BirdInfraProcess StartAfter(StackWorkspace ws, string prepare, params string[] args) =>
+        Start(ws, "sh", ["-c", prepare + " && exec dotnet \"$@\"", "sh"], args);
+
+    private static BirdInfraProcess Start(StackWorkspace ws, string program, string[] programArgs, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = ws.Root,
             RedirectStandardOutput = true,
@@ -38,6 +48,11 @@ public sealed class BirdInfraProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var arg in programArgs)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         info.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {

@@ -4,6 +4,8 @@ using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.State;
+using BirdInfra.Tests.Reliability;
+using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.State;
 
@@ -77,19 +79,37 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
-    public void Lock_IsNeverLeftHalfWritten_AndAKilledWriterOnlyLeavesItsOwnScratchFile()
+    public async Task Lock_IsNeverLeftHalfWritten_AndAKilledWriterOnlyLeavesItsOwnScratchFile()
     {
-        var lockPath = Path.Combine(_dir, "state.lock");
-        // A run killed while writing its lock leaves only its scratch file, never an empty, unattributable lock.
-        File.WriteAllText($"{lockPath}.999999.tmp", string.Empty);
+        // A real `birdinfra up` is killed while it writes its lock. Its scratch file (<lock>.<pid>.tmp) is laid out
+        // beforehand as a FIFO nobody reads, so the run blocks inside the write, opening it: the kill lands there.
+        await using var ws = await StackWorkspace.CreateAsync();
+        var folder = Path.GetDirectoryName(ws.LockFile)!;
+        Directory.CreateDirectory(folder);
+        using var killed = BirdInfraProcess.StartAfter(ws, $"mkfifo '{ws.LockFile}'.$$.tmp", "up", "--stack", "e2e", "--yes");
+        var scratch = $"{ws.LockFile}.{killed.Id}.tmp";
+        await WaitUntilBlockedOpeningAFifoAsync(killed);
+        killed.Kill();
+        await killed.WaitAsync(TimeSpan.FromSeconds(30));
 
-        using (var held = StateLock.Acquire(lockPath, "dev", "up"))
+        File.Exists(ws.LockFile).Should().BeFalse("a writer killed mid-write leaves no lock, least of all an empty one nobody can attribute");
+        Directory.GetFileSystemEntries(folder).Should().Equal([scratch], "the killed writer leaves only its own scratch file");
+        (await ws.MutatingCallsAsync()).Should().BeEmpty("the run was killed before it changed Bird");
+
+        // The next run is not locked out: its lock is whole and its own, nothing is taken over, and the dead writer's
+        // scratch file is left alone (it is never read as a lock).
+        using (var next = StateLock.Acquire(ws.LockFile, "e2e", "up"))
         {
-            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(lockPath))!["pid"]!.GetValue<int>().Should().Be(Environment.ProcessId);
-            File.Exists($"{lockPath}.{Environment.ProcessId}.tmp").Should().BeFalse();
+            next.TakenOverFrom.Should().BeNull();
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(ws.LockFile))!["pid"]!.GetValue<int>().Should().Be(Environment.ProcessId);
+            File.Exists($"{ws.LockFile}.{Environment.ProcessId}.tmp").Should().BeFalse("its own scratch file became the lock");
         }
 
-        File.Exists(lockPath).Should().BeFalse();
+        File.Exists(ws.LockFile).Should().BeFalse();
+        var up = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+        up.ExitCode.Should().Be(0, up.All);
+        up.Error.Should().NotContain("Took over the lock");
+        Directory.GetFileSystemEntries(folder).Should().Contain(scratch).And.NotContain(ws.LockFile);
     }
 
     [Fact]
@@ -126,6 +146,53 @@ public sealed class StateStoreTests : IDisposable
         var act = () => StateLock.Acquire(path, "dev", "up");
 
         act.Should().Throw<StateException>().WithMessage("*locked*another-*birdinfra unlock*");
+    }
+
+    /// <summary>Waits until one of the run's threads is blocked opening a FIFO (the kernel's wait for the other end).</summary>
+    private static async Task WaitUntilBlockedOpeningAFifoAsync(BirdInfraProcess run)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!ThreadStates(run.Id).Contains("wait_for_partner"))
+        {
+            if (run.HasExited)
+            {
+                var ended = await run.WaitAsync(TimeSpan.FromSeconds(5));
+                throw new InvalidOperationException($"`up` exited ({ended.ExitCode}) without ever opening its lock's scratch file:\n{ended.All}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("`up` never blocked writing its lock's scratch file within 60 s");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>What each thread of the process waits on in the kernel (/proc/PID/task/TID/wchan).</summary>
+    private static List<string> ThreadStates(int pid)
+    {
+        var states = new List<string>();
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    states.Add(File.ReadAllText(Path.Combine(task, "wchan")));
+                }
+                catch (IOException)
+                {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process ended meanwhile.
+        }
+
+        return states;
     }
 
     private static async Task<int> PidOfAFinishedProcessAsync()
