@@ -49,6 +49,8 @@ public sealed class CallLogAndRateLimitTests(ManualClockEmulatorFixture f) : ICl
 
             f.Clock.Advance(TimeSpan.FromMilliseconds(1));
             (await GetWorkspacesAsync(4)).Should().Equal([200, 200, 200, 429], "a new second is a new window");
+            f.Clock.Advance(TimeSpan.FromSeconds(1));
+            (await GetWorkspacesAsync(4)).Should().Equal([200, 200, 200, 429], "and so is the next one: every window is one second");
         }
         finally
         {
