@@ -83,14 +83,14 @@ public sealed class ValidateCommandTests : IDisposable
         await using var ws = await StackWorkspace.CreateAsync();
         ws.EditStack("phoneNumber: \"+31612345678\"", "phoneNumber: \"0612345678\"");
         await ws.ResetCallLogAsync();
-        foreach (var args in new[] { new[] { "validate" }, ["preview"], ["up", "--yes"], ["refresh"], ["destroy", "--yes"], ["import", "--yes"] })
+        foreach (var args in new[] { new[] { "preview" }, ["up", "--yes"], ["refresh"], ["destroy", "--yes"], ["import", "--yes"], ["validate"] })
         {
             var run = await ws.RunAsync([.. args, "--stack", "e2e"]);
+            (await ws.CallsAsync()).Should().BeEmpty($"`{args[0]}` sends nothing to Bird for a broken stack, not even a read");
             run.ExitCode.Should().Be(1, run.All);
             run.Error.Should().Contain("e2e.yaml:").And.Contain("phoneNumber").And.Contain("nothing was sent to Bird");
         }
 
-        (await ws.CallsAsync()).Should().BeEmpty("no command sent anything to Bird, not even a read");
         Directory.Exists(Path.Combine(ws.Root, ".birdinfra")).Should().BeFalse("nothing is started or written for a broken stack");
     }
 

@@ -82,11 +82,12 @@ public sealed class StateStoreTests : IDisposable
     public async Task Lock_IsNeverLeftHalfWritten_AndAKilledWriterOnlyLeavesItsOwnScratchFile()
     {
         // A real `birdinfra up` is killed while it writes its lock. Its scratch file (<lock>.<pid>.tmp) is laid out
-        // beforehand as a FIFO nobody reads, so the run blocks inside the write, opening it: the kill lands there.
+        // beforehand as a FIFO nobody reads, so the run blocks inside the write, opening it: the kill lands there. The
+        // runtime's diagnostics are off in that run, as its debugger transport would wait on FIFOs of its own.
         await using var ws = await StackWorkspace.CreateAsync();
         var folder = Path.GetDirectoryName(ws.LockFile)!;
         Directory.CreateDirectory(folder);
-        using var killed = BirdInfraProcess.StartAfter(ws, $"mkfifo '{ws.LockFile}'.$$.tmp", "up", "--stack", "e2e", "--yes");
+        using var killed = BirdInfraProcess.StartAfter(ws, $"export DOTNET_EnableDiagnostics=0 && mkfifo '{ws.LockFile}'.$$.tmp", "up", "--stack", "e2e", "--yes");
         var scratch = $"{ws.LockFile}.{killed.Id}.tmp";
         await WaitUntilBlockedOpeningAFifoAsync(killed);
         killed.Kill();
