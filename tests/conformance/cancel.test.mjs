@@ -9,7 +9,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEmulator, startPlugin, startFakeEngine, configure, emulatorConfig, secret, isSecret, grpc,
-  providerPb, fromStruct, statusDetails, waitUntil,
+  providerPb, fromStruct, statusDetails, waitUntil, orAbort,
 } from './lib/harness.mjs';
 import { engine } from './lib/engine.mjs';
 
@@ -45,7 +45,7 @@ describe('Cancel from the engine', () => {
     return post >= 0 && calls.slice(post + 1).some((c) => c.method === 'GET' && c.path.startsWith(`${connectors()}/`) && c.status === 200);
   };
 
-  it('a connector create waiting for its channel answers on Cancel, before the channel exists, with ErrorResourceInitFailed carrying the connector', HANG_GUARD, async () => {
+  it('a connector create waiting for its channel answers on Cancel, before the channel exists, with ErrorResourceInitFailed carrying the connector', HANG_GUARD, async (t) => {
     const { plugin, rpc } = await startConfigured();
     try {
       const { inputs } = await rpc.check('Connector', 'waiting', connectorInputs('cancel-waiting', '+31612340001'));
@@ -54,7 +54,7 @@ describe('Cancel from the engine', () => {
       await waitUntil(async () => polledAfterPost(await emulator.calls()), "the create's first poll of its connector after the POST (it waits for the channel)");
 
       await rpc.cancel();
-      const err = await create;
+      const err = await orAbort(create, t.signal);
 
       assert.ok(err, 'the create cannot succeed without its channel');
       assert.equal(err.code, grpc.status.UNKNOWN, err.details);

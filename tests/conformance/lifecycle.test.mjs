@@ -5,32 +5,36 @@
 // the test timeout is only a hang guard.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPlugin, startFakeEngine, first, Empty } from './lib/harness.mjs';
+import { startPlugin, startFakeEngine, first, orAbort, Empty } from './lib/harness.mjs';
 
 const HANG_GUARD = { timeout: 120_000 };
 
 /**
  * The plugin stays up while `checks` more of its engine checks arrive (each one a full check interval later), or
- * exits first: which of the two happened.
+ * exits first: which of the two happened. `signal` is the test's (aborted by its hang guard).
  */
-async function aliveFor(plugin, fakeEngine, checks) {
-  const { event, value } = await first({ checked: fakeEngine.waitForConnections(fakeEngine.connections + checks), exited: plugin.exited });
+async function aliveFor(plugin, fakeEngine, checks, signal) {
+  const { event, value } = await orAbort(first({ checked: fakeEngine.waitForConnections(fakeEngine.connections + checks), exited: plugin.exited }), signal);
   return event === 'checked' ? 'still running' : `exited (code ${value.code}, signal ${value.signal})`;
 }
 
 describe('plugin lifecycle', () => {
-  it('prints its port as the only line on stdout', HANG_GUARD, async () => {
+  it('prints its port as the only line on stdout', HANG_GUARD, async (t) => {
     const fakeEngine = await startFakeEngine();
     try {
       for (let i = 0; i < 3; i++) {
         const plugin = await startPlugin({ engineAddress: fakeEngine.address });
-        await plugin.call('getPluginInfo', new Empty());
-        plugin.client.close();
-        process.kill(-plugin.proc.pid, 'SIGINT');
-        const { code } = await plugin.exited;
-        await plugin.closed;
-        assert.equal(code, 0);
-        assert.equal(plugin.stdout(), `${plugin.port}\n`, 'the port line, then nothing else on stdout');
+        try {
+          await plugin.call('getPluginInfo', new Empty());
+          plugin.client.close();
+          process.kill(-plugin.proc.pid, 'SIGINT');
+          const { code } = await orAbort(plugin.exited, t.signal);
+          await plugin.closed;
+          assert.equal(code, 0);
+          assert.equal(plugin.stdout(), `${plugin.port}\n`, 'the port line, then nothing else on stdout');
+        } finally {
+          await plugin.stop();
+        }
       }
     } finally {
       await fakeEngine.close();
@@ -39,17 +43,17 @@ describe('plugin lifecycle', () => {
 
   // Cancel is the user's first Ctrl-C: the engine still awaits the calls in flight and closes the plugin itself
   // afterwards (SIGINT, or its address going away), so the plugin must not exit on Cancel alone.
-  it('keeps serving after Cancel, then exits cleanly on the SIGINT the engine sends to close it', HANG_GUARD, async () => {
+  it('keeps serving after Cancel, then exits cleanly on the SIGINT the engine sends to close it', HANG_GUARD, async (t) => {
     const fakeEngine = await startFakeEngine();
     const plugin = await startPlugin({ engineAddress: fakeEngine.address });
     try {
       await plugin.call('getPluginInfo', new Empty());
       await plugin.call('cancel', new Empty());
-      assert.equal(await aliveFor(plugin, fakeEngine, 3), 'still running', 'three engine checks after Cancel');
+      assert.equal(await aliveFor(plugin, fakeEngine, 3, t.signal), 'still running', 'three engine checks after Cancel');
       await plugin.call('getPluginInfo', new Empty());
       plugin.client.close();
       process.kill(-plugin.proc.pid, 'SIGINT');
-      const { code, signal } = await plugin.exited;
+      const { code, signal } = await orAbort(plugin.exited, t.signal);
       assert.equal(code, 0, `exit code after SIGINT (signal ${signal})`);
     } finally {
       await plugin.stop();
@@ -57,14 +61,14 @@ describe('plugin lifecycle', () => {
     }
   });
 
-  it('exits cleanly on SIGINT to its process group, as the engine sends it', HANG_GUARD, async () => {
+  it('exits cleanly on SIGINT to its process group, as the engine sends it', HANG_GUARD, async (t) => {
     const fakeEngine = await startFakeEngine();
     const plugin = await startPlugin({ engineAddress: fakeEngine.address });
     try {
       await plugin.call('getPluginInfo', new Empty());
       plugin.client.close();
       process.kill(-plugin.proc.pid, 'SIGINT');
-      const { code, signal } = await plugin.exited;
+      const { code, signal } = await orAbort(plugin.exited, t.signal);
       assert.equal(code, 0, `exit code after SIGINT (signal ${signal})`);
     } finally {
       await plugin.stop();
@@ -72,15 +76,15 @@ describe('plugin lifecycle', () => {
     }
   });
 
-  it('after Cancel, exits cleanly when the engine goes away', HANG_GUARD, async () => {
+  it('after Cancel, exits cleanly when the engine goes away', HANG_GUARD, async (t) => {
     const fakeEngine = await startFakeEngine();
     const plugin = await startPlugin({ engineAddress: fakeEngine.address, env: { BIRD_PLUGIN_ENGINE_CHECK_SECONDS: '0.2' } });
     try {
       await plugin.call('cancel', new Empty());
-      assert.equal(await aliveFor(plugin, fakeEngine, 3), 'still running', 'three engine checks after Cancel, the engine still there');
+      assert.equal(await aliveFor(plugin, fakeEngine, 3, t.signal), 'still running', 'three engine checks after Cancel, the engine still there');
       await plugin.call('getPluginInfo', new Empty());
       await fakeEngine.close();
-      const { code, signal } = await plugin.exited;
+      const { code, signal } = await orAbort(plugin.exited, t.signal);
       assert.equal(code, 0, `exit code after the engine went away (signal ${signal})`);
     } finally {
       await plugin.stop();
@@ -88,14 +92,14 @@ describe('plugin lifecycle', () => {
     }
   });
 
-  it('exits cleanly when the engine goes away', HANG_GUARD, async () => {
+  it('exits cleanly when the engine goes away', HANG_GUARD, async (t) => {
     const fakeEngine = await startFakeEngine();
     const plugin = await startPlugin({ engineAddress: fakeEngine.address, env: { BIRD_PLUGIN_ENGINE_CHECK_SECONDS: '0.2' } });
     try {
       await plugin.call('getPluginInfo', new Empty());
-      assert.equal(await aliveFor(plugin, fakeEngine, 2), 'still running', 'two engine checks while the engine is there');
+      assert.equal(await aliveFor(plugin, fakeEngine, 2, t.signal), 'still running', 'two engine checks while the engine is there');
       await fakeEngine.close();
-      const { code, signal } = await plugin.exited;
+      const { code, signal } = await orAbort(plugin.exited, t.signal);
       assert.equal(code, 0, `exit code after the engine went away (signal ${signal})`);
     } finally {
       await plugin.stop();

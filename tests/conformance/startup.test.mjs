@@ -5,9 +5,9 @@
 // checks that it happens. The test timeout is a hang guard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPlugin, startFakeEngine, Empty } from './lib/harness.mjs';
+import { startPlugin, startFakeEngine, orAbort, Empty } from './lib/harness.mjs';
 
-test('the built plugin, with default settings, prints its port, serves on it, and exits cleanly when the engine goes away', { timeout: 120_000 }, async () => {
+test('the built plugin, with default settings, prints its port, serves on it, and exits cleanly when the engine goes away', { timeout: 120_000 }, async (t) => {
   const fakeEngine = await startFakeEngine();
   const plugin = await startPlugin({ engineAddress: fakeEngine.address, direct: true });
   try {
@@ -15,10 +15,10 @@ test('the built plugin, with default settings, prints its port, serves on it, an
     assert.match(info.getVersion(), /^\d+\.\d+\.\d+/, 'GetPluginInfo answered on the printed port');
     plugin.client.close();
     // The default watcher checks the engine's address; its first check shows it is on.
-    await fakeEngine.waitForConnections(1);
+    await orAbort(fakeEngine.waitForConnections(1), t.signal);
     assert.equal(plugin.proc.exitCode, null, 'still running while the engine is there');
     await fakeEngine.close();
-    const { code, signal } = await plugin.exited;
+    const { code, signal } = await orAbort(plugin.exited, t.signal);
     await plugin.closed;
     assert.equal(code, 0, `a clean exit when the engine goes away (signal ${signal}); stderr: ${plugin.stderr()}`);
     assert.equal(plugin.stdout(), `${plugin.port}\n`, 'the port line, then nothing else on stdout');

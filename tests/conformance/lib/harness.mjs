@@ -172,6 +172,23 @@ export async function waitUntil(condition, what, timeoutMs = 60_000) {
   }
 }
 
+/**
+ * `promise`, or a rejection once `signal` aborts. node:test aborts a test's `t.signal` when its timeout (the hang
+ * guard) passes; a wait given that signal ends then, so the test's `finally` still stops the processes it started.
+ */
+export function orAbort(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error(`abandoned: ${signal.reason?.message ?? signal.reason ?? 'the test was aborted'}`));
+    if (signal.aborted) { onAbort(); return; }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (error) => { signal.removeEventListener('abort', onAbort); reject(error); },
+    );
+  });
+}
+
 /** The first of the events to happen: `{ event: name, value }` for the promise in `events` (name → promise) that settles first. */
 export function first(events) {
   return Promise.race(Object.entries(events).map(([event, p]) => p.then((value) => ({ event, value }))));
