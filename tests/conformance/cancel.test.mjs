@@ -14,7 +14,7 @@ import {
 import { engine } from './lib/engine.mjs';
 
 const CHANNEL_DELAY_SECONDS = 600;
-const HANG_GUARD = { timeout: 120_000 };
+const HANG_GUARD = { timeout: 300_000 };
 const TOKEN = 'EAAGcancelMetaToken0123456789';
 
 describe('Cancel from the engine', () => {

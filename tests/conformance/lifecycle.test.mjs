@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlugin, startFakeEngine, first, orAbort, Empty } from './lib/harness.mjs';
 
-const HANG_GUARD = { timeout: 120_000 };
+const HANG_GUARD = { timeout: 300_000 };
 
 /**
  * The plugin stays up while `checks` more of its engine checks arrive (each one a full check interval later), or

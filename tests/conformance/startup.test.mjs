@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlugin, startFakeEngine, orAbort, Empty } from './lib/harness.mjs';
 
-test('the built plugin, with default settings, prints its port, serves on it, and exits cleanly when the engine goes away', { timeout: 120_000 }, async (t) => {
+test('the built plugin, with default settings, prints its port, serves on it, and exits cleanly when the engine goes away', { timeout: 300_000 }, async (t) => {
   const fakeEngine = await startFakeEngine();
   const plugin = await startPlugin({ engineAddress: fakeEngine.address, direct: true });
   try {

@@ -64,7 +64,7 @@ export async function startEmulator({ channelDelaySeconds = 0.5, channelActivati
   proc.stderr.on('data', (d) => { stderr += d; });
   const exited = exitOf(proc);
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start in 30 s: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`emulator did not start in 120 s: ${stderr}`)), 120_000); // a hang guard
     exited.then(({ code }) => reject(new Error(`emulator exited (${code}): ${stderr}`)));
     readLines(proc.stdout, (line) => {
       const m = /^(organizationId|workspaceId|adminAccessKey|listening): (.+)$/.exec(line.trim());
@@ -122,7 +122,7 @@ export async function startRecordingEngine() {
     address: `127.0.0.1:${port}`,
     logs,
     /** Resolves as soon as the Log calls received meet `predicate` (woken by each call); rejects after timeoutMs. */
-    waitFor(predicate, timeoutMs = 10_000) {
+    waitFor(predicate, timeoutMs = 60_000) {
       if (predicate(logs)) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const w = { predicate, resolve: () => { clearTimeout(timer); resolve(); } };
@@ -164,7 +164,7 @@ export async function startFakeEngine() {
  * Waits until `condition()` (sync or async, e.g. a look at the emulator's call log) is true, checking every 50 ms.
  * `timeoutMs` is only a hang guard: it throws, naming `what`, instead of leaving the test to the runner's timeout.
  */
-export async function waitUntil(condition, what, timeoutMs = 60_000) {
+export async function waitUntil(condition, what, timeoutMs = 120_000) {
   const deadline = performance.now() + timeoutMs;
   while (!(await condition())) {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -217,7 +217,7 @@ export async function startPlugin({ engineAddress, env = {}, args = [], direct =
   const closed = new Promise((resolve) => proc.once('close', resolve));
   let out = '';
   const firstLine = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`plugin printed no port in 30 s; stderr: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`plugin printed no port in 120 s; stderr: ${stderr}`)), 120_000); // a hang guard (the launcher may build first)
     exited.then(({ code }) => reject(new Error(`plugin exited (${code}) before printing its port; stderr: ${stderr}`)));
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk) => {
