@@ -333,6 +333,7 @@ test('the guard finds each pattern it looks for, and leaves event waits alone', 
   assert.deepEqual(js('const t0 = Date.now();\nassert.ok(5000 > Date.now() - t0);'), ['upper-bound']);
   assert.deepEqual(js('const s = process.hrtime.bigint();\nif (process.hrtime.bigint() - s > 10n) assert.fail("slow");'), ['upper-bound']);
   assert.deepEqual(js('await sleep(100);'), ['sleep']);
+  assert.deepEqual(js('await new Promise(r => setTimeout(r, 1500));'), ['sleep']);
   assert.deepEqual(js("import { setTimeout as wait } from 'node:timers/promises';"), ['sleep']);
   assert.deepEqual(js('await new Promise((resolve) => { setTimeout(resolve, 20); });'), ['sleep']);
   // Not these: a lower bound, a hang guard, a figure printed, a marked cleanup, text in strings and comments.
@@ -353,6 +354,7 @@ test('the guard finds each pattern it looks for, and leaves event waits alone', 
   assert.deepEqual(cs('var start = DateTime.UtcNow;\nAssert.True(DateTime.UtcNow - start < TimeSpan.FromSeconds(2));'), ['upper-bound']);
   assert.deepEqual(cs('await act.Should().CompleteWithinAsync(TimeSpan.FromSeconds(1));'), ['upper-bound']);
   assert.deepEqual(cs('[Fact]\npublic async Task T()\n{\n  var at = DateTimeOffset.UtcNow.AddSeconds(5);\n  c.Delays.Single().Should().BeCloseTo(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1.5));\n}'), ['upper-bound']);
+  assert.deepEqual(cs('var sw = Stopwatch.StartNew();\nAssert.True(sw.ElapsedMilliseconds < 500);'), ['upper-bound']);
   assert.deepEqual(cs('Thread.Sleep(100);'), ['sleep']);
   assert.deepEqual(cs('await Task.Delay(300);'), ['sleep']);
   assert.deepEqual(cs('await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);'), ['sleep']);
