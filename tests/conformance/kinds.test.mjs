@@ -2,7 +2,8 @@
 // preview (unknowns, no Bird call) and for real, Read, Diff (no change / update / replace), Update, Delete.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, startPlugin, startFakeEngine, configure, emulatorConfig, secret, isSecret, reveal, UNKNOWN, grpc, REF_SIG, SIG } from './lib/harness.mjs';
+import http2 from 'node:http2';
+import { startEmulator, startPlugin, startFakeEngine, configure, emulatorConfig, secret, isSecret, reveal, UNKNOWN, REF_SIG, SIG, pluginPb } from './lib/harness.mjs';
 import { engine, DIFF, KIND } from './lib/engine.mjs';
 
 const CONNECTOR_TOKEN = 'EAAGmetaLongLivedToken0123456789';
@@ -214,7 +215,37 @@ describe('every kind through the provider protocol', () => {
     }
   });
 
-  it('uses the plugin the engine way: insecure h2c from grpc-js', () => {
-    assert.ok(grpc.credentials.createInsecure());
+  // The engine dials the plugin with grpc-go's insecure credentials: HTTP/2 in clear text with prior knowledge (no TLS,
+  // no HTTP/1.1 upgrade). A raw node:http2 session speaks exactly that, so this holds whatever grpc-js negotiates.
+  it('serves gRPC the engine way: cleartext HTTP/2 with prior knowledge (h2c) on the printed port', async () => {
+    const session = http2.connect(`http://127.0.0.1:${plugin.port}`);
+    const failed = new Promise((_, reject) => session.once('error', reject)); // a server that does not speak h2c
+    failed.catch(() => {});
+    try {
+      const request = session.request({
+        ':method': 'POST',
+        ':path': '/pulumirpc.ResourceProvider/GetPluginInfo',
+        'content-type': 'application/grpc',
+        te: 'trailers',
+      });
+      const headers = new Promise((resolve) => request.once('response', resolve));
+      const trailers = new Promise((resolve) => request.once('trailers', resolve));
+      const chunks = [];
+      request.on('data', (c) => chunks.push(c));
+      const ended = new Promise((resolve, reject) => { request.once('end', resolve); request.once('error', reject); });
+      request.end(Buffer.from([0, 0, 0, 0, 0])); // one uncompressed, empty message (google.protobuf.Empty)
+      const response = await Promise.race([headers, failed]);
+      await Promise.race([ended, failed]);
+      assert.equal(response[':status'], 200);
+      assert.match(response['content-type'], /^application\/grpc/);
+      assert.equal((await trailers)['grpc-status'], '0');
+      const body = Buffer.concat(chunks);
+      assert.equal(body[0], 0, 'an uncompressed message');
+      assert.equal(body.readUInt32BE(1), body.length - 5, 'one length-prefixed message');
+      const info = pluginPb.PluginInfo.deserializeBinary(body.subarray(5));
+      assert.match(info.getVersion(), /^\d+\.\d+\.\d+/, 'a PluginInfo with its version');
+    } finally {
+      session.close();
+    }
   });
 });

@@ -235,7 +235,7 @@ describe('program: failures', () => {
       fail: (r) => (r.type === 'bird:index:Connector' ? { code: grpc.status.INTERNAL, details: 'resource registration failed: Bird answered 422' } : null),
     });
     try {
-      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys, timeoutMs: 30_000 });
+      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys });
       console.log(`registration failure: exit ${run.code} after ${run.ms.toFixed(0)} ms`);
       assert.equal(run.timedOut, false, 'the program hung');
       assert.notEqual(run.code, 0);
@@ -263,7 +263,7 @@ describe('program: failures', () => {
       answer: async (r) => (r.type === 'bird:index:Connector' ? { id: '', object: {} } : null),
     });
     try {
-      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys, timeoutMs: 30_000 });
+      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys });
       assert.equal(run.timedOut, false);
       assert.equal(run.code, 0, `exit ${run.code}: ${JSON.stringify(engine.logs())}`);
       assert.ok(!engine.logs().some((l) => l.severity === 3), `no errors: ${JSON.stringify(engine.logs())}`);
@@ -283,7 +283,7 @@ describe('program: failures', () => {
   test('a step the engine reports as failed (result FAIL) stops its dependents and exits non-zero', async () => {
     const engine = await startEngine({ stack: 'local', dryRun: false, result: (r) => (r.type === 'bird:index:AccessRole' ? 1 : 0) });
     try {
-      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys, timeoutMs: 30_000 });
+      const run = await runProgram({ engine, stack: 'local', dryRun: false, config: stacks.local.config, secretKeys: stacks.local.secretKeys });
       assert.equal(run.timedOut, false);
       assert.notEqual(run.code, 0);
       assert.ok(!engine.registrations().some((r) => r.type === 'bird:index:AccessKey'), 'the key reads the failed role');
@@ -317,7 +317,7 @@ describe('program: failures', () => {
       ].join('\n'));
       const engine = await startEngine({ stack: 'broken', dryRun: true });
       try {
-        const run = await runProgram({ engine, stack: 'broken', dryRun: true, config: stacks.local.config, secretKeys: stacks.local.secretKeys, rootDirectory: root, timeoutMs: 30_000 });
+        const run = await runProgram({ engine, stack: 'broken', dryRun: true, config: stacks.local.config, secretKeys: stacks.local.secretKeys, rootDirectory: root });
         assert.notEqual(run.code, 0);
         assert.equal(engine.registrations().length, 0, 'nothing registered');
         const errors = engine.logs().filter((l) => l.severity === 3).map((l) => l.message);
@@ -338,7 +338,7 @@ describe('program: failures', () => {
     try {
       const config = { ...stacks.prod.config };
       delete config[`${project.name}:whatsappAccessToken`];
-      const run = await runProgram({ engine, stack: 'prod', dryRun: true, config, secretKeys: stacks.prod.secretKeys, env: stacks.prod.env, timeoutMs: 30_000 });
+      const run = await runProgram({ engine, stack: 'prod', dryRun: true, config, secretKeys: stacks.prod.secretKeys, env: stacks.prod.env });
       assert.notEqual(run.code, 0);
       assert.equal(engine.registrations().length, 0);
       const errors = engine.logs().filter((l) => l.severity === 3).map((l) => l.message).join('\n');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmulator, startPlugin, startFakeEngine, repoRoot, isSecret, Empty } from './lib/harness.mjs';
+import { startEmulator, startPlugin, startFakeEngine, repoRoot, isSecret, Empty, waitUntil } from './lib/harness.mjs';
 import { standInEngine, changes, PASSWORD } from './lib/stand-in.mjs';
 
 const BIRD_KINDS = ['AccessPolicy', 'AccessRole', 'AccessKey', 'Connector', 'WebhookSubscription'].map((k) => `bird:index:${k}`);
@@ -264,11 +264,7 @@ describe('stand-in engine: Ctrl-C while a connector create waits on Bird', () =>
     const stand = standInEngine(first);
     const running = stand.up({ config, rootDirectory: scratch.root });
     const connectorPosted = async () => (await emulator.calls()).some((c) => c.method === 'POST' && c.path.endsWith('/connectors'));
-    const deadline = performance.now() + 60_000;
-    while (!(await connectorPosted())) {
-      assert.ok(performance.now() < deadline, 'the connector create reached Bird');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntil(connectorPosted, 'the connector create to reach Bird');
     const cancelled = performance.now();
     await first.call('cancel', new Empty());
     const interrupted = await running;

@@ -64,7 +64,7 @@ export async function startEmulator({ channelDelaySeconds = 0.5, channelActivati
   proc.stderr.on('data', (d) => { stderr += d; });
   const exited = exitOf(proc);
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start in 30 s: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`emulator did not start in 120 s: ${stderr}`)), 120_000); // a hang guard
     exited.then(({ code }) => reject(new Error(`emulator exited (${code}): ${stderr}`)));
     readLines(proc.stdout, (line) => {
       const m = /^(organizationId|workspaceId|adminAccessKey|listening): (.+)$/.exec(line.trim());
@@ -92,7 +92,7 @@ export async function startEmulator({ channelDelaySeconds = 0.5, channelActivati
     },
     async stop() {
       proc.kill('SIGINT');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]); // wall-clock-ok: cleanup, SIGKILL if SIGINT is ignored
       proc.kill('SIGKILL');
     },
   };
@@ -122,7 +122,7 @@ export async function startRecordingEngine() {
     address: `127.0.0.1:${port}`,
     logs,
     /** Resolves as soon as the Log calls received meet `predicate` (woken by each call); rejects after timeoutMs. */
-    waitFor(predicate, timeoutMs = 10_000) {
+    waitFor(predicate, timeoutMs = 60_000) {
       if (predicate(logs)) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const w = { predicate, resolve: () => { clearTimeout(timer); resolve(); } };
@@ -134,14 +134,64 @@ export async function startRecordingEngine() {
   };
 }
 
-/** A stand-in for the engine's own gRPC address: something listening, so the plugin sees a live engine. */
+/**
+ * A stand-in for the engine's own gRPC address: something listening, so the plugin sees a live engine. It counts the
+ * connections made to it: a plugin that is alive keeps checking its engine (EngineWatcher connects every interval), so
+ * `connections` going up is the plugin's own sign of life, and `waitForConnections(n)` waits for it.
+ */
 export async function startFakeEngine() {
-  const server = net.createServer((socket) => socket.destroy());
+  let connections = 0;
+  const waiters = new Set();
+  const server = net.createServer((socket) => {
+    connections++;
+    socket.destroy();
+    for (const w of waiters) if (connections >= w.count) { waiters.delete(w); w.resolve(); }
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     address: `127.0.0.1:${server.address().port}`,
+    get connections() { return connections; },
+    /** Resolves once `count` connections in all have been made to this address. */
+    waitForConnections(count) {
+      if (connections >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.add({ count, resolve }));
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/**
+ * Waits until `condition()` (sync or async, e.g. a look at the emulator's call log) is true, checking every 50 ms.
+ * `timeoutMs` is only a hang guard: it throws, naming `what`, instead of leaving the test to the runner's timeout.
+ */
+export async function waitUntil(condition, what, timeoutMs = 120_000) {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50)); // wall-clock-ok: the poll interval of a wait on a condition
+  }
+}
+
+/**
+ * `promise`, or a rejection once `signal` aborts. node:test aborts a test's `t.signal` when its timeout (the hang
+ * guard) passes; a wait given that signal ends then, so the test's `finally` still stops the processes it started.
+ */
+export function orAbort(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error(`abandoned: ${signal.reason?.message ?? signal.reason ?? 'the test was aborted'}`));
+    if (signal.aborted) { onAbort(); return; }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (error) => { signal.removeEventListener('abort', onAbort); reject(error); },
+    );
+  });
+}
+
+/** The first of the events to happen: `{ event: name, value }` for the promise in `events` (name → promise) that settles first. */
+export function first(events) {
+  return Promise.race(Object.entries(events).map(([event, p]) => p.then((value) => ({ event, value }))));
 }
 
 /** The built plugin itself (Release, else Debug), as the launcher runs it. */
@@ -149,7 +199,8 @@ export const pluginDll = () => firstExisting(['Release', 'Debug'].map((c) => pat
 
 /**
  * Launches providers/pulumi-resource-bird like the engine: argv ends with the engine address, the child gets its
- * own process group, the first stdout line is the port. Returns a connected client and timing. `direct` runs the
+ * own process group, the first stdout line is the port. Returns a connected client and the launch timing (figures for
+ * bench/plugin-launch.mjs; no test judges them). `direct` runs the
  * built plugin (`dotnet BirdInfra.PulumiPlugin.dll`) without the launcher's staleness check.
  */
 export async function startPlugin({ engineAddress, env = {}, args = [], direct = false } = {}) {
@@ -163,9 +214,10 @@ export async function startPlugin({ engineAddress, env = {}, args = [], direct =
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   const exited = exitOf(proc);
+  const closed = new Promise((resolve) => proc.once('close', resolve));
+  let out = '';
   const firstLine = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`plugin printed no port in 30 s; stderr: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`plugin printed no port in 120 s; stderr: ${stderr}`)), 120_000); // a hang guard (the launcher may build first)
     exited.then(({ code }) => reject(new Error(`plugin exited (${code}) before printing its port; stderr: ${stderr}`)));
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk) => {
@@ -187,14 +239,18 @@ export async function startPlugin({ engineAddress, env = {}, args = [], direct =
     started,
     proc,
     exited,
+    /** Resolves once the process exited and its stdout and stderr are read to the end. */
+    closed,
     client,
     call,
     stderr: () => stderr,
+    /** Everything the plugin printed on stdout so far, the port line included. */
+    stdout: () => out,
     async stop() {
       client.close();
       if (proc.exitCode === null && proc.signalCode === null) {
         proc.kill('SIGINT');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]); // wall-clock-ok: cleanup, SIGKILL if SIGINT is ignored
         if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
       }
     },

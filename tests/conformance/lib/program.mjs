@@ -136,10 +136,12 @@ export async function startEngine({ stack, dryRun, fail = () => null, result = (
 
 /**
  * Runs the program like pulumi-language-dotnet's Run: `dotnet <binary>` (binary ends in .dll) in the program
- * directory (`main`), no arguments, the host's environment plus the PULUMI_* variables. Kills it after `timeoutMs`
- * (a hang fails the test). Resolves to { code, signal, stdout, stderr, ms }.
+ * directory (`main`), no arguments, the host's environment plus the PULUMI_* variables. Kills its process group after
+ * `timeoutMs`, a hang guard only (a hang fails the test): generous, since the first run in an edited working tree
+ * builds the program (the launcher's staleness check) and a loaded 2-core machine can take minutes for that; the group,
+ * so a build the launcher started does not outlive it. Resolves to { code, signal, stdout, stderr, ms }.
  */
-export async function runProgram({ engine, stack, dryRun, config = {}, secretKeys = [], env = {}, rootDirectory = repoRoot, timeoutMs = 60_000 }) {
+export async function runProgram({ engine, stack, dryRun, config = {}, secretKeys = [], env = {}, rootDirectory = repoRoot, timeoutMs = 600_000 }) {
   const programDir = path.resolve(repoRoot, project.main ?? '.');
   const binary = project.runtime?.options?.binary;
   if (!binary) throw new Error('Pulumi.yaml has no runtime.options.binary');
@@ -162,13 +164,13 @@ export async function runProgram({ engine, stack, dryRun, config = {}, secretKey
   };
   if (Object.keys(config).length > 0) environment.PULUMI_CONFIG = JSON.stringify(config);
   const started = performance.now();
-  const proc = spawn(command, args, { cwd: programDir, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(command, args, { cwd: programDir, env: environment, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   proc.stdout.on('data', (d) => { stdout += d; });
   proc.stderr.on('data', (d) => { stderr += d; });
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; proc.kill('SIGKILL'); }, timeoutMs);
+  const timer = setTimeout(() => { timedOut = true; process.kill(-proc.pid, 'SIGKILL'); }, timeoutMs);
   const { code, signal } = await new Promise((resolve) => proc.once('exit', (c, s) => resolve({ code: c, signal: s })));
   clearTimeout(timer);
   return { code, signal, stdout, stderr, timedOut, ms: performance.now() - started };
