@@ -29,26 +29,8 @@ import { repoRoot } from './lib/harness.mjs';
 
 const SELF = 'tests/conformance/no-wall-clock.test.mjs';
 
-/**
- * Hits the parallel .NET fix of issue 21 (branch i21-net) removes. TEMPORARY, pending i21-net: once both branches
- * are merged each entry must match nothing, and the guard then fails naming it, so it is deleted.
- * { file, rule, contains: text of the flagged line, why }.
- */
-const PENDING_I21_NET = [
-  // pending i21-net: named in issue 21
-  { file: 'tests/BirdInfra.Providers.Tests/Client/BirdClientRetryTests.cs', rule: 'upper-bound', contains: 'BeCloseTo(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1.5))', why: 'Retry-After date judged against the real clock' },
-  { file: 'tests/BirdInfra.Emulator.Tests/Support/Eventually.cs', rule: 'sleep', contains: 'await Task.Delay(25);', why: 'poll of Eventually (DeliveryTests, PersistenceTests)' },
-  // pending i21-net: not named in the issue; found by this guard
-  { file: 'tests/BirdInfra.Tests/Reliability/ConcurrentRunTests.cs', rule: 'upper-bound', contains: 'since.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2))', why: "the lock's start time within 2 min of the real clock" },
-  { file: 'tests/BirdInfra.Tests/Reliability/CrashMatrixTests.cs', rule: 'sleep', contains: 'await Task.Delay(point.Delay);', why: 'a timed kill point' },
-  { file: 'tests/BirdInfra.Tests/Reliability/FaultMatrixTests.cs', rule: 'sleep', contains: 'await Task.Delay(50);', why: 'poll of the call log until it has settled' },
-  { file: 'tests/BirdInfra.Tests/Support/HandBuiltSetup.cs', rule: 'sleep', contains: 'await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);', why: "poll of a connector's channel" },
-];
-
-/** Lasting exceptions in files this guard's author does not own, so they cannot carry a `wall-clock-ok:` comment. */
-const ALLOWED = [
-  { file: 'tests/BirdInfra.Emulator.Tests/Webhooks/DeliveryTests.cs', rule: 'upper-bound', contains: 'BeInRange(before - 1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1', why: "Bird's timestamp between two clock readings taken before and after the delivery: a bracket, not a limit; holds at any load" },
-];
+/** Lasting exceptions that cannot carry a `wall-clock-ok:` comment (none today): { file, rule, contains, why }. */
+const ALLOWED = [];
 
 // ---------------------------------------------------------------------------------------------------------------------
 
@@ -296,7 +278,7 @@ test('no test judges elapsed wall-clock time or sleeps in place of an event', ()
   const files = testSources();
   assert.ok(files.some((f) => f.file.endsWith('.cs')) && files.some((f) => f.file.endsWith('.mjs')), 'both suites were read');
   const hits = scan(files).filter((h) => !h.marked);
-  const exceptions = [...PENDING_I21_NET, ...ALLOWED];
+  const exceptions = [...ALLOWED];
   const found = hits.filter((h) => !exceptions.some((e) => matches(e, h)));
   const describe = (h) => `${h.file}:${h.line} ${h.rule}: ${h.text}`;
   for (const h of hits.filter((x) => !found.includes(x))) console.log(`excepted: ${describe(h)}`);

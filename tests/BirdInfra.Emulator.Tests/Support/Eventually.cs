@@ -19,6 +19,7 @@ public static class Eventually
                 throw new TimeoutException($"timed out after {timeout} waiting for {what}");
             }
 
+            // wall-clock-ok: the pause between two reads of an observed condition, not a wait in place of it.
             await Task.Delay(25);
         }
     }

@@ -21,6 +21,7 @@ public sealed class ConcurrentRunTests(ITestOutputHelper output) : IAsyncLifetim
     {
         // The first `up` is held at its confirmation prompt: planned, lock taken, nothing applied yet.
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startedBefore = DateTimeOffset.UtcNow;
         using var release = new ManualResetEventSlim();
         var first = Task.Run(() => _ws.RunAsync(
             _ =>
@@ -36,6 +37,7 @@ public sealed class ConcurrentRunTests(ITestOutputHelper output) : IAsyncLifetim
         var watch = Stopwatch.StartNew();
         var second = await _ws.RunAsync("up", "--stack", "e2e", "--yes");
         watch.Stop();
+        var refusedAfter = DateTimeOffset.UtcNow;
         var callsOfTheSecondRun = await _ws.CallsAsync();
         var lockHeldAfterTheSecondRun = File.Exists(_ws.LockFile);
         release.Set();
@@ -45,7 +47,8 @@ public sealed class ConcurrentRunTests(ITestOutputHelper output) : IAsyncLifetim
         second.Error.Should().Contain($"error: Stack 'e2e' is locked: held by `birdinfra up` (pid {Environment.ProcessId}, {Environment.UserName}@{Environment.MachineName}) since ")
             .And.Contain("If that run is gone, clear the lock with `birdinfra unlock --stack e2e`.");
         var since = DateTimeOffset.Parse(Regex.Match(second.Error, @"since (\S+?)\. ").Groups[1].Value, CultureInfo.InvariantCulture);
-        since.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2));
+        since.Should().BeOnOrAfter(startedBefore.AddSeconds(-1), "the lock names when the first run took it (whole seconds)")
+            .And.BeOnOrBefore(refusedAfter.AddSeconds(1));
         // Refused at once, not waited for: the first run holds the lock until this test releases it, after the second returned.
         lockHeldAfterTheSecondRun.Should().BeTrue("the second run returned while the first still held the lock");
         callsOfTheSecondRun.Should().BeEmpty("the refused run reads and sends nothing");

@@ -100,20 +100,11 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
     }
 
     /// <summary>The call log once every failure the client reported is in it (an aborted call is logged when the server notices).</summary>
-    private static async Task<List<CallLogEntry>> SettledCallLogAsync(StackWorkspace ws, int clientFailures)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
-        {
-            var calls = await CallLog.ReadAsync(ws);
-            if (calls.Count(c => c.IsRetryableFailure) >= clientFailures || DateTime.UtcNow > deadline)
-            {
-                return calls;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private static Task<List<CallLogEntry>> SettledCallLogAsync(StackWorkspace ws, int clientFailures) =>
+        Poll.UntilAsync(
+            async () => await CallLog.ReadAsync(ws) is var calls && calls.Count(c => c.IsRetryableFailure) >= clientFailures ? calls : null,
+            TimeSpan.FromSeconds(60),
+            $"the emulator's call log to show the {clientFailures} failed calls the client reported");
 
     [GeneratedRegex(@"error: ((Create|Update|Replace|Delete|Wait for) \w+ [\w.-]+|(GET|POST|PATCH|DELETE) /\S+) failed")]
     private static partial Regex FailedOperation();

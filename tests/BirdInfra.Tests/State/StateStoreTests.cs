@@ -152,22 +152,24 @@ public sealed class StateStoreTests : IDisposable
     /// <summary>Waits until one of the run's threads is blocked opening a FIFO (the kernel's wait for the other end).</summary>
     private static async Task WaitUntilBlockedOpeningAFifoAsync(BirdInfraProcess run)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!ThreadStates(run.Id).Contains("wait_for_partner"))
-        {
-            if (run.HasExited)
+        await Poll.UntilAsync(
+            async () =>
             {
-                var ended = await run.WaitAsync(TimeSpan.FromSeconds(5));
-                throw new InvalidOperationException($"`up` exited ({ended.ExitCode}) without ever opening its lock's scratch file:\n{ended.All}");
-            }
+                if (ThreadStates(run.Id).Contains("wait_for_partner"))
+                {
+                    return true;
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("`up` never blocked writing its lock's scratch file within 60 s");
-            }
+                if (run.HasExited)
+                {
+                    var ended = await run.WaitAsync(TimeSpan.FromSeconds(5));
+                    throw new InvalidOperationException($"`up` exited ({ended.ExitCode}) without ever opening its lock's scratch file:\n{ended.All}");
+                }
 
-            await Task.Delay(25);
-        }
+                return false;
+            },
+            TimeSpan.FromSeconds(60),
+            "`up` to block writing its lock's scratch file");
     }
 
     /// <summary>What each thread of the process waits on in the kernel (/proc/PID/task/TID/wchan).</summary>

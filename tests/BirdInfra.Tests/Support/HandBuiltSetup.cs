@@ -107,21 +107,18 @@ public sealed record HandBuiltSetup(
     /// The channel Bird makes for a connector, asynchronously: polled the way an operator's script (or Bird's own console)
     /// waits for it, until it appears; the workspace's emulator provisions it on its next tick.
     /// </summary>
-    private static async Task<string> ChannelOfAsync(StackWorkspace ws, string connectorId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var connector = await ws.GetAsync(ws.WorkspacePath($"connectors/{connectorId}"));
-            if (connector.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
-                && channel.TryGetProperty("channelId", out var id) && id.GetString() is { Length: > 0 } channelId)
+    private static Task<string> ChannelOfAsync(StackWorkspace ws, string connectorId) =>
+        Poll.UntilAsync(
+            async () =>
             {
-                return channelId;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-        }
-    }
+                var connector = await ws.GetAsync(ws.WorkspacePath($"connectors/{connectorId}"));
+                return connector.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+                    && channel.TryGetProperty("channelId", out var id) && id.GetString() is { Length: > 0 } channelId
+                    ? channelId
+                    : null;
+            },
+            TimeSpan.FromSeconds(60),
+            $"the channel of connector {connectorId}");
 
     private static string Id(JsonElement element) => element.GetProperty("id").GetString()!;
 }
