@@ -85,9 +85,10 @@ public sealed class BirdClient : IDisposable
     /// <summary>
     /// Updates an object whose method Bird does not document: PATCH with <paramref name="changes"/>; when Bird answers
     /// 405, PUT with <paramref name="fullBody"/> once, and from then on this client sends PUT straight away to every
-    /// object of the same collection.
+    /// object of the same collection. <paramref name="fullBody"/> is built only when a PUT is sent (it may read the object
+    /// first, so that the PUT keeps what the caller does not manage).
     /// </summary>
-    public async Task<T> PatchOrPutAsync<T>(string path, object changes, Func<object> fullBody, CancellationToken cancellationToken)
+    public async Task<T> PatchOrPutAsync<T>(string path, object changes, Func<CancellationToken, Task<object>> fullBody, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fullBody);
         var collection = path[..path.LastIndexOf('/')];
@@ -103,7 +104,8 @@ public sealed class BirdClient : IDisposable
             }
         }
 
-        return await PutAsync<T>(path, fullBody(), cancellationToken).ConfigureAwait(false);
+        var body = await fullBody(cancellationToken).ConfigureAwait(false);
+        return await PutAsync<T>(path, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>DELETE; true when deleted, false when Bird had nothing there (404).</summary>
