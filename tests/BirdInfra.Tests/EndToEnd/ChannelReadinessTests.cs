@@ -53,4 +53,60 @@ public sealed class ChannelReadinessTests
         var preview = await ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode");
         preview.ExitCode.Should().Be(0, "the channel is in state now:\n" + preview.All);
     }
+
+    [Fact]
+    public async Task Up_WhenTheChannelTurnsFailed_EndsAtTheFirstPollAfterIt_NamingTheStatus_AndTheNextUpChecksAgain()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { ChannelActivationDelay = TimeSpan.FromHours(1) });
+        var running = ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        // Once up polls the pending channel, Bird turns it 'failed'.
+        var channelId = await WaitAsync(async () =>
+        {
+            var channels = await ws.ListAsync(ws.WorkspacePath("channels"));
+            var id = channels.Count == 1 ? channels[0].GetProperty("id").GetString() : null;
+            return id is not null && (await ws.CallsAsync()).Any(c => c.Method == "GET" && c.Path == ws.WorkspacePath($"channels/{id}")) ? id : null;
+        }, running);
+        await ws.SendAsync(HttpMethod.Put, $"/_emulator/channels/{channelId}", new { status = "failed" });
+        // The emulator logs each call with its start time in whole milliseconds.
+        var now = DateTimeOffset.UtcNow;
+        var changed = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+        var up = await running;
+
+        up.ExitCode.Should().Be(1, up.All);
+        up.All.Should().Contain($"its channel {channelId} is 'failed', a status that does not become 'active' by waiting")
+            .And.Contain("Connector 'ACME WhatsApp +31612345678'").And.Contain("the next run checks the channel again").And.NotContain("   at ");
+        up.All.Should().NotContain("is 'failed'; waiting", "no poll after the one that saw the status waits again");
+        var readsAfter = (await ws.GetAsync("/_emulator/calls")).GetProperty("results").EnumerateArray()
+            .Where(c => c.GetProperty("method").GetString() == "GET" && c.GetProperty("path").GetString() == ws.WorkspacePath($"channels/{channelId}")
+                && c.GetProperty("timestamp").GetDateTimeOffset() >= changed)
+            .ToList();
+        readsAfter.Should().ContainSingle("the first read of the channel after the change ends the wait");
+        (await ws.ListAsync(ws.WorkspacePath("connectors"))).Should().ContainSingle("the connector is recorded, not leaked");
+
+        await ws.SendAsync(HttpMethod.Put, $"/_emulator/channels/{channelId}", new { status = "active" });
+        await ws.ResetCallLogAsync();
+        var next = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        next.ExitCode.Should().Be(0, next.All);
+        next.All.Should().Contain($"channel {channelId} is active (ready)");
+        (await ws.MutatingCallsAsync()).Should().NotContain(c => c.Path.Contains("/connectors", StringComparison.Ordinal), "the recorded connector is checked again, not made again");
+    }
+
+    /// <summary>Polls Bird (the emulator's state and call log) until <paramref name="probe"/> answers, or the run ends first.</summary>
+    private static async Task<string> WaitAsync(Func<Task<string?>> probe, Task<CliRun> run)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            run.IsCompleted.Should().BeFalse("up should still be waiting for the channel: " + (run.IsCompleted ? run.Result.All : string.Empty));
+            await Task.Delay(20, timeout.Token); // a poll interval; what is waited on is the call log
+        }
+    }
 }
