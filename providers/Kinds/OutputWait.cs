@@ -25,6 +25,12 @@ public static class OutputWait
             return snapshot;
         }
 
+        // From here on the operation only reads until its outputs are there: it need not hold one of the engine's slots.
+        if (!late.AreFilled(snapshot))
+        {
+            context.WaitStarted?.Invoke();
+        }
+
         var polling = LateOutputPolling.Join(kind, context);
         try
         {

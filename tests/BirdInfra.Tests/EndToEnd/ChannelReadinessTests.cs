@@ -94,6 +94,37 @@ public sealed class ChannelReadinessTests
         (await ws.MutatingCallsAsync()).Should().NotContain(c => c.Path.Contains("/connectors", StringComparison.Ordinal), "the recorded connector is checked again, not made again");
     }
 
+    [Fact]
+    public async Task Up_WithParallel1_ConnectorsWaitingForTheirChannels_HoldNoSlot()
+    {
+        // Three connectors, one operation at a time, channels that stay pending until the test activates them: every
+        // connector is created while the first ones still wait (a waiting connector held the only slot before).
+        var stack = string.Join('\n', HandBuiltSetup.StackTargetOnly, "connectors:", Connector("a", "+31611111111"), Connector("b", "+31622222222"), Connector("c", "+31633333333"));
+        await using var ws = await StackWorkspace.CreateAsync(stack, configure: o => o with { ChannelActivationDelay = TimeSpan.FromHours(1) });
+        var running = ws.RunAsync("up", "--stack", "e2e", "--yes", "--parallel", "1");
+
+        await WaitAsync(async () => (await ws.ListAsync(ws.WorkspacePath("channels"))).Count == 3 ? "all" : null, running);
+        (await ws.CallsAsync()).Count(c => c.Method == "POST" && c.Path == ws.WorkspacePath("connectors")).Should().Be(3);
+        foreach (var channel in await ws.ListAsync(ws.WorkspacePath("channels")))
+        {
+            channel.GetProperty("status").GetString().Should().Be("pending", "no connector was ready when the next one was created");
+            await ws.SendAsync(HttpMethod.Put, $"/_emulator/channels/{channel.GetProperty("id").GetString()}", new { status = "active" });
+        }
+
+        var up = await running;
+
+        up.ExitCode.Should().Be(0, up.All);
+        up.All.Should().Contain("Create Connector.c: done");
+    }
+
+    private static string Connector(string name, string phone) => string.Join('\n',
+        $"  {name}:",
+        $"    name: WhatsApp {phone}",
+        "    wabaId: \"102290129340398\"",
+        "    phoneId: \"106540352242922\"",
+        $"    phoneNumber: \"{phone}\"",
+        "    accessToken: { env: WHATSAPP_ACCESS_TOKEN }");
+
     /// <summary>Polls Bird (the emulator's state and call log) until <paramref name="probe"/> answers, or the run ends first.</summary>
     private static async Task<string> WaitAsync(Func<Task<string?>> probe, Task<CliRun> run)
     {
