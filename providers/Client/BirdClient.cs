@@ -108,6 +108,21 @@ public sealed class BirdClient : IDisposable
         return await PutAsync<T>(path, body, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends one request exactly once (no retry) with <paramref name="rawJson"/> as its body, and returns Bird's status
+    /// whatever it is: for permission probes, whose callers choose requests that cannot change Bird (a random id, a body
+    /// Bird must refuse).
+    /// </summary>
+    public async Task<BirdProbeAnswer> ProbeAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, string? rawJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        Interlocked.Increment(ref _attemptCount);
+        var result = await AttemptAsync(method, Url(path, query), rawJson, cancellationToken).ConfigureAwait(false);
+        using var response = result.Response;
+        var date = response?.Headers.Date;
+        return new BirdProbeAnswer(response?.StatusCode, result.Failure, date, result.Error?.GetBaseException().Message);
+    }
+
     /// <summary>DELETE; true when deleted, false when Bird had nothing there (404).</summary>
     public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
     {
