@@ -45,7 +45,9 @@ public static class StackDoctor
             return new DoctorReport(checks.ToImmutable().AddRange(await StateChecksAsync(stack, paths, environment, cancellationToken)), []);
         }
 
-        checks.Add(new DoctorCheck("authentication", CheckStatus.Pass, $"Bird accepts the access key (GET {first.Probe.Path} answered {first.Answer})."));
+        checks.Add(new DoctorCheck("authentication", CheckStatus.Pass, first.Status == HttpStatusCode.Forbidden
+            ? $"Bird accepts the access key (GET {first.Probe.Path} answered {first.Answer}: the key is known, it may not read the workspace)."
+            : $"Bird accepts the access key (GET {first.Probe.Path} answered {first.Answer})."));
 
         var results = new List<ProbeResult>();
         foreach (var (call, users) in CallsOf(stack, kinds))
