@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BirdInfra.Tests.Reliability;
 using BirdInfra.Tests.Support;
 
@@ -70,6 +71,8 @@ public sealed class DoctorTests
         doctor.Out.Should().Contain($"FAIL permission: view /workspaces/{ws.Emulator.WorkspaceId}/channels/*: Read a connector's channel (a connector is ready when it is active), for Connector.main-number: GET /workspaces/{ws.Emulator.WorkspaceId}/channels/")
             .And.Contain("answered 403 Forbidden.")
             .And.Contain($"      - /workspaces/{ws.Emulator.WorkspaceId}/channels/*");
+        var stable = Regex.Replace(ws.Stable(doctor.Out), "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<random-id>");
+        Golden.Match(Regex.Replace(stable, @"within \d+ s of Bird's", "within <n> s of Bird's"), "EndToEnd", "Golden", "doctor-without-channel-view.txt");
         await ExpectNothingChangedAsync(ws);
     }
 
