@@ -68,9 +68,10 @@ public sealed class ChannelReadinessTests
             return id is not null && (await ws.CallsAsync()).Any(c => c.Method == "GET" && c.Path == ws.WorkspacePath($"channels/{id}")) ? id : null;
         }, running);
         await ws.SendAsync(HttpMethod.Put, $"/_emulator/channels/{channelId}", new { status = "failed" });
-        // The emulator logs each call with its start time in whole milliseconds.
-        var now = DateTimeOffset.UtcNow;
-        var changed = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+        // A marker in the call log right after the change (up never reads the workspace itself): the reads after it saw 'failed'.
+        var marker = ws.OrgPath($"workspaces/{ws.Emulator.WorkspaceId}");
+        await ws.GetAsync(marker);
 
         var up = await running;
 
@@ -78,10 +79,8 @@ public sealed class ChannelReadinessTests
         up.All.Should().Contain($"its channel {channelId} is 'failed', a status that does not become 'active' by waiting")
             .And.Contain("Connector 'ACME WhatsApp +31612345678'").And.Contain("the next run checks the channel again").And.NotContain("   at ");
         up.All.Should().NotContain("is 'failed'; waiting", "no poll after the one that saw the status waits again");
-        var readsAfter = (await ws.GetAsync("/_emulator/calls")).GetProperty("results").EnumerateArray()
-            .Where(c => c.GetProperty("method").GetString() == "GET" && c.GetProperty("path").GetString() == ws.WorkspacePath($"channels/{channelId}")
-                && c.GetProperty("timestamp").GetDateTimeOffset() >= changed)
-            .ToList();
+        var calls = await ws.CallsAsync();
+        var readsAfter = calls.Skip(calls.IndexOf(("GET", marker)) + 1).Where(c => c == ("GET", ws.WorkspacePath($"channels/{channelId}"))).ToList();
         readsAfter.Should().ContainSingle("the first read of the channel after the change ends the wait");
         (await ws.ListAsync(ws.WorkspacePath("connectors"))).Should().ContainSingle("the connector is recorded, not leaked");
 
