@@ -29,6 +29,18 @@ public sealed class DoctorTests
     }
 
     [Fact]
+    public async Task Doctor_WhenBirdUpdatesRolesWithPut_ProbesPutAfterThe405()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { RoleUpdateWithPut = true });
+
+        var doctor = await ws.RunAsync("doctor", "--stack", "e2e");
+
+        doctor.ExitCode.Should().Be(0, doctor.All);
+        doctor.Out.Should().MatchRegex($@"PASS permission: update /organizations/{ws.Emulator.OrganizationId}/iam-roles/\*: Update one access role, for AccessRole.contact-center: PUT /organizations/{ws.Emulator.OrganizationId}/iam-roles/[0-9a-f-]+ answered 4\d\d ");
+        await ExpectNothingChangedAsync(ws);
+    }
+
+    [Fact]
     public async Task Doctor_WithADeployKeyBuiltFromBirdsPermissionTable_WarnsForTheCatalogue_WithTheFix()
     {
         await using var ws = await StackWorkspace.CreateAsync();
