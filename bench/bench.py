@@ -33,6 +33,9 @@ def main():
     parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--channel-delay", default="0.05", help="seconds until the emulator creates a connector's channel")
     parser.add_argument("--channel-activation-delay", default="0.05", help="seconds a new channel stays 'pending' before it is 'active'")
+    parser.add_argument("--activation-connectors", type=int, default=250,
+                        help="connectors of the activation run: up with --channel-activation-delay 0.05 and then 1 (0 skips it)")
+    parser.add_argument("--activation-delays", default="0.05 1", help="the two channel activation delays of the activation run, in seconds")
     parser.add_argument("--out", default=None, help="JSON file to write (default bench/results.json)")
     args = parser.parse_args()
 
@@ -71,6 +74,15 @@ def main():
                 latency[label] = ws.measure(cli, "up", "--yes", *extra)
         latency["speedup"] = round(latency["parallel1"]["seconds"] / latency["default"]["seconds"], 2)
         report["latency"] = latency
+    if args.activation_connectors > 0:
+        # Waits hold no parallel slot: with 1 s of activation per channel, up should cost little more than with 50 ms.
+        fast_delay, slow_delay = args.activation_delays.split()
+        activation = {"connectors": args.activation_connectors, "resources": 4 * args.activation_connectors + 3}
+        for label, delay in (("fast", fast_delay), ("slow", slow_delay)):
+            with Emulator(emulator_dll, args.channel_delay, delay) as bird, Workspace(bird, args.activation_connectors) as ws:
+                activation[label] = dict(ws.measure(cli, "up", "--yes"), activationDelaySeconds=float(delay))
+        activation["ratio"] = round(activation["slow"]["seconds"] / activation["fast"]["seconds"], 2)
+        report["activation"] = activation
     report["machine"]["loadAverageAfter"] = list(os.getloadavg())
 
     out = args.out or os.path.join(args.root, "bench", "results.json")
@@ -94,6 +106,10 @@ def print_table(report):
         print(f"\n`up` of {lat['resources']} resources with {lat['latencyMs']} ms latency on every route: "
               f"--parallel 1 {lat['parallel1']['seconds']:.2f} s ({lat['parallel1']['birdCalls']} calls), "
               f"default {lat['default']['seconds']:.2f} s ({lat['default']['birdCalls']} calls): {lat['speedup']}x faster")
+    act = report.get("activation")
+    if act:
+        print(f"\n`up` of {act['resources']} resources, channel activation {act['fast']['activationDelaySeconds']} s: {act['fast']['seconds']:.2f} s, "
+              f"{act['slow']['activationDelaySeconds']} s: {act['slow']['seconds']:.2f} s: ratio {act['ratio']}")
     load = report["machine"]
     print(f"load average before {load['loadAverage'][0]:.1f}, after {load['loadAverageAfter'][0]:.1f} on {load['cpus']} CPUs")
 

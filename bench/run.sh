@@ -2,7 +2,7 @@
 # The scale benchmark (docs/performance.md): builds birdinfra and the emulator in Release (unless --no-build), then runs
 # bench/bench.py, which starts standalone emulators, generates stacks of N connectors (4N+3 resources) and measures
 # up, no-op preview and validate. Options: --sizes "250 500 1000", --latency-connectors 50, --latency-ms 50,
-# --out bench/results.json, --configuration Release, --no-build.
+# --activation-connectors 250, --activation-delays "0.05 1", --out bench/results.json, --configuration Release, --no-build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 configuration=Release

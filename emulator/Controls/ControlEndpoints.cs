@@ -1,12 +1,14 @@
+using BirdInfra.Emulator.Channels;
 using BirdInfra.Emulator.Deliveries;
 using BirdInfra.Emulator.Faults;
 using BirdInfra.Emulator.Http;
+using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Controls;
 
 /// <summary>
 /// Test controls under <c>/_emulator</c>, a path real Bird does not have (admin key only, enforced by
-/// the auth middleware): call log, fault rules, rate limit, delivery log.
+/// the auth middleware): call log, fault rules, rate limit, a channel's status, delivery log.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -55,6 +57,44 @@ internal static class ControlEndpoints
 
             limiter.Settings = new RateLimitSettings(get, post);
             return ApiResults.Json(limiter.Settings);
+        });
+
+        // A channel in any status, as Bird might show it (e.g. 'failed', which its docs do not name): overrides the activation
+        // timer for good, and announces the change with channel.updated as activation does.
+        group.MapPut("/channels/{channelId}", async (string channelId, HttpRequest request, EmulatorStore store, WebhookDispatcher dispatcher, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            var v = new Validator();
+            v.Closed(body.Value!, "", "status");
+            var status = v.String(body.Value!, "status", "", required: true, max: 64);
+            if (v.ToError() is { } invalid)
+            {
+                return ApiResults.Error(invalid);
+            }
+
+            var changed = store.Write<ChannelRecord>(state =>
+            {
+                if (!state.Channels.TryGetValue(channelId, out var channel))
+                {
+                    return ApiError.NotFound("channel");
+                }
+
+                var updated = channel with { Status = status!, UpdatedAt = time.NowMs(), ActiveAt = DateTimeOffset.MaxValue };
+                state.Channels[channelId] = updated;
+                return updated;
+            });
+            if (changed.Value is { } c)
+            {
+                dispatcher.Publish(c.WorkspaceId, "channels", "channel.updated", ChannelView.From(c),
+                    new Dictionary<string, string> { ["platformId"] = c.PlatformId, ["channelStatus"] = c.Status, ["channelId"] = c.Id });
+            }
+
+            return ApiResults.From(changed.Error is null ? new Outcome<ChannelView>(ChannelView.From(changed.Value!), null) : new Outcome<ChannelView>(null, changed.Error));
         });
 
         group.MapGet("/deliveries", (DeliveryLog log) => ApiResults.Json(new { results = log.Snapshot() }));

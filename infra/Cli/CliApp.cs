@@ -121,6 +121,19 @@ public static class CliApp
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 
+        var doctorFormatOption = new Option<string?>("--format") { Description = "How to print the checks: text (default) or json" };
+        doctorFormatOption.AcceptOnlyFromAmong("text", "json");
+        var doctorJsonOption = new Option<bool>("--json") { Description = "Print the checks as one JSON document (the same as --format json)" };
+        var doctor = new Command("doctor", "Check, read-only, whether the endpoint, deploy key, permissions, clock and state are ready for this stack")
+        {
+            stackOption, doctorFormatOption, doctorJsonOption,
+        };
+        doctor.SetAction((r, ct) => Guard(io, () => DoctorCommand.RunAsync(
+            Options(r) with { Json = Format(r.GetValue(doctorJsonOption), r.GetValue(doctorFormatOption)) == PlanFormat.Json },
+            io,
+            targets,
+            ct)));
+
         var toOption = new Option<string>("--to")
         {
             Description = "The backend to copy the state into: postgres (the connection string from BIRDINFRA_STATE_DB) or local",
@@ -133,7 +146,7 @@ public static class CliApp
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, history, export, import, validate, unlock, state,
+            preview, up, refresh, destroy, output, history, export, import, validate, doctor, unlock, state,
         };
     }
 

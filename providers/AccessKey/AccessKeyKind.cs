@@ -28,6 +28,9 @@ public sealed class AccessKeyKind : IResourceKind
 
     public StackSection Stack { get; } = new AccessKeySection();
 
+    /// <summary>No update: a changed key is replaced.</summary>
+    public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/access-keys", "access key", "access keys", update: false)];
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

@@ -23,6 +23,9 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public StackSection Stack { get; } = new AccessPolicySection();
 
+    /// <summary>No update: a changed policy is replaced.</summary>
+    public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/iam-policies", "access policy", "access policies", update: false)];
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
@@ -16,6 +17,10 @@ public sealed class AccessRoleKind : IResourceKind
 {
     private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
 
+    /// <summary>A role's fields Bird documents as read-only (fact sheet §2.4): never sent back in a PUT.</summary>
+    private static readonly ImmutableHashSet<string> ReadOnlyFields = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase, "id", "organizationId", "type", "usersDependencyCount", "accessKeysDependencyCount", "createdAt", "updatedAt");
+
     public string Name => "AccessRole";
 
     public string TypeToken => "bird:index:AccessRole";
@@ -23,6 +28,9 @@ public sealed class AccessRoleKind : IResourceKind
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new AccessRoleSection();
+
+    /// <summary>Update is PATCH (PUT after a 405, which needs the same <c>update</c> action).</summary>
+    public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/iam-roles", "access role", "access roles", update: true)];
 
     public CheckResult Check(PropertyMap inputs)
     {
@@ -94,9 +102,31 @@ public sealed class AccessRoleKind : IResourceKind
             return old;
         }
 
-        var full = () => (object)new { name = after.Name, description = after.Description ?? string.Empty, policies = References(after) };
-        var updated = await context.Client.PatchOrPutAsync<RoleWire>(Item(context, old.Id), body, full, cancellationToken).ConfigureAwait(false);
+        var updated = await context.Client.PatchOrPutAsync<RoleWire>(Item(context, old.Id), body, ct => FullBodyAsync(context, old.Id, after, ct), cancellationToken).ConfigureAwait(false);
         return Snapshot(updated);
+    }
+
+    /// <summary>
+    /// The body of a PUT, which may replace the whole role: every field Bird returned for the role just before (its
+    /// <c>actions</c>, <c>metadata</c>, anything BirdInfra does not know), less the read-only ones and nulls (never sent), with
+    /// the fields BirdInfra manages set as the stack declares them. A PUT of only those would clear the rest.
+    /// </summary>
+    private static async Task<object> FullBodyAsync(ProviderContext context, string id, AccessRoleSpec after, CancellationToken cancellationToken)
+    {
+        var current = await context.Client.GetAsync<JsonObject>(Item(context, id), cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject();
+        foreach (var (field, value) in current)
+        {
+            if (value is not null && !ReadOnlyFields.Contains(field))
+            {
+                body[field] = value.DeepClone();
+            }
+        }
+
+        body["name"] = after.Name;
+        body["description"] = after.Description ?? string.Empty;
+        body["policies"] = new JsonArray([.. after.Policies.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["type"] = p.Type })]);
+        return body;
     }
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>

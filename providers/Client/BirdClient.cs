@@ -85,9 +85,10 @@ public sealed class BirdClient : IDisposable
     /// <summary>
     /// Updates an object whose method Bird does not document: PATCH with <paramref name="changes"/>; when Bird answers
     /// 405, PUT with <paramref name="fullBody"/> once, and from then on this client sends PUT straight away to every
-    /// object of the same collection.
+    /// object of the same collection. <paramref name="fullBody"/> is built only when a PUT is sent (it may read the object
+    /// first, so that the PUT keeps what the caller does not manage).
     /// </summary>
-    public async Task<T> PatchOrPutAsync<T>(string path, object changes, Func<object> fullBody, CancellationToken cancellationToken)
+    public async Task<T> PatchOrPutAsync<T>(string path, object changes, Func<CancellationToken, Task<object>> fullBody, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fullBody);
         var collection = path[..path.LastIndexOf('/')];
@@ -103,7 +104,23 @@ public sealed class BirdClient : IDisposable
             }
         }
 
-        return await PutAsync<T>(path, fullBody(), cancellationToken).ConfigureAwait(false);
+        var body = await fullBody(cancellationToken).ConfigureAwait(false);
+        return await PutAsync<T>(path, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends one request exactly once (no retry) with <paramref name="rawJson"/> as its body, and returns Bird's status
+    /// whatever it is: for permission probes, whose callers choose requests that cannot change Bird (a random id, a body
+    /// Bird must refuse).
+    /// </summary>
+    public async Task<BirdProbeAnswer> ProbeAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, string? rawJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        Interlocked.Increment(ref _attemptCount);
+        var result = await AttemptAsync(method, Url(path, query), rawJson, cancellationToken).ConfigureAwait(false);
+        using var response = result.Response;
+        var date = response?.Headers.Date;
+        return new BirdProbeAnswer(response?.StatusCode, result.Failure, date, result.Error?.GetBaseException().Message);
     }
 
     /// <summary>DELETE; true when deleted, false when Bird had nothing there (404).</summary>

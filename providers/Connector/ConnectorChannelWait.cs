@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Providers.Connector;
@@ -10,6 +11,16 @@ public sealed class ConnectorChannelWait : ILateOutputs
 {
     /// <summary>The status Bird shows for a working channel (Channels API, channel list example).</summary>
     public const string ActiveStatus = "active";
+
+    /// <summary>
+    /// Statuses a channel does not come back from by waiting. Bird documents none (docs/bird-api-decisions.md, "Channel
+    /// statuses"); these are the names a failure would plausibly have. Ending a wait early on a status that could still
+    /// turn active costs one rerun (the connector is recorded); waiting on one that cannot costs the full timeout every run.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> FailedStatuses = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "failed", "error", "rejected", "deleted", "banned");
+
+    /// <summary>Whether a channel in <paramref name="status"/> cannot become active by waiting.</summary>
+    public static bool IsFailed(string? status) => status is not null && FailedStatuses.Contains(status);
 
     public bool AreFilled(ResourceSnapshot snapshot) =>
         !string.IsNullOrEmpty(ChannelId(snapshot)) && string.Equals(ChannelStatus(snapshot), ActiveStatus, StringComparison.OrdinalIgnoreCase);
@@ -33,6 +44,12 @@ public sealed class ConnectorChannelWait : ILateOutputs
 
     public string Disappeared(ResourceSnapshot snapshot) =>
         $"{Subject(snapshot)}: the connector disappeared from Bird while BirdInfra waited for its channel.";
+
+    public string? Failed(ResourceSnapshot snapshot) =>
+        ChannelId(snapshot) is { Length: > 0 } channelId && IsFailed(ChannelStatus(snapshot))
+            ? $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: its channel {channelId} is '{ChannelStatus(snapshot)}', a status that does not become '{ActiveStatus}' by waiting. "
+              + "The connector is recorded; the next run checks the channel again. Check the number's status in Bird and Meta (WhatsApp Business Account, phone number, access token)."
+            : null;
 
     public string ReadFailed(ResourceSnapshot snapshot, string reason) =>
         $"{Subject(snapshot)}: Bird created the connector, but reading it while waiting for its channel failed ({reason}). The connector is recorded; run again to finish.";

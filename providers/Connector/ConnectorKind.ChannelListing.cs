@@ -7,7 +7,7 @@ namespace BirdInfra.Providers.Connector;
 /// <summary>
 /// Connectors waiting for their channels together read the workspace's channel list (pages of 1,000, the most Bird
 /// allows) rather than each its own connector (and its channel) on every poll; a connector is read itself once the list
-/// shows its channel <c>active</c>, and that read stays the judge of readiness (<see cref="ConnectorChannelWait"/>).
+/// shows its channel <c>active</c> or in a failed status, and that read stays the judge of readiness (<see cref="ConnectorChannelWait"/>).
 /// </summary>
 public sealed partial class ConnectorKind : ILateOutputsListing
 {
@@ -30,9 +30,9 @@ public sealed partial class ConnectorKind : ILateOutputsListing
             var page = await context.Client.GetAsync<BirdPage<ChannelListItemWire>>(collection, query, cancellationToken).ConfigureAwait(false);
             foreach (var channel in page.Results ?? [])
             {
-                // Only a working channel makes the connector worth reading; a pending one is waited for in the list.
+                // Only a working or a failed channel makes the connector worth reading; a pending one is waited for in the list.
                 if (!string.IsNullOrEmpty(channel.ConnectorId) && !string.IsNullOrEmpty(channel.Id)
-                    && string.Equals(channel.Status, ConnectorChannelWait.ActiveStatus, StringComparison.OrdinalIgnoreCase))
+                    && (string.Equals(channel.Status, ConnectorChannelWait.ActiveStatus, StringComparison.OrdinalIgnoreCase) || ConnectorChannelWait.IsFailed(channel.Status)))
                 {
                     connectors.Add(channel.ConnectorId);
                 }

@@ -38,6 +38,14 @@ public sealed partial class ConnectorKind : IResourceKind
 
     public ILateOutputs LateOutputs { get; } = new ConnectorChannelWait();
 
+    /// <summary>No update (a changed connector is replaced); its channel is read while a create waits for it.</summary>
+    public IReadOnlyList<BirdCall> Calls { get; } =
+    [
+        .. BirdCall.Crud("/workspaces/{workspaceId}/connectors", "connector", "connectors", update: false),
+        new("GET", "/workspaces/{workspaceId}/channels", "list channels (connectors waiting together share one read; refused, each reads its own)", Optional: true),
+        new("GET", "/workspaces/{workspaceId}/channels/{id}", "read a connector's channel (a connector is ready when it is active)"),
+    ];
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

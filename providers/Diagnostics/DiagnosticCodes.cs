@@ -90,6 +90,14 @@ public static class DiagnosticCodes
     // State backend.
     public const string InvalidStateSetting = "BI093";
 
+    // What Bird's live catalogue leaves unsaid (preview and up; warnings: the run goes on).
+
+    /// <summary>A warning: Bird would not show its webhook catalogue (403, 404, or no channels events); the built-in one is used.</summary>
+    public const string LiveCatalogueUnavailable = "BI094";
+
+    /// <summary>A warning: Bird's catalogue lacks a platform's event while the workspace has no channel of that platform yet.</summary>
+    public const string EventAwaitsChannel = "BI095";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -155,5 +163,7 @@ public static class DiagnosticCodes
         [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
         [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
+        [LiveCatalogueUnavailable] = "warning: Bird's webhook catalogue answered 403 or 404, or listed no channels events; the built-in catalogue is used",
+        [EventAwaitsChannel] = "warning: Bird's webhook catalogue lacks a platform event and the workspace has no channel of that platform yet",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

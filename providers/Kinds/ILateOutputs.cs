@@ -24,4 +24,10 @@ public interface ILateOutputs
 
     /// <summary>A read during the wait failed; <paramref name="reason"/> is Bird's error.</summary>
     string ReadFailed(ResourceSnapshot snapshot, string reason);
+
+    /// <summary>
+    /// Why the outputs will never be filled (a channel whose status cannot become active), or null to keep waiting. The
+    /// wait ends at the first read that shows it, instead of at the timeout.
+    /// </summary>
+    string? Failed(ResourceSnapshot snapshot) => null;
 }

@@ -7,6 +7,6 @@ namespace BirdInfra.Providers.Kinds;
 /// </summary>
 public interface ILateOutputsListing
 {
-    /// <summary>The ids of the objects whose late outputs the list shows (for connectors: those that have a channel).</summary>
+    /// <summary>The ids of the objects whose late outputs the list shows settled (for connectors: a channel that is active, or failed).</summary>
     Task<IReadOnlySet<string>> ListFilledAsync(ProviderContext context, CancellationToken cancellationToken);
 }

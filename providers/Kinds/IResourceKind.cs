@@ -45,6 +45,9 @@ public interface IResourceKind
     /// <summary>A check of the stack's declarations against Bird's live answers (run by preview and up); null when there is none.</summary>
     ILiveCheck? LiveCheck => null;
 
+    /// <summary>Every request this kind sends to Bird (what a deploy key must be allowed), for <c>doctor</c>'s probes.</summary>
+    IReadOnlyList<BirdCall> Calls => [];
+
     Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken);
 
     /// <summary>Reads one object; null when Bird no longer has it (404).</summary>

@@ -7,7 +7,7 @@ namespace BirdInfra.Providers.Kinds;
 /// reading the object on the context's clock every <see cref="ProviderContext.ChannelPollInterval"/> (doubling up to
 /// 5 s) for at most <see cref="ProviderContext.ChannelTimeout"/>, or until <see cref="ProviderContext.StopWaiting"/>
 /// fires (the run is being cancelled). The object exists by then, so every way the wait can end early (timeout,
-/// cancellation, object gone, a failed read) is a half-done create: <see cref="ResourceInitFailedException"/> with the
+/// cancellation, object gone, a failed read, a status that cannot become ready: <see cref="ILateOutputs.Failed"/>) is a half-done create: <see cref="ResourceInitFailedException"/> with the
 /// object as far as it is known, which the engine records instead of losing it. Used by a kind's own create and by
 /// <see cref="ExactlyOnceCreate"/> when it adopts an object whose create answer was lost. While several objects of a kind
 /// with an <see cref="ILateOutputsListing"/> wait at once, their polls share one listing (<see cref="LateOutputPolling"/>).
@@ -23,6 +23,12 @@ public static class OutputWait
         if (kind.LateOutputs is not { } late)
         {
             return snapshot;
+        }
+
+        // From here on the operation only reads until its outputs are there: it need not hold one of the engine's slots.
+        if (!late.AreFilled(snapshot))
+        {
+            context.WaitStarted?.Invoke();
         }
 
         var polling = LateOutputPolling.Join(kind, context);
@@ -76,6 +82,12 @@ public static class OutputWait
                 // A read cut short loses nothing: the object as last read is what is reported.
                 snapshot = await ReadAsync(kind, context, late, snapshot, wait.Token).ConfigureAwait(false)
                     ?? throw new ResourceInitFailedException(kind.Name, snapshot, late.Disappeared(snapshot));
+
+                // Only a fresh read counts: what an earlier run recorded may have changed since.
+                if (late.Failed(snapshot) is { } failed)
+                {
+                    throw new ResourceInitFailedException(kind.Name, snapshot, failed);
+                }
             }
             catch (OperationCanceledException) when (context.StopWaiting.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

@@ -20,6 +20,13 @@ public sealed record ProviderContext(BirdClient Client, string OrganizationId, s
     /// </summary>
     public CancellationToken StopWaiting { get; init; }
 
+    /// <summary>
+    /// Called when an operation starts waiting for outputs Bird fills in later (<see cref="OutputWait"/>) and so only reads
+    /// until it ends: the built-in engine lets another operation take its place among the <c>--parallel N</c>. Null under
+    /// Pulumi, whose engine owns parallelism.
+    /// </summary>
+    public Action? WaitStarted { get; init; }
+
     /// <summary>Receives progress lines for long waits (never secret values).</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using System.Net;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
+using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Stacks;
 
 namespace BirdInfra.Providers.WebhookSubscription;
@@ -12,11 +14,20 @@ namespace BirdInfra.Providers.WebhookSubscription;
 /// Checks the stack's <c>channels</c> subscriptions against the catalogue Bird offers in the workspace
 /// (<c>GET /workspaces/{ws}/available-webhooks?service=channels</c>, read once): every event it does not list and every
 /// filter key it does not list for that event is a failure at that event or key. <c>validate</c> uses the built-in
-/// catalogue instead (offline), so a stack can pass it and still be refused here.
+/// catalogue instead (offline), so a stack can pass it and still be refused here. What Bird leaves unsaid degrades to a
+/// warning and never blocks: a catalogue answering 403 or 404, or listing no channels events, is one warning (the
+/// built-in catalogue, which <c>validate</c> already applied, stands); a platform event (<c>whatsapp.inbound</c>) the
+/// live catalogue lacks while the workspace has no channel of that platform yet is a warning (this run creates it).
 /// </summary>
 internal sealed class WebhookCatalogueCheck : ILiveCheck
 {
     private const int ShownNames = 8;
+
+    /// <summary>The resource a deploy key needs <c>view</c> on for the catalogue: the request path (Bird's permission table files it elsewhere).</summary>
+    public const string CatalogueResource = "/workspaces/*/available-webhooks";
+
+    /// <summary>The prefix of the <c>channel.*</c> events, which belong to no platform.</summary>
+    private const string ChannelEventPrefix = "channel";
 
     public async Task<ImmutableArray<LiveCheckFailure>> CheckAsync(ProviderContext context, ImmutableArray<StackEntry> entries, CancellationToken cancellationToken)
     {
@@ -27,22 +38,50 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
         }
 
         var path = BirdPaths.Of("workspaces", context.WorkspaceId, "available-webhooks");
-        var answer = await context.Client.GetAsync<AvailableWebhooksWire>(path, [new("service", WebhookSubscriptionSpec.DefaultService)], cancellationToken).ConfigureAwait(false);
-        var catalogue = Catalogue(answer);
         var source = $"GET {path}?service={WebhookSubscriptionSpec.DefaultService}";
+        AvailableWebhooksWire? answer;
+        try
+        {
+            answer = await context.Client.GetAsync<AvailableWebhooksWire>(path, [new("service", WebhookSubscriptionSpec.DefaultService)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (BirdApiException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return [Unavailable(channelEntries[0], $"{source} answered {(int)e.StatusCode} {e.Code ?? e.StatusCode.ToString()}")];
+        }
 
+        var catalogue = Catalogue(answer);
+        if (catalogue.Count == 0)
+        {
+            // Bird documents that the list "can be an empty results list": that says nothing about the events, and the creates will tell.
+            return [Unavailable(channelEntries[0], $"{source} listed no channels events")];
+        }
+
+        IReadOnlySet<string>? platforms = null;
         var failures = ImmutableArray.CreateBuilder<LiveCheckFailure>();
         foreach (var entry in channelEntries)
         {
             var eventName = Literal(entry, "event")!;
             if (!catalogue.TryGetValue(eventName, out var filterKeys))
             {
+                if (Platform(eventName) is { } platform && BirdRules.WebhookEvent(WebhookSubscriptionSpec.DefaultService, eventName) is null)
+                {
+                    platforms ??= await ChannelPlatformsAsync(context, cancellationToken).ConfigureAwait(false);
+                    if (platforms is null || !platforms.Contains(platform))
+                    {
+                        failures.Add(new LiveCheckFailure(entry, new CheckFailure(
+                            "event",
+                            $"Bird does not list the event '{eventName}' in this workspace yet ({source}), "
+                            + (platforms is null ? $"and its channels could not be listed to tell whether a {platform} channel exists" : $"which has no {platform} channel yet"),
+                            $"Nothing to do if this run creates the workspace's first {platform} channel (a connector); if the subscription's create is refused, check the event name.",
+                            DiagnosticCodes.EventAwaitsChannel), DiagnosticSeverity.Warning));
+                        continue;
+                    }
+                }
+
                 failures.Add(new LiveCheckFailure(entry, new CheckFailure(
                     "event",
                     $"Bird does not offer the event '{Text.Shown(eventName)}' in this workspace ({source} lists {catalogue.Count} channels event{(catalogue.Count == 1 ? string.Empty : "s")}).",
-                    catalogue.Count == 0
-                        ? "Bird lists no channels events for this workspace: check the workspace, or remove the subscription."
-                        : $"Use an event Bird lists, e.g. {Names(Nearest(catalogue.Keys, eventName))}; `validate` knows only BirdInfra's built-in catalogue.",
+                    $"Use an event Bird lists, e.g. {Names(Nearest(catalogue.Keys, eventName))}; `validate` knows only BirdInfra's built-in catalogue.",
                     DiagnosticCodes.UnknownWebhookEvent)));
                 continue;
             }
@@ -69,6 +108,35 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
         }
 
         return failures.ToImmutable();
+    }
+
+    private static LiveCheckFailure Unavailable(StackEntry entry, string what) =>
+        new(entry, new CheckFailure(
+            "event",
+            $"Bird would not show its webhook catalogue ({what}); the stack's events and filter keys were checked against BirdInfra's built-in catalogue only.",
+            $"Give the deploy key's policy a definition `{{effect: allow, actions: [view], resources: [\"{CatalogueResource}\"]}}` (Bird's permission table files this call under view on "
+            + "/organizations/{organizationId}/workspaces/*/webhook-subscriptions, which may not be enough); `birdinfra doctor` checks every permission the stack needs.",
+            DiagnosticCodes.LiveCatalogueUnavailable), DiagnosticSeverity.Warning);
+
+    /// <summary>The platform of a platform event (<c>whatsapp</c> of <c>whatsapp.inbound</c>); null for <c>channel.*</c> events.</summary>
+    private static string? Platform(string eventName)
+    {
+        var dot = eventName.IndexOf('.', StringComparison.Ordinal);
+        return dot <= 0 || eventName[..dot] == ChannelEventPrefix ? null : eventName[..dot];
+    }
+
+    /// <summary>The platforms of the workspace's channels; null when Bird would not list them (then nothing is known).</summary>
+    private static async Task<IReadOnlySet<string>?> ChannelPlatformsAsync(ProviderContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channels = await context.Client.ListAllAsync<ChannelPlatformWire>(BirdPaths.Of("workspaces", context.WorkspaceId, "channels"), null, cancellationToken).ConfigureAwait(false);
+            return channels.Where(c => !string.IsNullOrEmpty(c.PlatformId)).Select(c => c.PlatformId!).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (BirdApiException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     private static ImmutableDictionary<string, ImmutableArray<string>> Catalogue(AvailableWebhooksWire? answer)

@@ -45,6 +45,13 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     /// <summary>preview and up check events and filter keys against the catalogue Bird offers in the workspace.</summary>
     public ILiveCheck LiveCheck { get; } = new WebhookCatalogueCheck();
 
+    /// <summary>The catalogue read is optional: refused, preview and up fall back to the built-in catalogue with a warning.</summary>
+    public IReadOnlyList<BirdCall> Calls { get; } =
+    [
+        .. BirdCall.Crud("/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions", "webhook subscription", "webhook subscriptions", update: true),
+        new("GET", "/workspaces/{workspaceId}/available-webhooks", "read the webhook catalogue (without it, events are checked against the built-in catalogue only)", Optional: true),
+    ];
+
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();

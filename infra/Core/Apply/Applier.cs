@@ -42,7 +42,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
                 forward,
                 c => c.Address,
                 c => c.Dependencies,
-                (change, _) => RunForwardAsync(change, CancellationToken.None),
+                (change, returnSlot, _) => RunForwardAsync(change, context with { WaitStarted = returnSlot }, CancellationToken.None),
                 interrupt);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -115,13 +115,14 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     private ApplyResult Result(bool interrupted) =>
         new(journal.Current, _failures.OrderBy(f => f.Address).ToImmutableArray(), _completed) { Interrupted = interrupted, Done = [.. _done] };
 
-    private async Task RunForwardAsync(PlannedChange change, CancellationToken cancellationToken)
+    /// <param name="operation">The context for this operation: a wait for its outputs hands its parallel slot back.</param>
+    private async Task RunForwardAsync(PlannedChange change, ProviderContext operation, CancellationToken cancellationToken)
     {
         if (change.Action == PlanAction.Same)
         {
             if (registry.GetByName(change.Address.Kind).LateOutputs is { } late && !late.AreFilled(change.Current!))
             {
-                await RunAsync("Wait for", change.Address, () => FinishAsync(change, cancellationToken));
+                await RunAsync("Wait for", change.Address, () => FinishAsync(change, operation, cancellationToken));
                 return;
             }
 
@@ -147,9 +148,9 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
 
         await RunAsync(Verb(change.Action), change.Address, () => change.Action switch
         {
-            PlanAction.Create => CreateAsync(change, inputs, cancellationToken),
+            PlanAction.Create => CreateAsync(change, inputs, operation, cancellationToken),
             PlanAction.Update => UpdateAsync(change, inputs, cancellationToken),
-            PlanAction.Replace => ReplaceAsync(change, inputs, cancellationToken),
+            PlanAction.Replace => ReplaceAsync(change, inputs, operation, cancellationToken),
             _ => throw new UnreachableException(),
         });
     }
@@ -177,7 +178,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         }
     }
 
-    private async Task CreateAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
+    private async Task CreateAsync(PlannedChange change, PropertyMap inputs, ProviderContext operation, CancellationToken cancellationToken)
     {
         var kind = registry.GetByName(change.Address.Kind);
         var pending = new PendingOperation("create", change.Address, kind.NaturalKey(inputs), context.Time.GetUtcNow());
@@ -185,7 +186,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         ResourceSnapshot created;
         try
         {
-            created = await CreateOnceAsync(kind, pending, inputs, cancellationToken);
+            created = await CreateOnceAsync(kind, pending, inputs, operation, cancellationToken);
         }
         catch (Exception e) when (OutcomeKnownNotCreated(e))
         {
@@ -206,10 +207,10 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     /// Creates the object exactly once: after a lost answer, objects state already owns are never candidates, and
     /// CreateRecovery decides about the rest (adopt, delete and make again, or stop when several match).
     /// </summary>
-    private Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, CancellationToken cancellationToken)
+    private Task<ResourceSnapshot> CreateOnceAsync(IResourceKind kind, PendingOperation pending, PropertyMap inputs, ProviderContext operation, CancellationToken cancellationToken)
     {
         var owned = journal.Current.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        return ExactlyOnceCreate.RunAsync(kind, context, inputs, pending.NaturalKey, owned, pending.Address.ToString(), cancellationToken);
+        return ExactlyOnceCreate.RunAsync(kind, operation, inputs, pending.NaturalKey, owned, pending.Address.ToString(), cancellationToken);
     }
 
     /// <summary>
@@ -218,10 +219,10 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
     /// as its create would have (<see cref="OutputWait"/>, GETs only) and records them. A timeout fails this node, and
     /// so skips its dependents, with the object kept in state.
     /// </summary>
-    private async Task FinishAsync(PlannedChange change, CancellationToken cancellationToken)
+    private async Task FinishAsync(PlannedChange change, ProviderContext operation, CancellationToken cancellationToken)
     {
         var kind = registry.GetByName(change.Address.Kind);
-        var filled = await OutputWait.WaitAsync(kind, context, change.Current!, cancellationToken);
+        var filled = await OutputWait.WaitAsync(kind, operation, change.Current!, cancellationToken);
         _outputs[change.Address] = filled.Outputs;
         var recorded = journal.Current.Resources.FirstOrDefault(r => r.Address == change.Address && r.Id == change.Current!.Id)
             ?? new StateResource(change.Address, filled.Id, filled.Inputs, filled.Outputs, change.Dependencies);
@@ -236,7 +237,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
         await journal.RecordAsync(new ResourceRecorded(new StateResource(change.Address, updated.Id, updated.Inputs, updated.Outputs, change.Dependencies)), cancellationToken);
     }
 
-    private async Task ReplaceAsync(PlannedChange change, PropertyMap inputs, CancellationToken cancellationToken)
+    private async Task ReplaceAsync(PlannedChange change, PropertyMap inputs, ProviderContext operation, CancellationToken cancellationToken)
     {
         var old = journal.Current.Resources.First(r => r.Address == change.Address && r.Id == change.Current!.Id);
         if (change.DeleteBeforeReplace)
@@ -249,7 +250,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
             await journal.RecordAsync(new ResourceRecorded(old with { Deposed = true }), cancellationToken);
         }
 
-        await CreateAsync(change, inputs, cancellationToken);
+        await CreateAsync(change, inputs, operation, cancellationToken);
     }
 
     private async Task DeleteAsync(StateResource resource, CancellationToken cancellationToken)

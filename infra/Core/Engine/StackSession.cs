@@ -124,6 +124,8 @@ public sealed class StackSession : IAsyncDisposable
                         await backend.DisposeAsync();
                         return null;
                     }
+
+                    WriteWarnings(io, live);
                 }
 
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");

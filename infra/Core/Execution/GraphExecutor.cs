@@ -7,7 +7,7 @@ namespace BirdInfra.Execution;
 
 /// <summary>
 /// Runs one action per node of a dependency graph: a node starts once everything it depends on succeeded, at most
-/// <see cref="MaxDegreeOfParallelism"/> at a time, in the order nodes become ready (ties in the order given); a node
+/// <see cref="MaxDegreeOfParallelism"/> at a time (a node that only waits may hand its slot back), in the order nodes become ready (ties in the order given); a node
 /// whose dependency failed or was skipped is skipped. The built-in applier and the Pulumi program both run on it.
 /// </summary>
 public sealed class GraphExecutor
@@ -31,11 +31,24 @@ public sealed class GraphExecutor
     /// </summary>
     /// <exception cref="InvalidOperationException">The dependencies form a cycle; nothing was run.</exception>
     /// <exception cref="ArgumentException">Two nodes have the same address; nothing was run.</exception>
-    public async Task<ImmutableArray<NodeResult>> ExecuteAsync<T>(
+    public Task<ImmutableArray<NodeResult>> ExecuteAsync<T>(
         IEnumerable<T> nodes,
         Func<T, ResourceAddress> addressOf,
         Func<T, IEnumerable<ResourceAddress>> dependenciesOf,
         Func<T, CancellationToken, Task> action,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(nodes, addressOf, dependenciesOf, (node, _, token) => action(node, token), cancellationToken);
+
+    /// <summary>
+    /// As above; an action may call the <see cref="Action"/> it is given to hand back its slot while it only waits (a
+    /// connector waiting for its channel): another node starts in its place, while the node itself still counts as running
+    /// (its dependents wait for it to finish). Calling it more than once has no further effect.
+    /// </summary>
+    public async Task<ImmutableArray<NodeResult>> ExecuteAsync<T>(
+        IEnumerable<T> nodes,
+        Func<T, ResourceAddress> addressOf,
+        Func<T, IEnumerable<ResourceAddress>> dependenciesOf,
+        Func<T, Action, CancellationToken, Task> action,
         CancellationToken cancellationToken)
     {
         var list = nodes.ToList();
@@ -60,13 +73,17 @@ public sealed class GraphExecutor
         var results = new NodeResult?[list.Count];
         var ready = new Queue<int>(Enumerable.Range(0, list.Count).Where(i => unsettledDependencies[i] == 0));
 
-        // A null result is a node whose action was cancelled: it settles nothing, so its dependents never start.
-        var finished = Channel.CreateUnbounded<(int Index, NodeResult? Result)>(new UnboundedChannelOptions { SingleReader = true });
+        // A null result is a node whose action was cancelled: it settles nothing, so its dependents never start. A message
+        // with SlotOnly set is a node handing back its slot while it keeps running.
+        var finished = Channel.CreateUnbounded<(int Index, NodeResult? Result, bool SlotOnly)>(new UnboundedChannelOptions { SingleReader = true });
+        var slotReturned = new int[list.Count];
+        var holdingSlots = 0;
         var running = 0;
         while (true)
         {
-            while (running < MaxDegreeOfParallelism && ready.Count > 0 && !cancellationToken.IsCancellationRequested)
+            while (holdingSlots < MaxDegreeOfParallelism && ready.Count > 0 && !cancellationToken.IsCancellationRequested)
             {
+                holdingSlots++;
                 running++;
                 _ = RunAsync(ready.Dequeue()); // Never throws; its end arrives through `finished`, and `running` waits for it.
             }
@@ -77,16 +94,27 @@ public sealed class GraphExecutor
             }
 
             // In-flight actions are always awaited, cancelled or not: nothing is left running behind the caller's back.
-            var completion = await finished.Reader.ReadAsync(CancellationToken.None);
+            var message = await finished.Reader.ReadAsync(CancellationToken.None);
             do
             {
-                running--;
-                if (completion.Result is not null)
+                if (message.SlotOnly)
                 {
-                    Settle(completion.Index, completion.Result);
+                    holdingSlots--;
+                    continue;
+                }
+
+                running--;
+                if (Interlocked.Exchange(ref slotReturned[message.Index], 1) == 0)
+                {
+                    holdingSlots--;
+                }
+
+                if (message.Result is not null)
+                {
+                    Settle(message.Index, message.Result);
                 }
             }
-            while (finished.Reader.TryRead(out completion));
+            while (finished.Reader.TryRead(out message));
         }
 
         if (results.Any(r => r is null))
@@ -101,7 +129,7 @@ public sealed class GraphExecutor
             NodeResult? result;
             try
             {
-                await action(list[index], cancellationToken);
+                await action(list[index], () => ReturnSlot(index), cancellationToken);
                 result = new NodeSucceeded(addresses[index]);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -113,7 +141,15 @@ public sealed class GraphExecutor
                 result = new NodeFailed(addresses[index], e);
             }
 
-            finished.Writer.TryWrite((index, result));
+            finished.Writer.TryWrite((index, result, false));
+        }
+
+        void ReturnSlot(int index)
+        {
+            if (Interlocked.Exchange(ref slotReturned[index], 1) == 0)
+            {
+                finished.Writer.TryWrite((index, null, true));
+            }
         }
 
         // Records a result and releases or skips the dependents whose last dependency it was.

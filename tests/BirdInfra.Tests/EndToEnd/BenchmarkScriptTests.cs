@@ -23,7 +23,7 @@ public sealed class BenchmarkScriptTests : IDisposable
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
         var (exitCode, output) = await RunAsync(
-            "bash", RepoPaths.Of("bench", "run.sh"), "--no-build", "--configuration", configuration, "--sizes", "5 10", "--latency-connectors", "5", "--out", json);
+            "bash", RepoPaths.Of("bench", "run.sh"), "--no-build", "--configuration", configuration, "--sizes", "5 10", "--latency-connectors", "5", "--activation-connectors", "5", "--out", json);
 
         exitCode.Should().Be(0, output);
         output.Should().Contain("| 23 | up |").And.Contain("| 43 | preview |").And.Contain("ms latency on every route");
@@ -50,6 +50,12 @@ public sealed class BenchmarkScriptTests : IDisposable
         latency.GetProperty("parallel1").GetProperty("mutatingCalls").GetInt32().Should().Be(23);
         latency.GetProperty("default").GetProperty("mutatingCalls").GetInt32().Should().Be(23);
         latency.GetProperty("speedup").GetDouble().Should().BePositive();
+        output.Should().Contain("channel activation 0.05 s:");
+        var activation = report.RootElement.GetProperty("activation");
+        activation.GetProperty("resources").GetInt32().Should().Be(23);
+        activation.GetProperty("slow").GetProperty("activationDelaySeconds").GetDouble().Should().Be(1);
+        activation.GetProperty("slow").GetProperty("mutatingCalls").GetInt32().Should().Be(23);
+        activation.GetProperty("ratio").GetDouble().Should().BePositive();
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] args)

@@ -67,6 +67,37 @@ public sealed class IamUpdateTests
         await ExpectRoleDescriptionAsync(ws, "Sends WhatsApp messages");
     }
 
+    [Fact]
+    public async Task ChangingARolesDescription_WithPut_KeepsTheActionsAndMetadataSetOutsideBirdInfra()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(Stack, configure: o => o with { RoleUpdateWithPut = true });
+        await UpAsync(ws);
+        var role = (await ws.ListAsync(ws.OrgPath("iam-roles"))).Single();
+        var roleId = role.GetProperty("id").GetString()!;
+        var policyId = role.GetProperty("policies")[0].GetProperty("id").GetString();
+        // Someone gives the role actions and metadata in Bird's console (this emulator takes PUT, with the full role).
+        await ws.SendAsync(HttpMethod.Put, ws.OrgPath($"iam-roles/{roleId}"), new
+        {
+            name = "sender",
+            description = "Sends messages",
+            policies = new[] { new { id = policyId, type = "organization" } },
+            actions = new[] { new { name = "inbox:conversations:assign", type = "custom" } },
+            metadata = new { clouds = new[] { "platform" } },
+        });
+        ws.EditStack("description: Sends messages", "description: Sends WhatsApp messages");
+        await ws.ResetCallLogAsync();
+
+        var up = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        up.ExitCode.Should().Be(0, up.All);
+        (await MutatingCallsAsync(ws)).Should().Equal(("PATCH", "iam-roles", 405), ("PUT", "iam-roles", 200));
+        var after = await ws.GetAsync(ws.OrgPath($"iam-roles/{roleId}"));
+        after.GetProperty("description").GetString().Should().Be("Sends WhatsApp messages");
+        after.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Should().Equal(["inbox:conversations:assign"], "the PUT carries what BirdInfra does not manage");
+        after.GetProperty("metadata").GetProperty("clouds")[0].GetString().Should().Be("platform");
+        after.GetProperty("policies").EnumerateArray().Select(p => p.GetProperty("id").GetString()).Should().Equal(policyId);
+    }
+
     /// <summary>Bird has no policy update: the new policy is created, the role re-pointed, and only then the old one deleted.</summary>
     [Theory]
     [InlineData(false)]

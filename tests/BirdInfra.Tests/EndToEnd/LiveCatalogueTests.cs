@@ -53,6 +53,84 @@ public sealed class LiveCatalogueTests
         (await ws.CallsAsync()).Count(c => c.Path.EndsWith("/available-webhooks", StringComparison.Ordinal)).Should().Be(1);
     }
 
+    [Fact]
+    public async Task PreviewAndUp_WhenTheCatalogueAnswers403_WarnOnceNamingThePermission_AndApplyTheStack()
+    {
+        await using var ws = await StackWorkspace.CreateAsync();
+        ws.Environment["BIRD_ACCESS_KEY"] = await DeployKey.CreateAsync(ws, "deploy", DeployKey.DocumentedTable(ws.Emulator.OrganizationId));
+        await ws.ResetCallLogAsync();
+
+        var preview = await ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode");
+
+        preview.ExitCode.Should().Be(2, preview.All);
+        Warnings(preview.Error).Should().ContainSingle().Which.Should().Contain("warning BI094: Bird would not show its webhook catalogue (GET /workspaces/")
+            .And.Contain("answered 403 Forbidden");
+        preview.Error.Should().Contain("resources: [\"/workspaces/*/available-webhooks\"]");
+        (await ws.MutatingCallsAsync()).Should().BeEmpty();
+
+        var up = await ws.RunAsync("up", "--stack", "e2e", "--yes");
+
+        up.ExitCode.Should().Be(0, up.All);
+        Warnings(up.Error).Should().ContainSingle().Which.Should().Contain("BI094");
+        (await ws.ListAsync(ws.OrgPath($"workspaces/{ws.Emulator.WorkspaceId}/webhook-subscriptions"))).Should().HaveCount(3, "the stack was applied");
+    }
+
+    [Fact]
+    public async Task Preview_WhenTheCatalogueListsNoChannelsEvents_WarnsAndPlans()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { WebhookEvents = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal) });
+
+        var preview = await ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode");
+
+        preview.ExitCode.Should().Be(2, preview.All);
+        Warnings(preview.Error).Should().ContainSingle().Which.Should().Contain("warning BI094").And.Contain("listed no channels events");
+    }
+
+    [Fact]
+    public async Task Preview_WhenTheCatalogueLacksAWhatsAppEvent_WarnsWithoutAWhatsAppChannel_AndRefusesWithOne()
+    {
+        var withoutInbound = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal)
+        {
+            ["channel.created"] = null,
+            ["whatsapp.outbound"] = null,
+        };
+        await using var ws = await StackWorkspace.CreateAsync(configure: o => o with { WebhookEvents = withoutInbound });
+
+        var first = await ws.RunAsync("preview", "--stack", "e2e");
+
+        first.ExitCode.Should().Be(0, first.All);
+        Warnings(first.Error).Should().ContainSingle().Which.Should().Contain("warning BI095: Bird does not list the event 'whatsapp.inbound' in this workspace yet")
+            .And.Contain("which has no whatsapp channel yet");
+
+        // A WhatsApp channel made by hand: now Bird's catalogue is the judge.
+        await ws.PostAsync(ws.WorkspacePath("connectors"), new
+        {
+            name = "by hand",
+            connectorTemplateRef = "whatsapp:1",
+            arguments = new { wabaId = "102290129340398", phoneId = "106540352242999", phoneNumber = "+31699999999" },
+            securityArguments = new { oauth = new { accessToken = StackWorkspace.WhatsAppToken } },
+        });
+        await WaitForChannelAsync(ws);
+
+        var second = await ws.RunAsync("preview", "--stack", "e2e");
+
+        second.ExitCode.Should().Be(1, second.All);
+        second.Error.Should().Contain("error BI082: Bird does not offer the event 'whatsapp.inbound' in this workspace");
+    }
+
+    /// <summary>Waits on the emulator's channel list (no clock) until the hand-made connector's channel exists.</summary>
+    private static async Task WaitForChannelAsync(StackWorkspace ws)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await ws.ListAsync(ws.WorkspacePath("channels"))).Count == 0)
+        {
+            timeout.Token.ThrowIfCancellationRequested();
+            await Task.Delay(25, timeout.Token); // a poll interval: the channel list is what is waited on
+        }
+    }
+
+    private static List<string> Warnings(string stderr) => [.. stderr.Split('\n').Where(l => l.Contains(": warning BI", StringComparison.Ordinal))];
+
     /// <summary>"line:column" (1-based) of <paramref name="value"/> on the first line of the scenario stack containing <paramref name="text"/>.</summary>
     private static string Position(string text, string value)
     {

@@ -56,6 +56,46 @@ public sealed class GraphExecutorTests
     }
 
     [Fact]
+    public async Task Execute_ANodeThatHandsBackItsSlot_LetsTheNextStart_WhileItsDependentsStillWaitForIt()
+    {
+        // A bound of one: the connector starts waiting (hands its slot back), so the policy runs beside it; the webhook
+        // that needs the connector starts only once the connector has finished.
+        Node[] nodes = [N("Connector.main"), N("AccessPolicy.cc"), N("WebhookSubscription.inbound", "Connector.main")];
+        var waiting = Gate();
+        var connectorDone = Gate();
+        var policyRan = Gate();
+        var events = new ConcurrentQueue<string>();
+
+        var execution = new GraphExecutor(1).ExecuteAsync(nodes, n => n.Address, n => n.Dependencies, async (node, returnSlot, _) =>
+        {
+            events.Enqueue("start " + node.Address);
+            if (node.Address == Address("Connector.main"))
+            {
+                returnSlot();
+                returnSlot(); // a second call changes nothing
+                waiting.SetResult();
+                await connectorDone.Task;
+            }
+            else if (node.Address == Address("AccessPolicy.cc"))
+            {
+                policyRan.SetResult();
+            }
+
+            events.Enqueue("end " + node.Address);
+        }, CancellationToken.None);
+
+        await waiting.Task;
+        await policyRan.Task; // would never complete if the waiting connector held the only slot
+        events.Should().NotContain("start WebhookSubscription.inbound", "its dependency is still running");
+        connectorDone.SetResult();
+        var results = await execution;
+
+        results.Should().AllBeOfType<NodeSucceeded>();
+        var order = events.ToList();
+        order.IndexOf("end Connector.main").Should().BeLessThan(order.IndexOf("start WebhookSubscription.inbound"));
+    }
+
+    [Fact]
     public async Task Execute_NeverRunsMoreThanTheBoundAtOnce()
     {
         // Ten independent nodes, a bound of three, each action held open until the test releases it.

@@ -23,11 +23,12 @@ public static class LiveChecks
             }
 
             // The failures are worded by the live check itself (not the section's MapFailure, which speaks of the offline rules).
-            foreach (var (entry, mapped) in await check.CheckAsync(context, entries, cancellationToken).ConfigureAwait(false))
+            foreach (var (entry, mapped, severity) in await check.CheckAsync(context, entries, cancellationToken).ConfigureAwait(false))
             {
-                diagnostics.Add(entry.NodeFor(mapped.Path) is { } node
+                var diagnostic = entry.NodeFor(mapped.Path) is { } node
                     ? new Diagnostic(mapped.Code, mapped.Message, mapped.Hint, new SourceLocation(entry.Location.File, node.Line, node.Column), node.Path)
-                    : new Diagnostic(mapped.Code, mapped.Message, mapped.Hint, entry.Location, $"{entry.YamlPath}.{mapped.Path}"));
+                    : new Diagnostic(mapped.Code, mapped.Message, mapped.Hint, entry.Location, $"{entry.YamlPath}.{mapped.Path}");
+                diagnostics.Add(diagnostic with { Severity = severity });
             }
         }
 
