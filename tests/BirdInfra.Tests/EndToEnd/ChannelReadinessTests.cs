@@ -125,18 +125,18 @@ public sealed class ChannelReadinessTests
         "    accessToken: { env: WHATSAPP_ACCESS_TOKEN }");
 
     /// <summary>Polls Bird (the emulator's state and call log) until <paramref name="probe"/> answers, or the run ends first.</summary>
-    private static async Task<string> WaitAsync(Func<Task<string?>> probe, Task<CliRun> run)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            if (await probe() is { } found)
+    private static Task<string> WaitAsync(Func<Task<string?>> probe, Task<CliRun> run) =>
+        Poll.UntilAsync(
+            async () =>
             {
-                return found;
-            }
+                if (await probe() is { } found)
+                {
+                    return found;
+                }
 
-            run.IsCompleted.Should().BeFalse("up should still be waiting for the channel: " + (run.IsCompleted ? run.Result.All : string.Empty));
-            await Task.Delay(20, timeout.Token); // a poll interval; what is waited on is the call log
-        }
-    }
+                run.IsCompleted.Should().BeFalse("up should still be waiting for the channel: " + (run.IsCompleted ? run.Result.All : string.Empty));
+                return null;
+            },
+            TimeSpan.FromSeconds(60),
+            "what the test waits on in Bird while up waits for the channel");
 }

@@ -119,15 +119,11 @@ public sealed class LiveCatalogueTests
     }
 
     /// <summary>Waits on the emulator's channel list (no clock) until the hand-made connector's channel exists.</summary>
-    private static async Task WaitForChannelAsync(StackWorkspace ws)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((await ws.ListAsync(ws.WorkspacePath("channels"))).Count == 0)
-        {
-            timeout.Token.ThrowIfCancellationRequested();
-            await Task.Delay(25, timeout.Token); // a poll interval: the channel list is what is waited on
-        }
-    }
+    private static Task WaitForChannelAsync(StackWorkspace ws) =>
+        Poll.UntilAsync(
+            async () => (await ws.ListAsync(ws.WorkspacePath("channels"))).Count > 0,
+            TimeSpan.FromSeconds(60),
+            "the hand-made connector's channel");
 
     private static List<string> Warnings(string stderr) => [.. stderr.Split('\n').Where(l => l.Contains(": warning BI", StringComparison.Ordinal))];
 
