@@ -90,6 +90,11 @@ public static class DiagnosticCodes
     // State backend.
     public const string InvalidStateSetting = "BI093";
 
+    // Bases and overlays (extends), and comparisons between stacks.
+    public const string InvalidExtends = "BI094";
+    public const string ExtendsCycle = "BI095";
+    public const string InvalidCompareSetting = "BI096";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -155,5 +160,8 @@ public static class DiagnosticCodes
         [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
         [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
+        [InvalidExtends] = "`extends` is not a path to a readable stack file, or its base is not a mapping",
+        [ExtendsCycle] = "`extends` leads back to a file already in the chain (a cycle)",
+        [InvalidCompareSetting] = "the `compare:` setting is not `{ expect: [address or address.property patterns] }`",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }
