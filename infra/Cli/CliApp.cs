@@ -116,8 +116,9 @@ public static class CliApp
             stackOption, historyJsonOption, limitOption,
         };
         history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
-        var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
-        validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
+        var printOption = new Option<bool>("--print") { Description = "Also print the effective stack file (its bases merged; secrets as their placeholders), each block commented with its source file" };
+        var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption, printOption };
+        validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r) with { Print = r.GetValue(printOption) }, io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 
