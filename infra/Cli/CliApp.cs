@@ -116,6 +116,14 @@ public static class CliApp
             stackOption, historyJsonOption, limitOption,
         };
         history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
+        var withOption = new Option<string>("--with") { Description = "The stack to compare with: stacks/<NAME>.yaml", Required = true };
+        var compareFormatOption = new Option<string?>("--format") { Description = "How to print the differences: text (default), markdown or json" };
+        var compare = new Command("compare", "Show what differs between two stacks' declarations, property by property (reads no secret, changes nothing)")
+        {
+            stackOption, withOption, compareFormatOption, jsonOption, detailedOption,
+        };
+        compare.SetAction((r, ct) => Guard(io, () => Task.FromResult(CompareCommand.Run(
+            Options(r) with { Format = Format(r.GetValue(jsonOption), r.GetValue(compareFormatOption)) }, r.GetValue(withOption)!, io))));
         var printOption = new Option<bool>("--print") { Description = "Also print the effective stack file (its bases merged; secrets as their placeholders), each block commented with its source file" };
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption, printOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r) with { Print = r.GetValue(printOption) }, io))));
@@ -134,7 +142,7 @@ public static class CliApp
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, history, export, import, validate, unlock, state,
+            preview, up, refresh, destroy, output, history, export, import, validate, compare, unlock, state,
         };
     }
 
