@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Engine;
 using BirdInfra.Providers.Client;
+using BirdInfra.Rendering;
 using BirdInfra.State;
 
 namespace BirdInfra.Commands;
@@ -58,13 +59,14 @@ public static class ManyStacksCommand
         }
         else
         {
+            var markdown = options.Format == PlanFormat.Markdown;
             foreach (var run in runs)
             {
                 WriteGrouped(io.Error, run.Stack, run.Error);
-                WriteGrouped(io.Out, run.Stack, run.Out);
+                WriteGrouped(io.Out, run.Stack, run.Out, markdown);
             }
 
-            io.Out.Write(Table(summary));
+            io.Out.Write(markdown ? MarkdownTable(summary) : Table(summary));
         }
 
         return Combined(runs.Select(r => r.ExitCode));
@@ -127,16 +129,30 @@ public static class ManyStacksCommand
         return string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd()));
     }
 
+    private static string MarkdownTable(JsonArray summary)
+    {
+        var columns = summary.SelectMany(r => r!.AsObject().Select(p => p.Key)).Distinct().ToList();
+        var text = new StringBuilder("\n### Summary\n\n| ");
+        text.AppendJoin(" | ", columns.Select(Header)).Append(" |\n|");
+        text.Append(string.Concat(columns.Select(_ => "---|"))).Append('\n');
+        foreach (var row in summary)
+        {
+            text.Append("| ").AppendJoin(" | ", columns.Select(c => row![c] is { } v ? v.ToString() : string.Empty)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
     private static string Header(string key) => key == "exitCode" ? "exit" : key;
 
-    private static void WriteGrouped(TextWriter writer, string stack, string text)
+    private static void WriteGrouped(TextWriter writer, string stack, string text, bool markdown = false)
     {
         if (text.Length == 0)
         {
             return;
         }
 
-        writer.WriteLine($"=== {stack} ===");
+        writer.WriteLine(markdown ? $"## Stack `{stack}`\n" : $"=== {stack} ===");
         writer.Write(text.EndsWith('\n') ? text : text + "\n");
     }
 
