@@ -161,13 +161,14 @@ public static class CliApp
         };
         history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
         var withOption = new Option<string>("--with") { Description = "The stack to compare with: stacks/<NAME>.yaml", Required = true };
+        var liveOption = new Option<bool>("--live") { Description = "Compare what Bird holds for each stack (both targets read, nothing changed) instead of the declarations" };
         var compareFormatOption = new Option<string?>("--format") { Description = "How to print the differences: text (default), markdown or json" };
         var compare = new Command("compare", "Show what differs between two stacks' declarations, property by property (reads no secret, changes nothing)")
         {
-            stackOption, withOption, compareFormatOption, jsonOption, detailedOption,
+            stackOption, withOption, liveOption, compareFormatOption, jsonOption, detailedOption,
         };
-        compare.SetAction((r, ct) => Guard(io, () => Task.FromResult(CompareCommand.Run(
-            Options(r) with { Format = Format(r.GetValue(jsonOption), r.GetValue(compareFormatOption)) }, r.GetValue(withOption)!, io))));
+        compare.SetAction((r, ct) => Guard(io, () => CompareCommand.RunAsync(
+            Options(r) with { Format = Format(r.GetValue(jsonOption), r.GetValue(compareFormatOption)) }, r.GetValue(withOption)!, r.GetValue(liveOption), io, targets, ct)));
         var printOption = new Option<bool>("--print") { Description = "Also print the effective stack file (its bases merged; secrets as their placeholders), each block commented with its source file" };
         var validateFormatOption = new Option<string?>("--format") { Description = "With --stacks / --all: text (default) or json ({\"stacks\": {...}, \"summary\": [...]})" };
         var validate = new Command("validate", "Check a stack file offline and report every problem")

@@ -5,21 +5,43 @@ namespace BirdInfra.Commands;
 
 /// <summary>
 /// `birdinfra compare --stack A --with B`: what differs between two stacks' effective declarations, offline, each
-/// difference marked expected when either stack's <c>compare.expect</c> lists it. Reads no secret, sends nothing.
+/// difference marked expected when either stack's <c>compare.expect</c> lists it. With `--live`, between what Bird holds
+/// for each (both targets read, nothing changed). Reads no secret offline; sends nothing that changes Bird.
 /// </summary>
 public static class CompareCommand
 {
-    public static int Run(CommandOptions options, string with, ConsoleIO io)
+    public static async Task<int> RunAsync(CommandOptions options, string with, bool live, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        var left = StackSession.Load(new StackPaths(options.Root, options.Stack), io, checkSecrets: false);
-        var right = StackSession.Load(new StackPaths(options.Root, with), io, checkSecrets: false);
-        if (left.Stack is null || right.Stack is null)
+        StackComparison comparison;
+        if (live)
         {
-            StackSession.WriteDiagnostics(io, [.. left.Diagnostics, .. right.Diagnostics], "nothing was compared");
-            return ExitCodes.Error;
+            await using var left = await StackSession.OpenAsync(options, "compare", io, targets, cancellationToken);
+            if (left is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            await using var right = await StackSession.OpenAsync(options with { Stack = with }, "compare", io, targets, cancellationToken);
+            if (right is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            comparison = LiveComparer.Compare(left.Stack, left.Refresh.State, right.Stack, right.Refresh.State, left.Kinds);
+        }
+        else
+        {
+            var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), io, checkSecrets: false);
+            var rightLoad = StackSession.Load(new StackPaths(options.Root, with), io, checkSecrets: false);
+            if (leftLoad.Stack is null || rightLoad.Stack is null)
+            {
+                StackSession.WriteDiagnostics(io, [.. leftLoad.Diagnostics, .. rightLoad.Diagnostics], "nothing was compared");
+                return ExitCodes.Error;
+            }
+
+            comparison = StackComparer.Compare(leftLoad, rightLoad, io.Environment);
         }
 
-        var comparison = StackComparer.Compare(left, right, io.Environment);
         io.Out.Write(ComparisonRenderer.Render(comparison, options.Format));
         if (options.Format != Rendering.PlanFormat.Text)
         {

@@ -75,6 +75,53 @@ public sealed class EnvironmentsEndToEndTests
     }
 
     [Fact]
+    public async Task CompareLive_AfterUpOfBothStacks_AgreesWithTheDeclaredComparison()
+    {
+        // Scenario: the e2e scenario becomes a base; left and right extend it (right with its own names, number and URL, which it expects to differ); both are applied.
+        await using var ws = await StackWorkspace.CreateAsync();
+        var stacks = Path.Combine(ws.Root, "stacks");
+        File.Move(ws.StackFile, Path.Combine(stacks, "shared.yaml"));
+        File.WriteAllText(Path.Combine(stacks, "left.yaml"), "extends: shared.yaml\n");
+        File.WriteAllText(Path.Combine(stacks, "right.yaml"), """
+            extends: shared.yaml
+            compare:
+              expect: [accessPolicies.*.name, accessRoles.*.name, accessKeys.*.name, connectors.*.name, connectors.*.phoneId, connectors.*.phoneNumber, webhookSubscriptions.channel-created.url]
+            accessPolicies: { contact-center: { name: ucx-right } }
+            accessRoles: { contact-center: { name: ucx-right } }
+            accessKeys: { contact-center: { name: ucx-right } }
+            connectors: { main-number: { name: ACME right, phoneId: "106540352242923", phoneNumber: "+31201234567" } }
+            webhookSubscriptions: { channel-created: { url: https://right.example.com/bird/channels } }
+            """);
+        foreach (var stack in new[] { "left", "right" })
+        {
+            var up = await ws.RunAsync("up", "--stack", stack, "--yes");
+            up.ExitCode.Should().Be(0, up.All);
+        }
+
+        await ws.ResetCallLogAsync();
+        var declared = await ws.RunAsync("compare", "--stack", "left", "--with", "right", "--json", "--detailed-exitcode");
+        var live = await ws.RunAsync("compare", "--stack", "left", "--with", "right", "--live", "--json", "--detailed-exitcode");
+
+        declared.ExitCode.Should().Be(0, declared.All);
+        live.ExitCode.Should().Be(0, live.All);
+        Differences(live.Out).Should().BeEquivalentTo(Differences(declared.Out), "Bird holds what the two stacks declare");
+        Differences(live.Out).Should().Contain(("Connector.main-number", "phoneNumber", true));
+        (await ws.MutatingCallsAsync()).Should().BeEmpty("compare --live only reads both targets");
+
+        // One change made outside BirdInfra: only the live comparison sees it, unexpected, named by address and property.
+        var roleId = (await ws.ListAsync(ws.OrgPath("iam-roles"))).Single(r => r.GetProperty("name").GetString() == "ucx-right").GetProperty("id").GetString();
+        await ws.SendAsync(HttpMethod.Patch, ws.OrgPath($"iam-roles/{roleId}"), new { description = "edited in the console" });
+        var drifted = await ws.RunAsync("compare", "--stack", "left", "--with", "right", "--live", "--detailed-exitcode");
+
+        drifted.ExitCode.Should().Be(2, drifted.All);
+        drifted.Out.Should().Contain("~ AccessRole.contact-center").And.Contain("description: \"Holds the contact-center policy\" → \"edited in the console\"\n");
+    }
+
+    private static List<(string Address, string Path, bool Expected)> Differences(string json) =>
+        [.. JsonDocument.Parse(json).RootElement.GetProperty("differences").EnumerateArray()
+            .Select(d => (d.GetProperty("address").GetString()!, d.GetProperty("path").GetString()!, d.GetProperty("expected").GetBoolean()))];
+
+    [Fact]
     public async Task ManyStacks_NeedExactlyOneSelection_AndOutTakesOneStack()
     {
         await using var ws = await StackWorkspace.CreateAsync();
