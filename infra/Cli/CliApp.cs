@@ -146,8 +146,10 @@ public static class CliApp
             return OneOrMany(r, options, options.Json, one => OutputCommand.RunAsync(one, io, ct), async (each, own, token) =>
                 (await OutputCommand.RunAsync(each, own, token), new System.Text.Json.Nodes.JsonObject()), ct);
         }));
-        var export = new Command("export", "Print a stack file declaring what the stack's target already holds in Bird (reads only)") { stackOption };
-        export.SetAction((r, ct) => Guard(io, () => ExportCommand.RunAsync(Options(r), io, targets, ct)));
+        var baseOption = new Option<string?>("--base") { Description = "Write the stack as an overlay of this base file (extends: FILE, then only what differs)" };
+        var export = new Command("export", "Print a stack file declaring what the stack's target already holds in Bird (reads only)") { stackOption, baseOption };
+        export.SetAction((r, ct) => Guard(io, () => ExportCommand.RunAsync(
+            Options(r), r.GetValue(baseOption) is { } baseFile ? Path.GetFullPath(baseFile, workingDirectory) : null, io, targets, ct)));
         var import = new Command("import", "Record the Bird objects the stack declares and state lacks as owned, found by natural key (sends nothing that changes Bird)")
         {
             stackOption, yesOption,

@@ -27,16 +27,20 @@ public static partial class EffectiveStackWriter
         return header + YamlWriter.Write(new YamlMapping(fields));
     }
 
-    private static YamlField Field(MappingEntry entry, int depth, Func<string, string> display)
+    /// <summary>A tree as a stack file, without source comments (<c>export --base</c> writes an overlay with it).</summary>
+    public static string WritePlain(MappingNode root) =>
+        YamlWriter.Write(new YamlMapping([.. root.Entries.Select(e => Field(e, depth: 0, display: null))]));
+
+    private static YamlField Field(MappingEntry entry, int depth, Func<string, string>? display)
     {
         // A comment on each top-level block and on each resource (or target field) under it.
-        var comment = depth == 0 || (depth == 1 && entry.Value is MappingNode)
+        var comment = display is not null && (depth == 0 || (depth == 1 && entry.Value is MappingNode))
             ? "from " + string.Join(" and ", FilesIn(entry).Select(display))
             : null;
         return new YamlField(entry.Key.Value, Value(entry.Value, depth + 1, display), comment);
     }
 
-    private static YamlOut Value(StackNode node, int depth, Func<string, string> display) => node switch
+    private static YamlOut Value(StackNode node, int depth, Func<string, string>? display) => node switch
     {
         MappingNode mapping => new YamlMapping(
             [.. mapping.Entries.Select(e => Field(e, depth, display))],

@@ -72,6 +72,17 @@ public static class StackLoader
         return [.. files];
     }
 
+    /// <summary>The effective tree of a file and its bases (no validation: a base alone need not be a whole stack); problems go to <paramref name="bag"/>.</summary>
+    public static StackNode? EffectiveTree(string path, DiagnosticBag bag)
+    {
+        var files = new List<string> { path };
+        return ReadBounded(path, bag) is { } bytes ? StackExtends.Resolve(ReadTree(bytes, path, bag), path, bag, files, ReadBase) : null;
+    }
+
+    /// <summary>A stack file's tree from text (no validation), e.g. what <c>export</c> wrote.</summary>
+    public static StackNode? ParseTree(string text, string path, DiagnosticBag bag) =>
+        YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal));
+
     private static StackNode? ReadTree(byte[] bytes, string path, DiagnosticBag bag) =>
         SourceText.Decode(bytes, path, bag) is { } text
             ? YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal))

@@ -117,6 +117,33 @@ public sealed class EnvironmentsEndToEndTests
         drifted.Out.Should().Contain("~ AccessRole.contact-center").And.Contain("description: \"Holds the contact-center policy\" → \"edited in the console\"\n");
     }
 
+    [Fact]
+    public async Task ExportWithBase_WritesOnlyWhatDiffers_AndLoadsAsTheFullExport()
+    {
+        // Scenario: a hand-built setup is exported in full; a base made from that export, one description edited, is
+        // then the base of `export --base`: the overlay holds extends and that one description.
+        await using var ws = await StackWorkspace.CreateAsync(HandBuiltSetup.StackTargetOnly);
+        await HandBuiltSetup.CreateAsync(ws);
+        var full = await ws.RunAsync("export", "--stack", "e2e");
+        full.ExitCode.Should().Be(0, full.All);
+        var stacks = Path.Combine(ws.Root, "stacks");
+        var role = full.Out[full.Out.IndexOf("accessRoles:", StringComparison.Ordinal)..];
+        var description = role[role.IndexOf("description: ", StringComparison.Ordinal)..].Split('\n')[0];
+        File.WriteAllText(Path.Combine(stacks, "shared.yaml"), full.Out.Replace(role, role.Replace(description, "description: an older text", StringComparison.Ordinal), StringComparison.Ordinal));
+        await ws.ResetCallLogAsync();
+
+        var overlay = await ws.RunAsync("export", "--stack", "e2e", "--base", Path.Combine(stacks, "shared.yaml"));
+
+        overlay.ExitCode.Should().Be(0, overlay.All);
+        overlay.Out.Should().StartWith("extends: shared.yaml\n").And.Contain(description).And.NotContain("connectors:").And.NotContain("definitions:");
+        File.WriteAllText(Path.Combine(stacks, "full.yaml"), full.Out);
+        File.WriteAllText(Path.Combine(stacks, "overlay.yaml"), overlay.Out);
+        var compare = await ws.RunAsync("compare", "--stack", "full", "--with", "overlay", "--detailed-exitcode");
+        compare.ExitCode.Should().Be(0, compare.All + overlay.Out);
+        compare.Out.Should().Contain("0 unexpected, 0 expected", "the overlay and its base declare exactly the full export");
+        (await ws.MutatingCallsAsync()).Should().BeEmpty();
+    }
+
     private static List<(string Address, string Path, bool Expected)> Differences(string json) =>
         [.. JsonDocument.Parse(json).RootElement.GetProperty("differences").EnumerateArray()
             .Select(d => (d.GetProperty("address").GetString()!, d.GetProperty("path").GetString()!, d.GetProperty("expected").GetBoolean()))];
