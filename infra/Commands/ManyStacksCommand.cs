@@ -11,7 +11,7 @@ namespace BirdInfra.Commands;
 
 /// <summary>
 /// Runs one read-only command (validate, preview, output) for many stacks in one process (<c>--stacks GLOB</c>,
-/// <c>--all</c>), a bounded number at once, each with its own output buffers, target and HTTP client, then prints
+/// <c>--all</c>), at most <see cref="DefaultParallelism"/> at once, each with its own output buffers, target and HTTP client, then prints
 /// the output grouped per stack and a summary table. The exit code: 1 if any stack gave 1, else 2 if any gave 2,
 /// else 3 if any gave 3, else 0. A stack that fails (to load, to connect) is reported and the others still run.
 /// </summary>
@@ -31,7 +31,7 @@ public static class ManyStacksCommand
         Func<CommandOptions, ConsoleIO, CancellationToken, Task<(int ExitCode, JsonObject Figures)>> runOne,
         CancellationToken cancellationToken)
     {
-        using var gate = new SemaphoreSlim(Math.Max(1, options.Parallel == Apply.Applier.DefaultParallelism ? DefaultParallelism : options.Parallel));
+        using var gate = new SemaphoreSlim(DefaultParallelism);
         var runs = await Task.WhenAll(stacks.Select(async stack =>
         {
             await gate.WaitAsync(cancellationToken);
