@@ -30,6 +30,9 @@ public static class CliApp
             Description = "The stack to act on: stacks/<NAME>.yaml",
             Required = true,
         };
+        var oneStackOption = new Option<string?>("--stack", "-s") { Description = "The stack to act on: stacks/<NAME>.yaml (or --stacks / --all)" };
+        var stacksOption = new Option<string?>("--stacks") { Description = "Every stack whose name matches GLOB (e.g. 'prod-*'), in one run" };
+        var allOption = new Option<bool>("--all") { Description = "Every stack in stacks/ (bases named in `extends` are not stacks), in one run" };
         var yesOption = new Option<bool>("--yes", "-y") { Description = "Apply without asking for confirmation" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the plan as one JSON document (the same as --format json)" };
         var formatOption = new Option<string?>("--format") { Description = "How to print the plan: text (default), markdown (a pull-request comment) or json" };
@@ -74,11 +77,50 @@ public static class CliApp
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
+        // validate, preview and output take --stack NAME, or --stacks GLOB / --all for many stacks in one process.
+        Task<int> OneOrMany(ParseResult r, CommandOptions options, bool json, Func<CommandOptions, Task<int>> one, Func<CommandOptions, ConsoleIO, CancellationToken, Task<(int, System.Text.Json.Nodes.JsonObject)>> each, CancellationToken ct)
+        {
+            var stack = r.GetValue(oneStackOption);
+            var glob = r.GetValue(stacksOption);
+            var all = r.GetValue(allOption);
+            if ((stack is null ? 0 : 1) + (glob is null ? 0 : 1) + (all ? 1 : 0) != 1)
+            {
+                throw new UserError("Give exactly one of --stack NAME, --stacks GLOB or --all.");
+            }
+
+            if (stack is not null)
+            {
+                return one(options with { Stack = stack });
+            }
+
+            if (options.PlanOut is not null)
+            {
+                throw new UserError("--out saves the plan of one stack: use it with --stack NAME.");
+            }
+
+            return ManyStacksCommand.RunAsync(options, StackSelection.Select(options.Root, all ? null : glob), json, io, each, ct);
+        }
+
         var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
         {
-            stackOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
+            oneStackOption, stacksOption, allOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
         };
-        preview.SetAction((r, ct) => Guard(io, () => PreviewCommand.RunAsync(Options(r), io, targets, ct)));
+        preview.SetAction((r, ct) => Guard(io, () =>
+        {
+            var options = Options(r);
+            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => PreviewCommand.RunAsync(one, io, targets, ct), async (each, own, token) =>
+            {
+                var figures = new System.Text.Json.Nodes.JsonObject();
+                var code = await PreviewCommand.RunAsync(each, own, targets, summary =>
+                {
+                    figures["create"] = summary.Create;
+                    figures["update"] = summary.Update;
+                    figures["replace"] = summary.Replace;
+                    figures["delete"] = summary.Delete;
+                }, token);
+                return (code, figures);
+            }, ct);
+        }));
         var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption, parallelOption };
         up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
             ? UpCommand.RunAsync(Options(r), io, targets, ct)
@@ -96,14 +138,18 @@ public static class CliApp
         var showSecretsOption = new Option<bool>("--show-secrets") { Description = "Print secret outputs (access key tokens) in plaintext" };
         var output = new Command("output", "Print the stack's outputs (ids, channel ids, access key tokens) from state, without calling Bird")
         {
-            stackOption, outputArgument, outputJsonOption, showSecretsOption,
+            oneStackOption, stacksOption, allOption, outputArgument, outputJsonOption, showSecretsOption,
         };
-        output.SetAction((r, ct) => Guard(io, () => OutputCommand.RunAsync(
-            Options(r) with { Json = r.GetValue(outputJsonOption), ShowSecrets = r.GetValue(showSecretsOption), Output = r.GetValue(outputArgument) },
-            io,
-            ct)));
-        var export = new Command("export", "Print a stack file declaring what the stack's target already holds in Bird (reads only)") { stackOption };
-        export.SetAction((r, ct) => Guard(io, () => ExportCommand.RunAsync(Options(r), io, targets, ct)));
+        output.SetAction((r, ct) => Guard(io, () =>
+        {
+            var options = Options(r) with { Json = r.GetValue(outputJsonOption), ShowSecrets = r.GetValue(showSecretsOption), Output = r.GetValue(outputArgument) };
+            return OneOrMany(r, options, options.Json, one => OutputCommand.RunAsync(one, io, ct), async (each, own, token) =>
+                (await OutputCommand.RunAsync(each, own, token), new System.Text.Json.Nodes.JsonObject()), ct);
+        }));
+        var baseOption = new Option<string?>("--base") { Description = "Write the stack as an overlay of this base file (extends: FILE, then only what differs)" };
+        var export = new Command("export", "Print a stack file declaring what the stack's target already holds in Bird (reads only)") { stackOption, baseOption };
+        export.SetAction((r, ct) => Guard(io, () => ExportCommand.RunAsync(
+            Options(r), r.GetValue(baseOption) is { } baseFile ? Path.GetFullPath(baseFile, workingDirectory) : null, io, targets, ct)));
         var import = new Command("import", "Record the Bird objects the stack declares and state lacks as owned, found by natural key (sends nothing that changes Bird)")
         {
             stackOption, yesOption,
@@ -116,8 +162,27 @@ public static class CliApp
             stackOption, historyJsonOption, limitOption,
         };
         history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
-        var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
-        validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
+        var withOption = new Option<string>("--with") { Description = "The stack to compare with: stacks/<NAME>.yaml", Required = true };
+        var liveOption = new Option<bool>("--live") { Description = "Compare what Bird holds for each stack (both targets read, nothing changed) instead of the declarations" };
+        var compareFormatOption = new Option<string?>("--format") { Description = "How to print the differences: text (default), markdown or json" };
+        var compare = new Command("compare", "Show what differs between two stacks' declarations, property by property (reads no secret, changes nothing)")
+        {
+            stackOption, withOption, liveOption, compareFormatOption, jsonOption, detailedOption,
+        };
+        compare.SetAction((r, ct) => Guard(io, () => CompareCommand.RunAsync(
+            Options(r) with { Format = Format(r.GetValue(jsonOption), r.GetValue(compareFormatOption)) }, r.GetValue(withOption)!, r.GetValue(liveOption), io, targets, ct)));
+        var printOption = new Option<bool>("--print") { Description = "Also print the effective stack file (its bases merged; secrets as their placeholders), each block commented with its source file" };
+        var validateFormatOption = new Option<string?>("--format") { Description = "With --stacks / --all: text (default) or json ({\"stacks\": {...}, \"summary\": [...]})" };
+        var validate = new Command("validate", "Check a stack file offline and report every problem")
+        {
+            oneStackOption, stacksOption, allOption, printOption, validateFormatOption, jsonOption,
+        };
+        validate.SetAction((r, ct) => Guard(io, () =>
+        {
+            var options = Options(r) with { Print = r.GetValue(printOption), Format = Format(r.GetValue(jsonOption), r.GetValue(validateFormatOption)) };
+            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => Task.FromResult(ValidateCommand.Run(one, io)), (each, own, token) =>
+                Task.FromResult(ValidateCommand.RunWithFigures(each, own)), ct);
+        }));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 
@@ -146,7 +211,7 @@ public static class CliApp
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, history, export, import, validate, doctor, unlock, state,
+            preview, up, refresh, destroy, output, history, export, import, validate, compare, doctor, unlock, state,
         };
     }
 

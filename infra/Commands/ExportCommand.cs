@@ -10,8 +10,17 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class ExportCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        RunAsync(options, null, io, targets, cancellationToken);
+
+    /// <param name="baseFile">`--base FILE` (a full path): write the stack as an overlay of that base, only what differs.</param>
+    public static async Task<int> RunAsync(CommandOptions options, string? baseFile, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
+        if (baseFile is not null && !File.Exists(baseFile))
+        {
+            throw new UserError($"--base {baseFile}: no such file.");
+        }
+
         var paths = new StackPaths(options.Root, options.Stack);
 
         // The secrets of declared resources are not needed (the file may hold only target:), the target's are, at connect.
@@ -27,7 +36,9 @@ public static class ExportCommand
         await using var target = await targets.ConnectAsync(load.Stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
         io.Error.WriteLine($"Reading every access policy, role, access key, connector and webhook subscription of organization {target.OrganizationId}, workspace {target.WorkspaceId}…");
         var export = await StackExporter.ExportAsync(StackSession.KindsFor(load.Stack), target.Context(null), options.Stack, TargetBlock(paths.StackFile), cancellationToken);
-        io.Out.Write(export.Text);
+        io.Out.Write(baseFile is null
+            ? export.Text
+            : OverlayExport.Write(export.Text, baseFile, Path.GetRelativePath(Path.GetDirectoryName(paths.StackFile)!, baseFile).Replace('\\', '/')));
         io.Error.WriteLine($"Exported {export.Resources} Bird object(s).{(export.SecretVariables.IsEmpty ? string.Empty : $" Bird never returns secrets: set {string.Join(", ", export.SecretVariables)} before validate, import and up.")}");
         return ExitCodes.Success;
     }

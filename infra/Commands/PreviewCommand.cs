@@ -12,7 +12,11 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class PreviewCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        RunAsync(options, io, targets, null, cancellationToken);
+
+    /// <param name="planned">Told the plan's summary once there is a plan (for a many-stack summary row).</param>
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<PlanSummary>? planned, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
         var stackFileHash = options.PlanOut is not null && File.Exists(paths.StackFile) ? SavedPlanFile.StackFileHash(paths.StackFile) : null;
@@ -29,6 +33,7 @@ public static class PreviewCommand
             return ExitCodes.Error;
         }
 
+        planned?.Invoke(result.Plan.Summary);
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
         switch (options.Format)

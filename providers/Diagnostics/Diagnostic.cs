@@ -16,6 +16,11 @@ public sealed record Diagnostic(string Code, string Message, string Hint, Source
     public override string ToString()
     {
         var at = YamlPath.Length == 0 ? string.Empty : $" (at {YamlPath})";
+        if (Location.ExtendedBy is { } stack)
+        {
+            at += $" (in the base of {stack})";
+        }
+
         var severity = IsError ? "error" : "warning";
         return $"{Location}: {severity} {Code}: {Message}{at}{Environment.NewLine}  hint: {Hint}";
     }

@@ -57,7 +57,9 @@ public sealed class DiagnosticBag
     {
         var sorted = diagnostics
             .Select((d, i) => (d, i))
-            .OrderBy(x => x.d.Location.Line)
+            .OrderBy(x => x.d.Location.ExtendedBy is null ? 1 : 0) // a base's problems first, file by file
+            .ThenBy(x => x.d.Location.ExtendedBy is null ? string.Empty : x.d.Location.File, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Location.Line)
             .ThenBy(x => x.d.Location.Column)
             .ThenBy(x => x.i)
             .Select(x => x.d)

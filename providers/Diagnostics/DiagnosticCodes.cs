@@ -98,6 +98,11 @@ public static class DiagnosticCodes
     /// <summary>A warning: Bird's catalogue lacks a platform's event while the workspace has no channel of that platform yet.</summary>
     public const string EventAwaitsChannel = "BI095";
 
+    // Bases and overlays (extends), and comparisons between stacks.
+    public const string InvalidExtends = "BI096";
+    public const string ExtendsCycle = "BI097";
+    public const string InvalidCompareSetting = "BI098";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -165,5 +170,8 @@ public static class DiagnosticCodes
         [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
         [LiveCatalogueUnavailable] = "warning: Bird's webhook catalogue answered 403 or 404, or listed no channels events; the built-in catalogue is used",
         [EventAwaitsChannel] = "warning: Bird's webhook catalogue lacks a platform event and the workspace has no channel of that platform yet",
+        [InvalidExtends] = "`extends` is not a path to a readable stack file, or its base is not a mapping",
+        [ExtendsCycle] = "`extends` leads back to a file already in the chain (a cycle)",
+        [InvalidCompareSetting] = "the `compare:` setting is not `{ expect: [address or address.property patterns] }`",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

@@ -31,7 +31,7 @@ const stacks = {
       [`${project.name}:whatsappAccessToken`]: WHATSAPP_TOKEN,
     },
     secretKeys: ['bird:accessKey', `${project.name}:whatsappAccessToken`],
-    env: { BIRD_WEBHOOK_SIGNING_KEY: SIGNING_KEY },
+    env: { BIRD_PROD_WEBHOOK_SIGNING_KEY: SIGNING_KEY },
     secrets: [ACCESS_KEY, WHATSAPP_TOKEN, SIGNING_KEY],
   },
 };
@@ -342,7 +342,7 @@ describe('program: failures', () => {
       assert.notEqual(run.code, 0);
       assert.equal(engine.registrations().length, 0);
       const errors = engine.logs().filter((l) => l.severity === 3).map((l) => l.message).join('\n');
-      assert.match(errors, /WHATSAPP_ACCESS_TOKEN/);
+      assert.match(errors, /BIRD_PROD_WHATSAPP_ACCESS_TOKEN/);
       assert.match(errors, /pulumi config set --secret whatsappAccessToken/);
     } finally {
       await engine.stop();

@@ -33,6 +33,9 @@ public sealed record CommandOptions(string Stack, string Root)
     /// <summary>`up`, `destroy`, `refresh`: how many operations (or reads) run at once, at least 1; 1 is sequential.</summary>
     public int Parallel { get; init; } = Apply.Applier.DefaultParallelism;
 
+    /// <summary>`validate --print`: also print the effective stack file (bases merged).</summary>
+    public bool Print { get; init; }
+
     /// <summary>`output`: the one output to print; null for all.</summary>
     public string? Output { get; init; }
 }

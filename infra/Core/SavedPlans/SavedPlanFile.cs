@@ -22,7 +22,23 @@ public static class SavedPlanFile
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string StackFileHash(string stackFile) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(stackFile)));
+    /// <summary>The SHA-256 of the stack file; for a file that extends bases, of the file and each base in turn, so editing a base makes a plan stale too.</summary>
+    public static string StackFileHash(string stackFile)
+    {
+        var files = Stacks.StackLoader.FilesOf(stackFile);
+        if (files.Length == 1)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(stackFile)));
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     public static string Write(
         Plan plan,

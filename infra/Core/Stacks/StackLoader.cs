@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
@@ -46,21 +47,49 @@ public static class StackLoader
 
     private static StackLoadResult Load(byte[] bytes, string name, string path, StackLoadOptions options, DiagnosticBag bag)
     {
-        var text = SourceText.Decode(bytes, path, bag);
-        if (text is null)
-        {
-            return new StackLoadResult(null, bag.ToImmutable());
-        }
-
-        var root = YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal));
+        var root = ReadTree(bytes, path, bag);
         if (bag.HasErrors && root is null)
         {
             return new StackLoadResult(null, bag.ToImmutable());
         }
 
+        var files = new List<string> { path };
+        root = StackExtends.Resolve(root, path, bag, files, ReadBase);
         var stack = StackValidator.Validate(root, name, path, options, bag);
-        return new StackLoadResult(bag.HasErrors ? null : stack, bag.ToImmutable());
+        return new StackLoadResult(bag.HasErrors ? null : stack, bag.ToImmutable()) { Files = [.. files], Effective = root };
     }
+
+    /// <summary>The files a stack is made of: the file itself, then its bases in <c>extends</c> order (no validation).</summary>
+    public static ImmutableArray<string> FilesOf(string path)
+    {
+        var files = new List<string> { path };
+        var bag = new DiagnosticBag();
+        if (ReadBounded(path, bag) is { } bytes)
+        {
+            StackExtends.Resolve(ReadTree(bytes, path, bag), path, bag, files, ReadBase);
+        }
+
+        return [.. files];
+    }
+
+    /// <summary>The effective tree of a file and its bases (no validation: a base alone need not be a whole stack); problems go to <paramref name="bag"/>.</summary>
+    public static StackNode? EffectiveTree(string path, DiagnosticBag bag)
+    {
+        var files = new List<string> { path };
+        return ReadBounded(path, bag) is { } bytes ? StackExtends.Resolve(ReadTree(bytes, path, bag), path, bag, files, ReadBase) : null;
+    }
+
+    /// <summary>A stack file's tree from text (no validation), e.g. what <c>export</c> wrote.</summary>
+    public static StackNode? ParseTree(string text, string path, DiagnosticBag bag) =>
+        YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal));
+
+    private static StackNode? ReadTree(byte[] bytes, string path, DiagnosticBag bag) =>
+        SourceText.Decode(bytes, path, bag) is { } text
+            ? YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal))
+            : null;
+
+    private static StackNode? ReadBase(string path, DiagnosticBag bag) =>
+        ReadBounded(path, bag) is { } bytes ? ReadTree(bytes, path, bag) : null;
 
     private static byte[]? ReadBounded(string path, DiagnosticBag bag)
     {

@@ -50,6 +50,22 @@ public static class StackSchema
                 }
               }
             },
+            "extends": {
+              "description": "A base stack file this one is laid over (a path relative to this file): maps merge by key, a list replaces the base's, null removes a key. See stacks/README.md, Bases and overlays.",
+              "type": "string",
+              "minLength": 1
+            },
+            "compare": {
+              "description": "Differences with another stack that `birdinfra compare` expects: <section>.<name glob> (a resource only one side has) or <section>.<name glob>.<property glob>.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "expect": {
+                  "type": "array",
+                  "items": { "type": "string", "pattern": "^(SECTIONS)\\.[a-z0-9*][a-z0-9*-]*(\\.[A-Za-z*][A-Za-z0-9*_.\\[\\]-]*)?$" }
+                }
+              }
+            },
             "state": {
               "description": "Where the built-in engine keeps state, lock and history: local (.birdinfra/<stack>/ on this machine, the default) or postgres (shared by a team).",
               "type": "object",
@@ -271,6 +287,11 @@ public static class StackSchema
         guards["properties"]!["protect"]!["items"]!["pattern"] = pattern.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
         properties["guards"] = guards;
         properties["state"] = schema["properties"]!["state"]!.DeepClone();
+        properties["extends"] = schema["properties"]!["extends"]!.DeepClone();
+        var compare = schema["properties"]!["compare"]!.DeepClone();
+        var expect = compare["properties"]!["expect"]!["items"]!;
+        expect["pattern"] = expect["pattern"]!.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
+        properties["compare"] = compare;
         schema["properties"] = properties;
 
         var definitions = schema["$defs"]!.AsObject();
@@ -279,6 +300,72 @@ public static class StackSchema
             definitions[name] = JsonNode.Parse(json);
         }
 
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return Write(schema);
     }
+
+    /// <summary>
+    /// <c>stacks/overlay.schema.json</c>, for bases and overlays (files that name or are named in <c>extends</c>): the stack
+    /// schema with no required field (the other file may give it) and null allowed for every field (null removes the
+    /// base's key). <c>validate</c> checks the effective stack in full.
+    /// </summary>
+    public static string GenerateOverlay(KindRegistry kinds)
+    {
+        var schema = JsonNode.Parse(Generate(kinds))!.AsObject();
+        schema["$id"] = "https://github.com/birdinfra/birdinfra/stacks/overlay.schema.json";
+        schema["title"] = "BirdInfra base or overlay stack file";
+        schema["description"] = "A stack file that extends a base, or a base that others extend: any field may be left to the other file, and null removes a base's key. See stacks/README.md, Bases and overlays. `birdinfra validate --stack NAME` checks the effective stack.";
+        schema.Remove("required");
+        Loosen(schema);
+        return Write(schema);
+    }
+
+    private static void Loosen(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject json:
+                if (json["properties"] is JsonObject properties)
+                {
+                    json.Remove("required");
+                    foreach (var name in properties.Select(p => p.Key).ToList())
+                    {
+                        var inner = properties[name]!;
+                        Loosen(inner);
+                        properties[name] = OrNull(inner);
+                    }
+                }
+
+                if (json["additionalProperties"] is JsonObject entry)
+                {
+                    Loosen(entry);
+                    json["additionalProperties"] = OrNull(entry);
+                }
+
+                foreach (var (key, value) in json.ToList())
+                {
+                    if (key is not "properties" and not "additionalProperties")
+                    {
+                        Loosen(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Loosen(item);
+                }
+
+                break;
+        }
+    }
+
+    private static JsonObject OrNull(JsonNode schema)
+    {
+        var copy = schema.DeepClone();
+        return new JsonObject { ["anyOf"] = new JsonArray(copy, new JsonObject { ["type"] = "null" }) };
+    }
+
+    private static string Write(JsonObject schema) =>
+        schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 }

@@ -16,7 +16,9 @@ public sealed partial class FieldReader(string file, DiagnosticBag bag)
 {
     public string File { get; } = file;
 
-    public SourceLocation At(StackNode node) => new(File, node.Line, node.Column);
+    /// <summary>Where the node was written: its own file, and for a node from a base the stack file that extends it.</summary>
+    public SourceLocation At(StackNode node) =>
+        node.File is { } own && own != File ? new(own, node.Line, node.Column) { ExtendedBy = File } : new(File, node.Line, node.Column);
 
     public void Report(string code, string message, string hint, StackNode node) =>
         bag.Add(code, message, hint, At(node), node.Path);

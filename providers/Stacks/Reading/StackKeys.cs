@@ -12,6 +12,8 @@ internal static class StackKeys
     public const string Guards = "guards";
     public const string Protect = "protect";
     public const string State = "state";
+    public const string Extends = "extends";
+    public const string Compare = "compare";
 
     public static readonly ImmutableArray<string> TargetKeys = ["endpoint", "organizationId", "workspaceId", "accessKey", "allowHttpWebhooks"];
     public static readonly ImmutableArray<string> StateKeys = ["backend", "connection", "schema"];

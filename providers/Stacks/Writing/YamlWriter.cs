@@ -106,6 +106,7 @@ public static partial class YamlWriter
 
     private static string Inline(YamlOut value) => value switch
     {
+        YamlScalar { Plain: true } scalar => scalar.Text,
         YamlScalar scalar => Scalar(scalar.Text),
         YamlSequence list => "[" + string.Join(", ", list.Items.Select(Inline)) + "]",
         YamlMapping { Fields.IsEmpty: true } => "{}",

@@ -12,6 +12,9 @@ public abstract class StackNode(int line, int column, string path)
 
     public string Path { get; } = path;
 
+    /// <summary>The file the node was written in: with <c>extends</c>, a value from a base keeps its base's file.</summary>
+    public string? File { get; init; }
+
     /// <summary>Nodes in this subtree, counting aliased subtrees in full (the expansion size).</summary>
     public abstract int ExpandedSize { get; }
 

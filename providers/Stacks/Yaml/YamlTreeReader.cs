@@ -117,7 +117,7 @@ internal sealed partial class YamlTreeReader
                     path,
                     scalar.Value,
                     scalar.Style == ScalarStyle.Plain,
-                    hasTag: !scalar.Tag.IsEmpty);
+                    hasTag: !scalar.Tag.IsEmpty) { File = file };
                 Remember(scalar, node);
                 return node;
             }
@@ -142,7 +142,7 @@ internal sealed partial class YamlTreeReader
             items.Add(ReadNode($"{path}[{items.Count}]", depth + 1, 0, 0));
         }
 
-        var node = new SequenceNode(Line(start.Start.Line), Line(start.Start.Column), path, items.ToImmutable());
+        var node = new SequenceNode(Line(start.Start.Line), Line(start.Start.Column), path, items.ToImmutable()) { File = file };
         Remember(start, node);
         return node;
     }
@@ -174,7 +174,7 @@ internal sealed partial class YamlTreeReader
             parser.MoveNext();
             CheckTag(keyScalar, path);
             var keyPath = path.Length == 0 ? Segment(keyScalar.Value) : $"{path}.{Segment(keyScalar.Value)}";
-            var key = new ScalarNode(Line(keyScalar.Start.Line), Line(keyScalar.Start.Column), keyPath, keyScalar.Value, keyScalar.Style == ScalarStyle.Plain, false);
+            var key = new ScalarNode(Line(keyScalar.Start.Line), Line(keyScalar.Start.Column), keyPath, keyScalar.Value, keyScalar.Style == ScalarStyle.Plain, false) { File = file };
             Remember(keyScalar, key);
             var value = ReadNode(keyPath, depth + 1, keyScalar.Start.Line, keyScalar.Start.Column);
             if (keys.TryGetValue(key.Value, out var first))
@@ -205,7 +205,7 @@ internal sealed partial class YamlTreeReader
             entries.Add(new MappingEntry(key, value));
         }
 
-        var node = new MappingNode(Line(start.Start.Line), Line(start.Start.Column), path, entries.ToImmutable());
+        var node = new MappingNode(Line(start.Start.Line), Line(start.Start.Column), path, entries.ToImmutable()) { File = file };
         Remember(start, node);
         return node;
     }

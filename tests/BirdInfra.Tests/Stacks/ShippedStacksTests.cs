@@ -36,17 +36,17 @@ public sealed class ShippedStacksTests
     [InlineData("prod", 2)]
     public void Load_RealStack_ValidatesWithItsEnvironmentVariables(string name, int connectors)
     {
-        var result = StackLoader.Load(Path.Combine(RepositoryPaths.Stacks, $"{name}.yaml"), TestEnvironments.With(TestEnvironments.Real));
+        var result = StackLoader.Load(Path.Combine(RepositoryPaths.Stacks, $"{name}.yaml"), TestEnvironments.With(TestEnvironments.RealFor(name)));
 
         result.Diagnostics.Should().BeEmpty();
         var stack = result.Stack!;
         stack.Target.UsesEmulator.Should().BeFalse();
         stack.Target.Endpoint.Should().Be("https://api.bird.com");
-        stack.Target.OrganizationId!.EnvironmentVariable.Should().Be("BIRD_ORGANIZATION_ID");
-        stack.Target.AccessKey!.EnvironmentVariable.Should().Be("BIRD_ACCESS_KEY");
+        stack.Target.OrganizationId!.EnvironmentVariable.Should().Be(TestEnvironments.ForStack("BIRD_ORGANIZATION_ID", name), "dev and prod name distinct variables, so they can run in one process");
+        stack.Target.AccessKey!.EnvironmentVariable.Should().Be(TestEnvironments.ForStack("BIRD_ACCESS_KEY", name));
         stack.Target.AccessKey.ConfigKey.Should().Be("bird:accessKey", "the Pulumi provider reads its access key from bird:accessKey");
         AssertScenario(stack, connectors);
-        stack.In("connectors").Should().OnlyContain(c => c.Secret("accessToken").EnvironmentVariable == "WHATSAPP_ACCESS_TOKEN");
+        stack.In("connectors").Should().OnlyContain(c => c.Secret("accessToken").EnvironmentVariable == TestEnvironments.ForStack("WHATSAPP_ACCESS_TOKEN", name));
     }
 
     [Theory]
@@ -58,15 +58,15 @@ public sealed class ShippedStacksTests
 
         result.Stack.Should().BeNull();
         result.Diagnostics.Should().OnlyContain(d => d.Code == "BI056");
-        result.Diagnostics.Select(d => d.Message).Should().Contain(m => m.Contains("BIRD_ACCESS_KEY"))
-            .And.Contain(m => m.Contains("WHATSAPP_ACCESS_TOKEN"))
-            .And.Contain(m => m.Contains("BIRD_ORGANIZATION_ID"));
+        result.Diagnostics.Select(d => d.Message).Should().Contain(m => m.Contains(TestEnvironments.ForStack("BIRD_ACCESS_KEY", name)))
+            .And.Contain(m => m.Contains(TestEnvironments.ForStack("WHATSAPP_ACCESS_TOKEN", name)))
+            .And.Contain(m => m.Contains(TestEnvironments.ForStack("BIRD_ORGANIZATION_ID", name)));
     }
 
     [Fact]
     public void Load_RealStackInPulumiMode_AcceptsSecretsFromConfig()
     {
-        var ids = TestEnvironments.Real.Where(kv => kv.Key is "BIRD_ORGANIZATION_ID" or "BIRD_WORKSPACE_ID").ToDictionary();
+        var ids = TestEnvironments.RealFor("prod").Where(kv => kv.Key is "BIRD_PROD_ORGANIZATION_ID" or "BIRD_PROD_WORKSPACE_ID").ToDictionary();
         var result = StackLoader.Load(Path.Combine(RepositoryPaths.Stacks, "prod.yaml"), TestEnvironments.With(ids, hasConfig: _ => true));
 
         result.Diagnostics.Should().BeEmpty();

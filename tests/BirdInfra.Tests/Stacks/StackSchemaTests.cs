@@ -38,6 +38,28 @@ public sealed class StackSchemaTests
     }
 
     [Fact]
+    public void OverlaySchema_CommittedFile_IsTheOneGeneratedFromTheKinds()
+    {
+        var path = Path.Combine(RepositoryPaths.Stacks, "overlay.schema.json");
+        var generated = StackSchema.GenerateOverlay(BirdKinds.Default);
+        if (Environment.GetEnvironmentVariable("BIRDINFRA_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, generated);
+        }
+
+        File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Should().Be(
+            generated,
+            "stacks/overlay.schema.json is generated from the stack schema (set BIRDINFRA_UPDATE_GOLDEN=1 and run this test to regenerate it)");
+        var overlay = JsonDocument.Parse(generated).RootElement;
+        overlay.TryGetProperty("required", out _).Should().BeFalse("an overlay may leave the target to its base");
+        foreach (var section in BirdKinds.Default.Sections)
+        {
+            overlay.GetProperty("$defs").GetProperty(section.SchemaDefinition).TryGetProperty("required", out _)
+                .Should().BeFalse($"an overlay may give only some fields of a {section.Label}");
+        }
+    }
+
+    [Fact]
     public void Schema_IsDraft202012AndClosed()
     {
         Schema.GetProperty("$schema").GetString().Should().Be("https://json-schema.org/draft/2020-12/schema");
@@ -48,7 +70,7 @@ public sealed class StackSchemaTests
     [Fact]
     public void Schema_TopLevelProperties_MatchTheLoader()
     {
-        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards", "state"]);
+        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards", "state", "extends", "compare"]);
     }
 
     [Theory]

@@ -14,6 +14,14 @@ internal static class TestEnvironments
         ["BIRD_WEBHOOK_SIGNING_KEY"] = "c2VjcmV0LWtleQ==",
     };
 
+    /// <summary>The same values under a shipped stack's own variable names (BIRD_DEV_*, BIRD_PROD_*), as <see cref="Real"/> for an old-style file.</summary>
+    public static IReadOnlyDictionary<string, string> RealFor(string stack) =>
+        Real.ToDictionary(kv => ForStack(kv.Key, stack), kv => kv.Value);
+
+    /// <summary>BIRD_ORGANIZATION_ID → BIRD_PROD_ORGANIZATION_ID, WHATSAPP_ACCESS_TOKEN → BIRD_PROD_WHATSAPP_ACCESS_TOKEN.</summary>
+    public static string ForStack(string variable, string stack) =>
+        $"BIRD_{stack.ToUpperInvariant()}_{(variable.StartsWith("BIRD_", StringComparison.Ordinal) ? variable[5..] : variable)}";
+
     public static StackLoadOptions Empty(bool checkSecrets = true) => new(_ => null, checkSecrets);
 
     public static StackLoadOptions With(IReadOnlyDictionary<string, string> variables, Func<string, bool>? hasConfig = null) =>

@@ -176,9 +176,27 @@ export async function runProgram({ engine, stack, dryRun, config = {}, secretKey
   return { code, signal, stdout, stderr, timedOut, ms: performance.now() - started };
 }
 
-/** The Bird resources a stack file declares, as [type, logicalName] pairs. */
+/** A stack file with its `extends` chain laid over its bases: maps merge by key, lists replace, null removes a key. */
+export function effectiveStack(stackFile) {
+  const doc = yaml.load(readFileSync(stackFile, 'utf8')) ?? {};
+  if (typeof doc.extends !== 'string') return doc;
+  const { extends: base, ...overlay } = doc;
+  const merge = (a, b) => {
+    if (!isMap(a) || !isMap(b)) return b;
+    const out = { ...a };
+    for (const [key, value] of Object.entries(b)) {
+      if (value === null && key in a) delete out[key];
+      else out[key] = key in a ? merge(a[key], value) : value;
+    }
+    return out;
+  };
+  const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  return merge(effectiveStack(path.join(path.dirname(stackFile), base)), overlay);
+}
+
+/** The Bird resources a stack file declares (its bases merged), as [type, logicalName] pairs. */
 export function declaredResources(stackFile) {
-  const doc = yaml.load(readFileSync(stackFile, 'utf8'));
+  const doc = effectiveStack(stackFile);
   const sections = {
     accessPolicies: 'AccessPolicy',
     accessRoles: 'AccessRole',

@@ -26,7 +26,7 @@ public static class LiveChecks
             foreach (var (entry, mapped, severity) in await check.CheckAsync(context, entries, cancellationToken).ConfigureAwait(false))
             {
                 var diagnostic = entry.NodeFor(mapped.Path) is { } node
-                    ? new Diagnostic(mapped.Code, mapped.Message, mapped.Hint, new SourceLocation(entry.Location.File, node.Line, node.Column), node.Path)
+                    ? new Diagnostic(mapped.Code, mapped.Message, mapped.Hint, new SourceLocation(node.File ?? stack.FilePath, node.Line, node.Column) { ExtendedBy = node.File is { } own && own != stack.FilePath ? stack.FilePath : null }, node.Path)
                     : new Diagnostic(mapped.Code, mapped.Message, mapped.Hint, entry.Location, $"{entry.YamlPath}.{mapped.Path}");
                 diagnostics.Add(diagnostic with { Severity = severity });
             }

@@ -41,7 +41,7 @@ internal static partial class StackValidator
             return null;
         }
 
-        reader.CheckKeys(top, [StackKeys.Target, .. sectionNames, StackKeys.Guards, StackKeys.State], "a stack file");
+        reader.CheckKeys(top, [StackKeys.Target, .. sectionNames, StackKeys.Guards, StackKeys.State, StackKeys.Extends, StackKeys.Compare], "a stack file");
         var sources = new SourceReader(reader, options);
         TargetDefinition? target = null;
         bool? usesEmulator = null;
@@ -68,11 +68,12 @@ internal static partial class StackValidator
 
         var guards = GuardReader.Read(context, top);
         var state = StateReader.Read(reader, sources, top);
+        var compare = CompareReader.Read(reader, top);
         CrossChecks.Run(reader, context.Index, kinds.Sections);
 
-        return bag.HasErrors || target is null || guards is null || state is null
+        return bag.HasErrors || target is null || guards is null || state is null || compare is null
             ? null
-            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state };
+            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state, Compare = compare };
     }
 
     private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind)

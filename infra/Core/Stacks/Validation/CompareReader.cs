@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using BirdInfra.Graph;
+using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Stacks.Model;
+
+namespace BirdInfra.Stacks.Validation;
+
+/// <summary>Reads the optional <c>compare: { expect: [...] }</c> setting; returns null when something is wrong (BI098).</summary>
+internal static partial class CompareReader
+{
+    private const string Example = "compare: { expect: [\"connectors.*\", \"webhookSubscriptions.*.url\"] }";
+
+    public static CompareSettings? Read(FieldReader reader, MappingNode top)
+    {
+        if (FieldReader.Optional(top, StackKeys.Compare) is not { } node)
+        {
+            return CompareSettings.None;
+        }
+
+        if (node is not MappingNode compare)
+        {
+            reader.Report(DiagnosticCodes.InvalidCompareSetting, $"compare must be a mapping, not {node.Describe()}.", $"Write {Example}.", node);
+            return null;
+        }
+
+        reader.CheckKeys(compare, ["expect"], StackKeys.Compare);
+        if (FieldReader.Optional(compare, "expect") is not { } expectNode)
+        {
+            return CompareSettings.None;
+        }
+
+        if (reader.StringList(expectNode, Example, nonEmpty: false) is not { } items)
+        {
+            return null;
+        }
+
+        var valid = true;
+        var expectations = ImmutableArray.CreateBuilder<CompareExpectation>();
+        foreach (var (item, itemNode) in items)
+        {
+            var match = Pattern().Match(item);
+            if (!match.Success || !KindSections.Names.Contains(match.Groups["section"].Value))
+            {
+                var sections = string.Join(", ", KindSections.Names);
+                reader.Report(
+                    DiagnosticCodes.InvalidCompareSetting,
+                    $"'{Text.Shown(item)}' is not an expected difference: write <section>.<logical name glob>[.<property glob>].",
+                    $"Sections: {sections}. E.g. connectors.* (a connector only one stack has) or webhookSubscriptions.*.url.",
+                    itemNode);
+                valid = false;
+                continue;
+            }
+
+            var property = match.Groups["property"].Success ? match.Groups["property"].Value : null;
+            expectations.Add(new CompareExpectation(item, match.Groups["section"].Value, match.Groups["name"].Value, property, reader.At(itemNode)));
+        }
+
+        return valid ? new CompareSettings(expectations.ToImmutable()) : null;
+    }
+
+    [GeneratedRegex(@"^(?<section>[A-Za-z]+)\.(?<name>[a-z0-9*][a-z0-9*-]*)(\.(?<property>[A-Za-z*][A-Za-z0-9*_.\[\]-]*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
