@@ -33,6 +33,9 @@ public sealed record CommandOptions(string Stack, string Root)
     /// <summary>`up`, `destroy`, `refresh`: how many operations (or reads) run at once, at least 1; 1 is sequential.</summary>
     public int Parallel { get; init; } = Apply.Applier.DefaultParallelism;
 
+    /// <summary>`drift --record`: record in state what `refresh` would (changed and deleted managed objects).</summary>
+    public bool Record { get; init; }
+
     /// <summary>`output`: the one output to print; null for all.</summary>
     public string? Output { get; init; }
 }

@@ -1,0 +1,53 @@
+using BirdInfra.Drift;
+using BirdInfra.Engine;
+using BirdInfra.Import;
+using BirdInfra.Rendering;
+
+namespace BirdInfra.Commands;
+
+/// <summary>
+/// `birdinfra drift`: reads Bird with preview's list calls and reports managed objects changed or deleted outside
+/// BirdInfra, and every object of the organization and workspace that no stack owns. Sends nothing that changes Bird
+/// and writes nothing to state unless `--record` asks for what `refresh` records.
+/// </summary>
+public static class DriftCommand
+{
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    {
+        await using var session = await StackSession.OpenAsync(options, "drift", io, targets, cancellationToken);
+        if (session is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        // No BirdInfra state (a stack applied with Pulumi): what matches a declaration by natural key is managed.
+        var recorded = session.RecordedState;
+        var imported = recorded.Resources.IsEmpty && recorded.Pending.IsEmpty
+            ? await Importer.PlanAsync(session.Graph, session.Refresh.State, session.Kinds, session.Target.Context(null), cancellationToken, session.Refresh.Listings)
+            : null;
+        var context = DriftContext.None with { IsDeployKeySuffix = suffix => session.Target.Client.Options.AccessKey.Reveal().EndsWith(suffix, StringComparison.Ordinal) };
+        var report = DriftDetector.Detect(options.Stack, session.Graph, recorded, session.Refresh, session.Kinds, context, imported);
+
+        switch (options.Format)
+        {
+            case PlanFormat.Json:
+                io.Out.WriteLine(DriftJsonRenderer.Render(report));
+                break;
+            case PlanFormat.Markdown:
+                io.Out.Write(DriftMarkdownRenderer.Render(report, session.Target.Description));
+                break;
+            default:
+                DriftTextRenderer.Write(io.Out, report);
+                break;
+        }
+
+        if (options.Record && !session.Refresh.Drift.IsEmpty)
+        {
+            await session.Store.SaveAsync(session.Refresh.State, cancellationToken);
+            await UpCommand.RecordAsync(session, io, "refresh", null, [], null, cancellationToken);
+            io.Error.WriteLine($"Recorded {session.Refresh.Drift.Length} drifted resource{(session.Refresh.Drift.Length == 1 ? string.Empty : "s")} in the state, as `refresh` would.");
+        }
+
+        return options.DetailedExitCode ? report.DetailedExitCode : ExitCodes.Success;
+    }
+}
