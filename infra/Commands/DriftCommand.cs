@@ -25,7 +25,10 @@ public static class DriftCommand
         var imported = recorded.Resources.IsEmpty && recorded.Pending.IsEmpty
             ? await Importer.PlanAsync(session.Graph, session.Refresh.State, session.Kinds, session.Target.Context(null), cancellationToken, session.Refresh.Listings)
             : null;
-        var context = DriftContext.None with { IsDeployKeySuffix = suffix => session.Target.Client.Options.AccessKey.Reveal().EndsWith(suffix, StringComparison.Ordinal) };
+        var context = new DriftContext(
+            suffix => session.Target.Client.Options.AccessKey.Reveal().EndsWith(suffix, StringComparison.Ordinal),
+            await SiblingStacks.OwnedAsync(session.Stack.Drift.Stacks, options.Root, io, cancellationToken),
+            session.Stack.Drift.IsIgnored);
         var report = DriftDetector.Detect(options.Stack, session.Graph, recorded, session.Refresh, session.Kinds, context, imported);
 
         switch (options.Format)

@@ -90,6 +90,10 @@ public static class DiagnosticCodes
     // State backend.
     public const string InvalidStateSetting = "BI093";
 
+    // Drift settings.
+    public const string InvalidDriftIgnore = "BI094";
+    public const string UnknownDriftStack = "BI095";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -155,5 +159,7 @@ public static class DiagnosticCodes
         [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
         [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
+        [InvalidDriftIgnore] = "a drift.ignore entry names an unknown kind, or not exactly one of name and id",
+        [UnknownDriftStack] = "drift.stacks names no stack file beside this one (or this stack itself)",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

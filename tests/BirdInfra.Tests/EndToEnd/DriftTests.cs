@@ -98,7 +98,59 @@ public sealed class DriftTests
         besideOnly.ExitCode.Should().Be(3, "only the objects beside the stack remain: " + besideOnly.All);
         besideOnly.Out.Should().Contain("[critical] AccessKey console-admin").And.NotContain("Changed or deleted outside BirdInfra");
         (await DriftAsync(ws)).ExitCode.Should().Be(0, "without --detailed-exitcode a run that worked exits 0");
+
+        File.AppendAllText(ws.StackFile, $$"""
+
+            drift:
+              ignore:
+                - { kind: AccessKey, name: "console-*" }
+                - { kind: AccessRole, name: "console-*" }
+                - { kind: AccessPolicy, name: "console-*" }
+                - { kind: WebhookSubscription, id: "{{copy.GetProperty("id").GetString()}}" }
+
+            """);
+        var expected = await DriftAsync(ws, "--format", "json", "--detailed-exitcode");
+        expected.ExitCode.Should().Be(0, "what drift.ignore names is expected beside the stack: " + expected.All);
+        var summary = JsonDocument.Parse(expected.Out).RootElement.GetProperty("summary");
+        summary.GetProperty("ignored").GetInt32().Should().Be(4);
+        summary.GetProperty("beside").GetInt32().Should().Be(0);
         (await CallLog.ReadAsync(ws)).Where(CallLog.IsMutating).Should().BeEmpty("drift only reads Bird");
+    }
+
+    [Fact]
+    public async Task Drift_OfStacksSharingAnOrganization_ReportsEachOthersObjects_UntilDriftStacksNamesThem()
+    {
+        await using var ws = await StackWorkspace.CreateAsync();
+        var other = Path.Combine(ws.Root, "stacks", "other.yaml");
+        File.WriteAllText(other, """
+            target:
+              endpoint: {{endpoint}}
+              organizationId: { env: BIRD_ORGANIZATION_ID }
+              workspaceId: { env: BIRD_WORKSPACE_ID }
+              accessKey: { env: BIRD_ACCESS_KEY }
+
+            accessPolicies:
+              reader:
+                name: other-reader
+                definitions:
+                  - effect: allow
+                    actions: [view]
+                    resources: [/workspaces/*/channels]
+            """.Replace("{{endpoint}}", ws.Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        (await ws.RunAsync("up", "--stack", "other", "--yes")).ExitCode.Should().Be(0);
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        var otherState = Path.Combine(ws.Root, ".birdinfra", "other", "state.json");
+        var before = await File.ReadAllBytesAsync(otherState);
+
+        var unnamed = await DriftAsync(ws, "--detailed-exitcode");
+        unnamed.ExitCode.Should().Be(3, unnamed.All);
+        unnamed.Out.Should().Contain("[info] AccessPolicy other-reader");
+
+        File.AppendAllText(ws.StackFile, "\ndrift:\n  stacks: [other]\n");
+        var named = await DriftAsync(ws, "--detailed-exitcode");
+        named.ExitCode.Should().Be(0, named.All);
+        (await File.ReadAllBytesAsync(otherState)).Should().Equal(before, "the other stack's state is read, never written");
+        File.Exists(Path.Combine(ws.Root, ".birdinfra", "other", "state.lock")).Should().BeFalse("the other stack is never locked");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class StackSchemaTests
     [Fact]
     public void Schema_TopLevelProperties_MatchTheLoader()
     {
-        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards", "state"]);
+        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards", "state", "drift"]);
     }
 
     [Theory]
