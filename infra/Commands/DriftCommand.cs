@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
 using BirdInfra.Drift;
 using BirdInfra.Engine;
+using BirdInfra.History;
 using BirdInfra.Import;
 using BirdInfra.Rendering;
+using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 
@@ -44,6 +47,7 @@ public static class DriftCommand
                 break;
         }
 
+        await RecordHistoryAsync(session, io, report, cancellationToken);
         if (options.Record && !session.Refresh.Drift.IsEmpty)
         {
             await session.Store.SaveAsync(session.Refresh.State, cancellationToken);
@@ -52,5 +56,35 @@ public static class DriftCommand
         }
 
         return options.DetailedExitCode ? report.DetailedExitCode : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A run that finds something leaves a record; so does the first clean run after one, so the history shows when
+    /// drift began and ended. Other clean runs leave none (like every run that changes nothing).
+    /// </summary>
+    private static async Task RecordHistoryAsync(StackSession session, ConsoleIO io, DriftReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = session.Backend.History;
+            if (report.IsClean)
+            {
+                var (records, _) = await store.ReadAsync(cancellationToken);
+                if (records.LastOrDefault(r => r.Command == "drift")?.Findings is not { Clean: false })
+                {
+                    return;
+                }
+            }
+
+            var findings = new DriftFindings(report.Drifted.Length, report.Deleted, report.Unexpected, report.Ignored, report.Critical, report.IsClean);
+            var addresses = report.Drifted.Select(d => $"{d.Address} ({(d.Id.Length == 0 ? "no id" : d.Id)}): {(d.Deleted ? "deleted" : "changed " + string.Join(", ", d.Changes.Select(c => c.Path)))}, {d.Severity.Word()}")
+                .Concat(report.Beside.Where(b => !b.DeployKey).Select(b => $"beside the stack: {b.Kind} {b.Name} ({b.Id}), {b.Severity.Word()}"))
+                .ToImmutableArray();
+            await HistoryRecorder.AppendDriftAsync(store, session.Paths, io.Environment, io.Time, findings, addresses, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
+        {
+            io.Error.WriteLine($"warning: could not append to {session.Backend.History.Name}: {e.Message}");
+        }
     }
 }

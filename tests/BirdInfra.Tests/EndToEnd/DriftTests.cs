@@ -169,6 +169,44 @@ public sealed class DriftTests
         (await ws.OpenStateAsync()).Resources.Single(r => r.Id == roleId).Inputs.GetString("description").Should().Be("Edited in the console");
     }
 
+    [Fact]
+    public async Task DriftHistory_RecordsWhenDriftBeganAndTheFirstCleanRunAfter_AndNothingForOtherCleanRuns()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(ScopedScenario);
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        await ws.LearnMintedSecretsAsync();
+        var afterUp = (await DriftRecordsAsync(ws)).Count;
+        (await DriftAsync(ws)).ExitCode.Should().Be(0);
+        (await DriftRecordsAsync(ws)).Should().HaveCount(afterUp, "a clean run with no drift before it leaves no record");
+
+        var roleId = (await ws.OpenStateAsync()).Resources.Single(r => r.Address.ToString() == "AccessRole.contact-center").Id;
+        await ws.SendAsync(HttpMethod.Patch, ws.OrgPath($"iam-roles/{roleId}"), new { description = "Edited in the console" });
+        (await DriftAsync(ws)).ExitCode.Should().Be(0);
+        (await DriftAsync(ws)).ExitCode.Should().Be(0);
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        (await DriftAsync(ws)).ExitCode.Should().Be(0);
+        (await DriftAsync(ws)).ExitCode.Should().Be(0);
+
+        var records = (await DriftRecordsAsync(ws)).Where(r => r.GetProperty("command").GetString() == "drift").ToList();
+        records.Should().HaveCount(3, "two runs that found the edited description, then the first clean run");
+        records[0].GetProperty("findings").GetProperty("drifted").GetInt32().Should().Be(1);
+        records[0].GetProperty("findings").GetProperty("clean").GetBoolean().Should().BeFalse();
+        records[0].GetProperty("drift").EnumerateArray().Single().GetString().Should().Be($"AccessRole.contact-center ({roleId}): changed description, info");
+        records[2].GetProperty("findings").GetProperty("clean").GetBoolean().Should().BeTrue();
+        records[2].GetProperty("drift").EnumerateArray().Should().BeEmpty();
+        var history = await File.ReadAllTextAsync(Path.Combine(ws.Root, ".birdinfra", "e2e", "history.jsonl"));
+        ws.KnownSecrets.Should().AllSatisfy(secret => history.Should().NotContain(secret));
+        (await ws.RunAsync("history", "--stack", "e2e")).Out.Should().Contain("no drift: Bird matches the stack again");
+    }
+
+    /// <summary>The stack's history records, oldest first (`history --json` prints them newest first).</summary>
+    private static async Task<List<JsonElement>> DriftRecordsAsync(StackWorkspace ws)
+    {
+        var history = await ws.RunAsync("history", "--stack", "e2e", "--json");
+        history.ExitCode.Should().Be(0, history.All);
+        return [.. JsonDocument.Parse(history.Out).RootElement.EnumerateArray().Reverse()];
+    }
+
     private static Task<CliRun> DriftAsync(StackWorkspace ws, params string[] args) =>
         ws.RunAsync(["drift", "--stack", "e2e", .. args]);
 }
