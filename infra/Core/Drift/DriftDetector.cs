@@ -130,7 +130,12 @@ public static class DriftDetector
         return drifted.ToImmutable();
     }
 
-    /// <summary>A write-only secret is never a difference: Bird does not echo it, so a side holding one says nothing.</summary>
+    /// <summary>
+    /// The changes an auditor must see. A write-only secret is never a difference (Bird does not echo it, so a side
+    /// holding one says nothing), and neither is a value Bird normalises (<see cref="BirdEquivalence"/>).
+    /// </summary>
     private static ImmutableArray<DriftChange> Visible(IEnumerable<DriftChange> changes) =>
-        [.. changes.Where(c => !(c.Expected?.ContainsSecret ?? false) && !(c.Actual?.ContainsSecret ?? false) && !(c.Expected?.ContainsUnknown ?? false) && !(c.Actual?.ContainsUnknown ?? false))];
+        [.. changes.Where(c => !(c.Expected?.ContainsSecret ?? false) && !(c.Actual?.ContainsSecret ?? false)
+            && !(c.Expected?.ContainsUnknown ?? false) && !(c.Actual?.ContainsUnknown ?? false)
+            && !BirdEquivalence.Same(c.Expected, c.Actual))];
 }
