@@ -170,6 +170,52 @@ public sealed class DriftTests
     }
 
     [Fact]
+    public async Task Drift_ReportsTheKeyTheTargetAuthenticatesWith_AsTheDeployKey_WithoutCountingItAsBeside()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(ScopedScenario);
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        var policy = await ws.PostAsync(ws.OrgPath("iam-policies"), new
+        {
+            name = "deploy",
+            description = "the pipeline's key",
+            definitions = new[] { new { effect = "allow", actions = new[] { "any" }, resources = new[] { "/**" } } },
+        });
+        var role = await ws.PostAsync(ws.OrgPath("iam-roles"), new { name = "deploy", policies = new[] { new { id = policy.GetProperty("id").GetString() } } });
+        var key = await ws.PostAsync(ws.OrgPath("access-keys"), new { name = "deploy", description = "pipeline", roleRefs = new[] { new { id = role.GetProperty("id").GetString() } } });
+        var token = key.GetProperty("token").GetString()!;
+        ws.KnownSecrets.Add(token);
+        ws.Environment["BIRD_ACCESS_KEY"] = token;
+        File.AppendAllText(ws.StackFile, "\ndrift:\n  ignore:\n    - { kind: AccessPolicy, name: deploy }\n    - { kind: AccessRole, name: deploy }\n");
+
+        var drift = await DriftAsync(ws, "--detailed-exitcode");
+
+        drift.ExitCode.Should().Be(0, "the deploy key is expected beside the stack: " + drift.All);
+        drift.Out.Should().Contain("[info] AccessKey deploy").And.Contain("the deploy key: role deploy (organization-wide) with deploy [allow any /**]");
+        drift.All.Should().NotContain(token);
+    }
+
+    [Fact]
+    public async Task Drift_OfAStackWithoutBirdInfraState_CountsWhatMatchesADeclarationAsManaged()
+    {
+        // A stack applied with Pulumi: Bird holds its objects, BirdInfra has no state for it.
+        await using var ws = await StackWorkspace.CreateAsync(ScopedScenario);
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        var roleId = (await ws.OpenStateAsync()).Resources.Single(r => r.Address.ToString() == "AccessRole.contact-center").Id;
+        File.Delete(ws.StateFile);
+        File.Delete(ws.BackupFile);
+
+        var clean = await DriftAsync(ws, "--detailed-exitcode");
+        clean.ExitCode.Should().Be(0, "every object matches a declaration by natural key: " + clean.All);
+
+        await ws.SendAsync(HttpMethod.Patch, ws.OrgPath($"iam-roles/{roleId}"), new { description = "Edited in the console" });
+        var drifted = await DriftAsync(ws, "--detailed-exitcode");
+        drifted.ExitCode.Should().Be(2, drifted.All);
+        drifted.Out.Should().Contain($"[info] AccessRole.contact-center ({roleId}): changed")
+            .And.Contain("description: expected \"Holds the contact-center policy\", Bird has \"Edited in the console\"");
+        File.Exists(ws.StateFile).Should().BeFalse("drift writes no state");
+    }
+
+    [Fact]
     public async Task DriftHistory_RecordsWhenDriftBeganAndTheFirstCleanRunAfter_AndNothingForOtherCleanRuns()
     {
         await using var ws = await StackWorkspace.CreateAsync(ScopedScenario);
