@@ -51,31 +51,6 @@ public sealed class DriftRenderingTests
         clean.DetailedExitCode.Should().Be(0, "the deploy key is expected beside every stack");
     }
 
-    [Theory]
-    [InlineData(new[] { "ws-a" }, new string[0], true)]
-    [InlineData(new[] { "ws-a" }, new[] { "ws-a", "ws-b" }, true)]
-    [InlineData(new string[0], new[] { "ws-a" }, false)]
-    [InlineData(new[] { "ws-a", "ws-b" }, new[] { "ws-a" }, false)]
-    public void KeyScope_WidenedWhenOrganizationWideOrAWorkspaceAdded(string[] expected, string[] actual, bool widens) =>
-        DriftSeverities.WidensKeyAccess(RoleRefs(expected), RoleRefs(actual)).Should().Be(widens);
-
-    [Theory]
-    [InlineData("https://Contact-Center.example.com/bird/whatsapp", "https://contact-center.example.com/bird/whatsapp/", true)]
-    [InlineData("https://contact-center.example.com/bird/whatsapp", "https://contact-center.example.com/bird/WhatsApp", false)]
-    [InlineData("https://contact-center.example.com/bird/whatsapp", "https://elsewhere.example.net/bird/whatsapp", false)]
-    [InlineData("3F2504E0-4F89-41D3-9A0C-0305E82C3301", "3f2504e0-4f89-41d3-9a0c-0305e82c3301", true)]
-    [InlineData("Holds the policy", "holds the policy", false)]
-    public void BirdEquivalence_IgnoresOnlyWhatBirdNormalises(string expected, string actual, bool same) =>
-        BirdEquivalence.Same(S(expected), S(actual)).Should().Be(same);
-
-    [Fact]
-    public void BirdEquivalence_ComparesListsAsMultisets()
-    {
-        BirdEquivalence.Same(PropertyValue.List(S("b"), S("a")), PropertyValue.List(S("a"), S("b"))).Should().BeTrue();
-        BirdEquivalence.Same(PropertyValue.List(S("a"), S("a")), PropertyValue.List(S("a"), S("b"))).Should().BeFalse();
-        BirdEquivalence.Same(RoleRefs("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), RoleRefs()).Should().BeFalse("a widened scope is a change");
-    }
-
     private static string Render(Action<StringWriter> write)
     {
         using var writer = new StringWriter { NewLine = "\n" };
