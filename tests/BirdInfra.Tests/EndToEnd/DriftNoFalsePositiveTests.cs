@@ -9,6 +9,7 @@ namespace BirdInfra.Tests.EndToEnd;
 /// No false positives: right after `up` of each shipped stack and of every valid row of the shared input-rules table,
 /// `drift --detailed-exitcode` finds nothing (exit 0), on a fresh emulator each, and sends nothing that changes Bird.
 /// </summary>
+[Trait("Category", "Slow")]
 [LongPole]
 public sealed partial class DriftNoFalsePositiveTests
 {
