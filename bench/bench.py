@@ -2,7 +2,7 @@
 
 For each size N (connectors) it starts a fresh standalone emulator, writes a stack of N WhatsApp connectors with three
 channel-filtered webhook subscriptions each plus the policy, role and access key (4N+3 resources), and measures the real
-`birdinfra` (the built dll, run as a child process): `validate`, `up` and the no-op `preview` after it, each with its
+`birdinfra` (the built dll, run as a child process): `validate`, `up`, the no-op `preview` after it and `drift` (which must find nothing), each with its
 wall time, peak RSS (the child's ru_maxrss) and the Bird calls it made (the emulator's call log). Then, with a latency
 fault on every route, it times `up` of a smaller stack at `--parallel 1` and at the default parallelism. It prints a
 table and writes everything as JSON. Standard library only.
@@ -59,6 +59,9 @@ def main():
             row["validate"] = ws.measure(cli, "validate")
             row["up"] = ws.measure(cli, "up", "--yes")
             row["preview"] = ws.measure(cli, "preview", "--detailed-exitcode")
+            # drift reads what preview reads, less the webhook catalogue; exit 0 = no false positive at this size.
+            row["drift"] = ws.measure(cli, "drift", "--detailed-exitcode")
+            row["driftTimeRatioToPreview"] = round(row["drift"]["seconds"] / row["preview"]["seconds"], 2)
             report["sizes"].append(row)
             print(f"  measured {row['resources']} resources", file=sys.stderr)
 
@@ -97,9 +100,9 @@ def print_table(report):
     print("| resources | command | wall s | peak RSS MB | Bird calls | up time ratio to previous size |")
     print("|---:|---|---:|---:|---:|---:|")
     for row in report["sizes"]:
-        for command in ("validate", "up", "preview"):
+        for command in ("validate", "up", "preview", "drift"):
             m = row[command]
-            ratio = row.get("upTimeRatioToPrevious", "") if command == "up" else ""
+            ratio = row.get("upTimeRatioToPrevious", "") if command == "up" else (f"drift/preview {row['driftTimeRatioToPreview']}" if command == "drift" else "")
             print(f"| {row['resources']} | {command} | {m['seconds']:.2f} | {m['peakRssMb']:.0f} | {m['birdCalls']} | {ratio} |")
     lat = report.get("latency")
     if lat:

@@ -2,13 +2,14 @@ using BirdInfra.Emulator.Channels;
 using BirdInfra.Emulator.Deliveries;
 using BirdInfra.Emulator.Faults;
 using BirdInfra.Emulator.Http;
+using BirdInfra.Emulator.Iam;
 using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Controls;
 
 /// <summary>
 /// Test controls under <c>/_emulator</c>, a path real Bird does not have (admin key only, enforced by
-/// the auth middleware): call log, fault rules, rate limit, a channel's status, delivery log.
+/// the auth middleware): call log, fault rules, rate limit, a channel's status, delivery log, and an access key's role references.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -95,6 +96,37 @@ internal static class ControlEndpoints
             }
 
             return ApiResults.From(changed.Error is null ? new Outcome<ChannelView>(ChannelView.From(changed.Value!), null) : new Outcome<ChannelView>(null, changed.Error));
+        });
+
+        // Bird's console can change the roles (and their workspaces) of an existing key; its public API cannot, so this
+        // control stands in for the console when a test makes drift. Same rules as a create's roleRefs.
+        group.MapPut("/access-keys/{accessKeyId}/role-refs", async (string accessKeyId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadObjectAsync(request, ct);
+            if (body.Error is { } bad)
+            {
+                return ApiResults.Error(bad);
+            }
+
+            return ApiResults.From(store.Write<AccessKeyView>(state =>
+            {
+                if (!state.AccessKeys.TryGetValue(accessKeyId, out var key))
+                {
+                    return ApiError.NotFound("access key");
+                }
+
+                var v = new Validator();
+                v.Closed(body.Value!, "", "roleRefs");
+                var roleRefs = AccessKeyEndpoints.ParseRoleRefs(v, body.Value!, state);
+                if (v.ToError() is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var changed = key with { RoleRefs = roleRefs, UpdatedAt = time.NowMs() };
+                state.AccessKeys[accessKeyId] = changed;
+                return AccessKeyView.From(changed, state.Bootstrap.OrganizationId);
+            }));
         });
 
         group.MapGet("/deliveries", (DeliveryLog log) => ApiResults.Json(new { results = log.Snapshot() }));

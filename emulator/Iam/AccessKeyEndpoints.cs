@@ -71,7 +71,8 @@ internal static class AccessKeyEndpoints
                 : ApiError.NotFound("access key")).Error));
     }
 
-    private static List<RoleReference> ParseRoleRefs(Validator v, JsonObject body, EmulatorState state)
+    /// <summary>Reads <c>roleRefs</c> (and the deprecated <c>roleIds</c>) as a create does; the role-references control reuses it.</summary>
+    internal static List<RoleReference> ParseRoleRefs(Validator v, JsonObject body, EmulatorState state)
     {
         var result = new List<RoleReference>();
         if (v.Array(body, "roleRefs", "", required: false, maxItems: 5) is { } array)

@@ -127,6 +127,20 @@ public static class CliApp
             : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
         var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption, parallelOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
+        var driftDetailedOption = new Option<bool>("--detailed-exitcode")
+        {
+            Description = "Exit 0 when nothing was found, 2 on managed drift, 3 when only objects beside the stack were found, 1 on error",
+        };
+        var recordOption = new Option<bool>("--record") { Description = "Also record changed and deleted managed objects in state, as `refresh` does" };
+        var drift = new Command("drift", "Report managed objects changed or deleted outside BirdInfra, and what lives beside the stack (reads only)")
+        {
+            stackOption, formatOption, jsonOption, driftDetailedOption, recordOption, noColorOption, parallelOption,
+        };
+        drift.SetAction((r, ct) => Guard(io, () => DriftCommand.RunAsync(
+            Options(r) with { DetailedExitCode = r.GetValue(driftDetailedOption), Record = r.GetValue(recordOption) },
+            io,
+            targets,
+            ct)));
         var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption, parallelOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
@@ -211,7 +225,7 @@ public static class CliApp
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, history, export, import, validate, compare, doctor, unlock, state,
+            preview, up, refresh, drift, destroy, output, history, export, import, validate, compare, doctor, unlock, state,
         };
     }
 

@@ -97,10 +97,12 @@ public sealed class AccessKeyKind : IResourceKind
         }
 
         var snapshot = Snapshot(live);
-        if (known.Inputs["roleRefs"] is null && !HasWorkspaces(snapshot))
+        if (!HasWorkspaces(snapshot))
         {
-            // An import (`pulumi import`, state knows no role references): the GET answered roles without workspaces and
-            // nothing can fill them, so read the key from Bird's list, which answers roleRefs with their workspaces.
+            // The GET answered roles without workspaces: the workspaces a key's roles are scoped to are only in Bird's list
+            // (roleRefs), so read them there. Keeping state's would hide a scope widened in Bird's console, and an import
+            // (state knows no role references) has nothing to keep. State's value stays the fallback for a key the list
+            // no longer shows (deleted between the two reads).
             var listed = (await ListAsync(context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Id == live.Id);
             snapshot = listed ?? snapshot;
         }

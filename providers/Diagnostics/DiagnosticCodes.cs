@@ -103,6 +103,10 @@ public static class DiagnosticCodes
     public const string ExtendsCycle = "BI097";
     public const string InvalidCompareSetting = "BI098";
 
+    // Drift settings.
+    public const string InvalidDriftIgnore = "BI099";
+    public const string UnknownDriftStack = "BI100";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -173,5 +177,7 @@ public static class DiagnosticCodes
         [InvalidExtends] = "`extends` is not a path to a readable stack file, or its base is not a mapping",
         [ExtendsCycle] = "`extends` leads back to a file already in the chain (a cycle)",
         [InvalidCompareSetting] = "the `compare:` setting is not `{ expect: [address or address.property patterns] }`",
+        [InvalidDriftIgnore] = "a drift.ignore entry names an unknown kind, or not exactly one of name and id",
+        [UnknownDriftStack] = "drift.stacks names no stack file beside this one (or this stack itself)",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

@@ -36,6 +36,9 @@ public sealed record CommandOptions(string Stack, string Root)
     /// <summary>`validate --print`: also print the effective stack file (bases merged).</summary>
     public bool Print { get; init; }
 
+    /// <summary>`drift --record`: record in state what `refresh` would (changed and deleted managed objects).</summary>
+    public bool Record { get; init; }
+
     /// <summary>`output`: the one output to print; null for all.</summary>
     public string? Output { get; init; }
 }

@@ -92,7 +92,8 @@ public sealed class StackSession : IAsyncDisposable
                 stale => io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running."),
                 cancellationToken);
             var (store, state) = await StateStore.OpenAsync(backend.Medium, options.Stack, passphrase, cancellationToken);
-            if (store.HasJournal)
+            // `drift` writes nothing to state: a journal an interrupted run left is read into memory only (its creates count as owned).
+            if (store.HasJournal && command != "drift")
             {
                 // A run that crashed or was killed left steps in the journal: they become part of the snapshot before anything else.
                 await store.SaveAsync(state, cancellationToken);
@@ -129,7 +130,9 @@ public sealed class StackSession : IAsyncDisposable
                 }
 
                 io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
-                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, options.Parallel);
+                // drift also reports what the stack does not own, so it lists every kind a stack can declare (one list each, as preview does).
+                var alsoList = command == "drift" ? KindsFor(stack).Declarable.Select(k => k.Name) : null;
+                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, options.Parallel, alsoList);
                 return new StackSession(paths, stack, backend, stateLock, store, state, target, graph, refresh);
             }
             catch

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using BirdInfra.Planning;
 
 namespace BirdInfra.History;
 
 /// <summary>
-/// One line of a stack's history: a command that changed its state. <see cref="Who"/> is user@host or the CI's actor;
+/// One line of a stack's history: a command that changed its state, or a `drift` run that found something (or the first
+/// clean one after it). <see cref="Who"/> is user@host or the CI's actor;
 /// <see cref="Commit"/> the git commit the stack file was at (null outside a repository), with
 /// <see cref="StackFileModified"/> when the file differs from it; <see cref="Result"/> is succeeded or failed.
 /// </summary>
@@ -25,4 +27,8 @@ public sealed record HistoryRecord(
     public const string Succeeded = "succeeded";
 
     public const string Failed = "failed";
+
+    /// <summary>A `drift` run's counts (its findings' addresses are in <see cref="Drift"/>); absent from every other record.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DriftFindings? Findings { get; init; }
 }

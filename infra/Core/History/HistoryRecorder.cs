@@ -25,6 +25,34 @@ public static class HistoryRecorder
         ImmutableArray<HistoryChange> changes,
         ImmutableArray<string> drift,
         string? error,
+        CancellationToken cancellationToken) =>
+        await AppendAsync(store, paths, command, environment, time, summary, changes, drift, error, null, cancellationToken);
+
+    /// <summary>
+    /// Appends a `drift` run's record: its counts and the addresses of what it found (masked text, no secret). The
+    /// command calls it when it found something, and for the first clean run after such a record.
+    /// </summary>
+    public static Task AppendDriftAsync(
+        HistoryStore store,
+        StackPaths paths,
+        Func<string, string?> environment,
+        TimeProvider time,
+        DriftFindings findings,
+        ImmutableArray<string> addresses,
+        CancellationToken cancellationToken) =>
+        AppendAsync(store, paths, "drift", environment, time, null, [], addresses, null, findings, cancellationToken);
+
+    private static async Task AppendAsync(
+        HistoryStore store,
+        StackPaths paths,
+        string command,
+        Func<string, string?> environment,
+        TimeProvider time,
+        PlanSummary? summary,
+        ImmutableArray<HistoryChange> changes,
+        ImmutableArray<string> drift,
+        string? error,
+        DriftFindings? findings,
         CancellationToken cancellationToken)
     {
         var (who, ci) = HistoryActor.Detect(environment);
@@ -41,7 +69,10 @@ public static class HistoryRecorder
             changes,
             drift,
             error is null ? HistoryRecord.Succeeded : HistoryRecord.Failed,
-            error);
+            error)
+        {
+            Findings = findings,
+        };
         await store.AppendAsync(record, cancellationToken);
     }
 

@@ -17,9 +17,10 @@ namespace BirdInfra.Import;
 /// </summary>
 public static class Importer
 {
-    public static async Task<ImportPlan> PlanAsync(DesiredGraph graph, StackState state, KindRegistry registry, ProviderContext context, CancellationToken cancellationToken)
+    /// <param name="listed">Listings already read (by kind name), so a caller that read Bird lists nothing twice.</param>
+    public static async Task<ImportPlan> PlanAsync(DesiredGraph graph, StackState state, KindRegistry registry, ProviderContext context, CancellationToken cancellationToken, IReadOnlyDictionary<string, IReadOnlyList<ResourceSnapshot>>? listed = null)
     {
-        var listings = new Dictionary<string, IReadOnlyList<ResourceSnapshot>>(StringComparer.Ordinal);
+        var listings = new Dictionary<string, IReadOnlyList<ResourceSnapshot>>(listed ?? new Dictionary<string, IReadOnlyList<ResourceSnapshot>>(), StringComparer.Ordinal);
         var owned = state.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var adopted = new Dictionary<ResourceAddress, StateResource>();
         var entries = ImmutableArray.CreateBuilder<ImportEntry>();

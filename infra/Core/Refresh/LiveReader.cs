@@ -16,11 +16,13 @@ namespace BirdInfra.Refresh;
 public static class LiveReader
 {
     /// <param name="parallelism">How many kinds are listed at once (`--parallel`); 1 lists them one after the other.</param>
-    public static async Task<RefreshResult> ReadAsync(StackState state, KindRegistry registry, ProviderContext context, CancellationToken cancellationToken, int parallelism = 1)
+    /// <param name="alsoList">Kinds to list even when state owns none of them (`drift` reads every kind the organization and workspace hold).</param>
+    public static async Task<RefreshResult> ReadAsync(StackState state, KindRegistry registry, ProviderContext context, CancellationToken cancellationToken, int parallelism = 1, IEnumerable<string>? alsoList = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var kindNames = state.Resources.Select(r => r.Address.Kind)
             .Concat(state.Pending.Select(p => p.Address.Kind))
+            .Concat(alsoList ?? [])
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var listed = new IReadOnlyList<ResourceSnapshot>[kindNames.Count];
@@ -46,7 +48,7 @@ public static class LiveReader
             var live = liveById[resource.Address.Kind].GetValueOrDefault(resource.Id);
             if (live is null)
             {
-                drift.Add(new DriftEntry(resource.Address, resource.Id, "deleted outside BirdInfra", ImmutableArray<PropertyDiff>.Empty));
+                drift.Add(new DriftEntry(resource.Address, resource.Id, DriftEntry.DeletedOutside, ImmutableArray<PropertyDiff>.Empty));
                 changes++;
                 continue;
             }
@@ -55,7 +57,7 @@ public static class LiveReader
             var diff = kind.Diff(resource.Snapshot, merged.Inputs);
             if (diff.Outcome != DiffOutcome.Same)
             {
-                drift.Add(new DriftEntry(resource.Address, resource.Id, "changed outside BirdInfra", diff.Changes));
+                drift.Add(new DriftEntry(resource.Address, resource.Id, DriftEntry.ChangedOutside, diff.Changes));
             }
 
             if (!merged.Inputs.Equals(resource.Inputs) || !merged.Outputs.Equals(resource.Outputs))
@@ -76,7 +78,7 @@ public static class LiveReader
             current = Recover(current, pending, registry.GetByName(pending.Address.Kind), listings[pending.Address.Kind], drift);
         }
 
-        return new RefreshResult(current, drift.ToImmutable(), listings.Count);
+        return new RefreshResult(current, drift.ToImmutable(), listings.Count) { Listings = listings };
     }
 
     /// <summary>Settles a create an interrupted run journaled, by the rule every create recovery follows (<see cref="CreateRecovery"/>).</summary>

@@ -38,6 +38,13 @@ public static class HistoryTextRenderer
                 sb.Append("  ").AppendLine(PlanTextRenderer.SummaryLine(summary));
             }
 
+            if (record.Findings is { } findings)
+            {
+                sb.Append("  ").AppendLine(findings.Clean
+                    ? "no drift: Bird matches the stack again, and nothing unexpected lives beside it"
+                    : $"{findings.Drifted} drifted ({findings.Deleted} deleted), {findings.Beside} beside the stack, {findings.Ignored} ignored; {findings.Critical} critical");
+            }
+
             foreach (var drift in record.Drift)
             {
                 sb.Append("  ! ").AppendLine(drift);

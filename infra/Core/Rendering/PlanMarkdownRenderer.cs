@@ -145,7 +145,7 @@ public static class PlanMarkdownRenderer
     };
 
     /// <summary>A value as inline code in a table cell: a code span (its fence longer than any backtick run inside) with pipes escaped.</summary>
-    private static string Code(PropertyValue? value)
+    internal static string Code(PropertyValue? value)
     {
         var text = ValueText.Inline(value).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
         var fence = "`";
@@ -162,10 +162,10 @@ public static class PlanMarkdownRenderer
     private static string Html(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
+    internal static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>Plain text safe in markdown: no HTML, no emphasis or links made by accident.</summary>
-    private static string Escape(string text)
+    internal static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)

@@ -78,6 +78,34 @@ public static class StackSchema
               "if": { "properties": { "backend": { "const": "postgres" } }, "required": ["backend"] },
               "then": { "required": ["connection"] },
               "else": { "not": { "anyOf": [{ "required": ["connection"] }, { "required": ["schema"] }] } }
+            },
+            "drift": {
+              "description": "What `birdinfra drift` expects beside the stack: objects to ignore (counted, not reported) and stacks sharing the organization or workspace, whose objects are theirs. Never sent to Bird.",
+              "type": ["object", "null"],
+              "additionalProperties": false,
+              "properties": {
+                "ignore": {
+                  "description": "Objects expected beside the stack: a kind with a name glob ('*' any run of characters) or a Bird id.",
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["kind"],
+                    "properties": {
+                      "kind": { "enum": ["KINDS"] },
+                      "name": { "type": "string", "minLength": 1 },
+                      "id": { "type": "string", "minLength": 1 }
+                    },
+                    "oneOf": [{ "required": ["name"] }, { "required": ["id"] }]
+                  }
+                },
+                "stacks": {
+                  "description": "Stack files beside this one (names without .yaml) sharing its organization or workspace; their state is read, never locked or written.",
+                  "type": "array",
+                  "uniqueItems": true,
+                  "items": { "type": "string", "minLength": 1 }
+                }
+              }
             }
           },
           "$defs": {
@@ -292,6 +320,9 @@ public static class StackSchema
         var expect = compare["properties"]!["expect"]!["items"]!;
         expect["pattern"] = expect["pattern"]!.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
         properties["compare"] = compare;
+        var drift = schema["properties"]!["drift"]!.DeepClone();
+        drift["properties"]!["ignore"]!["items"]!["properties"]!["kind"]!["enum"] = new JsonArray([.. kinds.Declarable.Select(k => (JsonNode)JsonValue.Create(k.Name)!)]);
+        properties["drift"] = drift;
         schema["properties"] = properties;
 
         var definitions = schema["$defs"]!.AsObject();

@@ -54,6 +54,23 @@ public sealed class AccessKeyTests(EmulatorFixture f) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task RoleRefsControl_ChangesAKeysScopeAsTheConsoleMay_AdminOnly_TheListShowsIt()
+    {
+        var role = await f.CreateRoleAsync(await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "any" }, resources = new[] { "/**" } }));
+        var created = (await f.Admin.PostAsync(Keys, new { name = "scoped", description = "scoped", roleRefs = new[] { new { id = role, type = "organization", workspaces = new[] { f.Ws } } } })).ShouldBe(201).Body;
+        var id = created["accessKey"]!["id"]!.GetValue<string>();
+        var control = $"_emulator/access-keys/{id}/role-refs";
+
+        (await f.As(created["token"]!.GetValue<string>()).PutAsync(control, new { roleRefs = new[] { new { id = role } } })).ShouldBeError(403, "Forbidden");
+        (await f.Admin.PutAsync($"_emulator/access-keys/{Guid.NewGuid()}/role-refs", new { roleRefs = new[] { new { id = role } } })).ShouldBeError(404, "NotFound");
+        (await f.Admin.PutAsync(control, new { roleRefs = new[] { new { id = role, workspaces = Array.Empty<string>() } } })).ShouldBeError(422, "InvalidPayload");
+        (await f.Admin.PutAsync(control, new { roleRefs = new[] { new { id = role } } })).ShouldBe(200);
+
+        var listed = (await f.Admin.GetAsync($"{Keys}?limit=100")).ShouldBe(200).Body["results"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == id)!;
+        listed["roleRefs"]![0]!["workspaces"]!.AsArray().Should().BeEmpty("the key's role now applies in every workspace");
+    }
+
+    [Fact]
     public async Task Delete_Returns204_AndTheTokenStopsWorking()
     {
         var role = await f.CreateRoleAsync(await f.CreatePolicyAsync(new { effect = "allow", actions = new[] { "any" }, resources = new[] { "/**" } }));

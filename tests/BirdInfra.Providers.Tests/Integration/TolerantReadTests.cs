@@ -86,6 +86,34 @@ public sealed class TolerantReadTests
         _keys.Diff(read, inputs).Should().Be(DiffResult.Same, "an import is never a reason to rotate the key's token");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AccessKey_ReadOfEitherResponseShape_SeesAWorkspaceScopeWidenedInBird(bool getExpandsRoles)
+    {
+        // The console makes a workspace-scoped key organization-wide; state still holds the workspace.
+        await using var f = await EmulatorFixture.StartAsync(configure: o => o with { AccessKeyGetExpandsRoles = getExpandsRoles });
+        var ct = CancellationToken.None;
+        var policy = await _policies.CreateAsync(f.Context, Map(
+            ("name", S("viewer")),
+            ("description", S("scope")),
+            ("definitions", L(M(("effect", S("allow")), ("actions", L("view")), ("resources", L("/workspaces/*/channels")))))), ct);
+        var role = await _roles.CreateAsync(f.Context, Map(("name", S("scoped")), ("policies", L(M(("id", S(policy.Id)))))), ct);
+        var inputs = Map(
+            ("name", S("cc-key")),
+            ("description", S("contact center")),
+            ("roleRefs", L(M(("id", S(role.Id)), ("workspaces", L(f.Emulator.WorkspaceId))))));
+        var key = await _keys.CreateAsync(f.Context, inputs, ct);
+        await f.Client.PutAsync<JsonObject>($"/_emulator/access-keys/{key.Id}/role-refs", new { roleRefs = new[] { new { id = role.Id } } }, ct);
+
+        var read = await _keys.ReadAsync(f.Context, key, ct);
+
+        var diff = _keys.Diff(read!, inputs);
+        diff.Outcome.Should().Be(DiffOutcome.Replace, "the stack's scope must be put back");
+        diff.Changes.Should().Contain(c => c.Path == "roleRefs");
+        read!.Inputs["roleRefs"]!.AsList().Single().AsMap()["workspaces"]!.AsList().Should().BeEmpty("Bird's list says the role is no longer limited");
+    }
+
     [Fact]
     public async Task AccessKey_ReadOfExpandedRoles_StillReportsARoleRemovedOutsideBirdInfra()
     {

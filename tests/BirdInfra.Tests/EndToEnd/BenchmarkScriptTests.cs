@@ -26,7 +26,7 @@ public sealed class BenchmarkScriptTests : IDisposable
             "bash", RepoPaths.Of("bench", "run.sh"), "--no-build", "--configuration", configuration, "--sizes", "5 10", "--latency-connectors", "5", "--activation-connectors", "5", "--out", json);
 
         exitCode.Should().Be(0, output);
-        output.Should().Contain("| 23 | up |").And.Contain("| 43 | preview |").And.Contain("ms latency on every route");
+        output.Should().Contain("| 23 | up |").And.Contain("| 43 | preview |").And.Contain("| 43 | drift |").And.Contain("ms latency on every route");
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var sizes = report.RootElement.GetProperty("sizes").EnumerateArray().ToList();
         sizes.Select(s => s.GetProperty("resources").GetInt32()).Should().Equal(23, 43);
@@ -37,7 +37,10 @@ public sealed class BenchmarkScriptTests : IDisposable
             size.GetProperty("up").GetProperty("mutatingCalls").GetInt32().Should().Be(resources, "one create per resource");
             size.GetProperty("preview").GetProperty("birdCalls").GetInt32().Should().Be(6, "a no-op preview reads the webhook catalogue once and lists each kind once: 3 IAM lists, connectors, subscriptions");
             size.GetProperty("preview").GetProperty("mutatingCalls").GetInt32().Should().Be(0);
-            foreach (var command in new[] { "validate", "up", "preview" })
+            size.GetProperty("drift").GetProperty("birdCalls").GetInt32().Should().Be(5, "drift lists each kind once (3 IAM lists, connectors, subscriptions) and reads no catalogue");
+            size.GetProperty("drift").GetProperty("mutatingCalls").GetInt32().Should().Be(0);
+            size.GetProperty("driftTimeRatioToPreview").GetDouble().Should().BePositive();
+            foreach (var command in new[] { "validate", "up", "preview", "drift" })
             {
                 size.GetProperty(command).GetProperty("seconds").GetDouble().Should().BePositive();
                 size.GetProperty(command).GetProperty("peakRssMb").GetDouble().Should().BeInRange(10, 1000, "the child's own peak RSS");

@@ -18,7 +18,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DisposeAsync() => await _ws.DisposeAsync();
 
     [Fact]
-    public async Task NoKnownSecret_AppearsAnywhere_AcrossUpPreviewOutputExportImportRefreshDestroyAndEveryRefusal()
+    public async Task NoKnownSecret_AppearsAnywhere_AcrossUpPreviewOutputExportImportRefreshDriftDestroyAndEveryRefusal()
     {
         var runs = new List<CliRun>
         {
@@ -39,6 +39,9 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
         runs.Add(await _ws.RunAsync("preview", "--stack", "e2e", "--json"));
         runs.Add(await _ws.RunAsync("up", "--stack", "e2e", "--yes"));
         runs.Add(await _ws.RunAsync("refresh", "--stack", "e2e"));
+        runs.Add(await _ws.RunAsync("drift", "--stack", "e2e"));
+        runs.Add(await _ws.RunAsync("drift", "--stack", "e2e", "--format", "json"));
+        runs.Add(await _ws.RunAsync("drift", "--stack", "e2e", "--format", "markdown"));
 
         // Refusals: a guard, a locked stack, a wrong passphrase, a damaged state.
         File.AppendAllText(_ws.StackFile, "\nguards:\n  protect: [connectors, accessKeys]\n");

@@ -70,7 +70,7 @@ public sealed class StackSchemaTests
     [Fact]
     public void Schema_TopLevelProperties_MatchTheLoader()
     {
-        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards", "state", "extends", "compare"]);
+        PropertyNames(Schema).Should().Equal(["target", .. BirdKinds.Default.Sections.Select(s => s.Name), "guards", "state", "extends", "compare", "drift"]);
     }
 
     [Theory]

@@ -24,6 +24,9 @@ public sealed record StackDefinition(
     /// <summary>The <c>compare</c> setting: differences with another stack this one expects.</summary>
     public CompareSettings Compare { get; init; } = CompareSettings.None;
 
+    /// <summary>The <c>drift</c> setting: objects expected beside the stack and stacks sharing its organization or workspace.</summary>
+    public DriftDefinition Drift { get; init; } = DriftDefinition.None;
+
     /// <summary>The declarations of one section, e.g. <c>connectors</c>, in file order.</summary>
     public ImmutableArray<StackEntry> In(string section) => [.. Resources.Where(r => r.Section == section)];
 }

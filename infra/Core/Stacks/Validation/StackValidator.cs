@@ -41,7 +41,7 @@ internal static partial class StackValidator
             return null;
         }
 
-        reader.CheckKeys(top, [StackKeys.Target, .. sectionNames, StackKeys.Guards, StackKeys.State, StackKeys.Extends, StackKeys.Compare], "a stack file");
+        reader.CheckKeys(top, [StackKeys.Target, .. sectionNames, StackKeys.Guards, StackKeys.State, StackKeys.Extends, StackKeys.Compare, DriftReader.Key], "a stack file");
         var sources = new SourceReader(reader, options);
         TargetDefinition? target = null;
         bool? usesEmulator = null;
@@ -69,11 +69,12 @@ internal static partial class StackValidator
         var guards = GuardReader.Read(context, top);
         var state = StateReader.Read(reader, sources, top);
         var compare = CompareReader.Read(reader, top);
+        var drift = DriftReader.Read(reader, top, name, file, [.. kinds.Declarable.Select(k => k.Name)]);
         CrossChecks.Run(reader, context.Index, kinds.Sections);
 
-        return bag.HasErrors || target is null || guards is null || state is null || compare is null
+        return bag.HasErrors || target is null || guards is null || state is null || compare is null || drift is null
             ? null
-            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state, Compare = compare };
+            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state, Compare = compare, Drift = drift };
     }
 
     private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind)
