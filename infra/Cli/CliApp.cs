@@ -118,6 +118,25 @@ public static class CliApp
         history.SetAction((r, ct) => Guard(io, () => HistoryCommand.RunAsync(Options(r) with { Json = r.GetValue(historyJsonOption), Limit = r.GetValue(limitOption) }, io, ct)));
         var validate = new Command("validate", "Check a stack file offline and report every problem") { stackOption };
         validate.SetAction((r, ct) => Guard(io, () => Task.FromResult(ValidateCommand.Run(Options(r), io))));
+        var accessFormatOption = new Option<string?>("--format") { Description = "How to print: text (default), markdown or json" };
+        accessFormatOption.AcceptOnlyFromAmong("text", "markdown", "json");
+        var accessJsonOption = new Option<bool>("--json") { Description = "The same as --format json" };
+        var keyOption = new Option<string?>("--key") { HelpName = "LOGICAL", Description = "Only this access key (its logical name in accessKeys)" };
+        var requestOption = new Option<string[]>("--request")
+        {
+            HelpName = "\"METHOD PATH\"",
+            Description = "Evaluate this request instead (repeatable); '*' in PATH = any id, the answer must hold for every id",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var access = new Command("access", "What each access key of the stack can do, from its policies (offline; sends nothing to Bird)")
+        {
+            stackOption, keyOption, accessFormatOption, accessJsonOption, requestOption,
+        };
+        access.SetAction((r, ct) => Guard(io, () => Task.FromResult(AccessCommand.Run(
+            Options(r) with { Format = Format(r.GetValue(accessJsonOption), r.GetValue(accessFormatOption)) },
+            r.GetValue(keyOption),
+            r.GetValue(requestOption) ?? [],
+            io))));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 
@@ -133,7 +152,7 @@ public static class CliApp
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, destroy, output, history, export, import, validate, unlock, state,
+            preview, up, refresh, destroy, output, history, export, import, validate, access, unlock, state,
         };
     }
 

@@ -90,6 +90,10 @@ public static class DiagnosticCodes
     // State backend.
     public const string InvalidStateSetting = "BI093";
 
+    // Access key expectations (accessKeys.<name>.expect).
+    public const string InvalidExpectation = "BI094";
+    public const string BrokenExpectation = "BI095";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -155,5 +159,7 @@ public static class DiagnosticCodes
         [UndeclaredProtectedResource] = "guards.protect names a resource the stack does not declare",
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
         [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
+        [InvalidExpectation] = "an access key's expect entry is not \"METHOD PATH\" with a known method and a literal path (segments, `*`, `${organizationId}`, `${workspaceId}`)",
+        [BrokenExpectation] = "an access key's policies break its expect: an expected operation is denied for some id, or an operation expected denied is allowed for some id",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

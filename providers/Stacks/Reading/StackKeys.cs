@@ -12,6 +12,7 @@ internal static class StackKeys
     public const string Guards = "guards";
     public const string Protect = "protect";
     public const string State = "state";
+    public const string Expect = "expect";
 
     public static readonly ImmutableArray<string> TargetKeys = ["endpoint", "organizationId", "workspaceId", "accessKey", "allowHttpWebhooks"];
     public static readonly ImmutableArray<string> StateKeys = ["backend", "connection", "schema"];

@@ -21,6 +21,9 @@ public sealed record StackDefinition(
     /// <summary>The <c>state</c> setting: where the built-in engine keeps state, lock and history (local by default).</summary>
     public StateBackendDefinition State { get; init; } = StateBackendDefinition.Local;
 
+    /// <summary>Every access key's <c>expect</c> items, in file order.</summary>
+    public ImmutableArray<AccessExpectation> Expectations { get; init; } = [];
+
     /// <summary>The declarations of one section, e.g. <c>connectors</c>, in file order.</summary>
     public ImmutableArray<StackEntry> In(string section) => [.. Resources.Where(r => r.Section == section)];
 }

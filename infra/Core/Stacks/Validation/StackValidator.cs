@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using BirdInfra.Access;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
@@ -68,11 +69,24 @@ internal static partial class StackValidator
 
         var guards = GuardReader.Read(context, top);
         var state = StateReader.Read(reader, sources, top);
+        var expectations = ExpectationReader.Read(reader, top);
         CrossChecks.Run(reader, context.Index, kinds.Sections);
+        if (bag.HasErrors || target is null || guards is null || state is null)
+        {
+            return null;
+        }
 
-        return bag.HasErrors || target is null || guards is null || state is null
-            ? null
-            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state };
+        var stack = new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state, Expectations = expectations };
+        if (options.CheckExpectations)
+        {
+            // Only on a stack otherwise valid: the keys' policies are then whole.
+            foreach (var broken in ExpectationCheck.Run(stack, StackAccess.Keys(stack, file)))
+            {
+                bag.Add(broken);
+            }
+        }
+
+        return bag.HasErrors ? null : stack;
     }
 
     private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind)

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using BirdInfra.Access;
+using BirdInfra.Engine;
+using BirdInfra.Providers.Access;
+using BirdInfra.Providers.Stacks;
+using BirdInfra.Rendering;
+using BirdInfra.Stacks;
+using BirdInfra.Stacks.Model;
+
+namespace BirdInfra.Commands;
+
+/// <summary>
+/// `birdinfra access`: what each declared access key can do, computed offline from the stack's policies (every policy a
+/// stack's role holds is declared in it). Per key its permission rows with their source and, over a catalogue of Bird's
+/// API, what it may and may not do; with `--request "METHOD PATH"` the answer for those requests. Sends nothing to Bird.
+/// Exit 0 when it could evaluate, 1 on an error or when a key breaks an expectation of the stack.
+/// </summary>
+public static class AccessCommand
+{
+    public static int Run(CommandOptions options, string? key, IReadOnlyList<string> requests, ConsoleIO io)
+    {
+        var paths = new StackPaths(options.Root, options.Stack);
+        if (!File.Exists(paths.StackFile))
+        {
+            StackSession.Load(paths, io, checkSecrets: false);
+        }
+
+        // Expectations are checked below, after the report: a key that breaks one is still shown.
+        var load = StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, CheckSecretsAvailable: false, CheckExpectations: false));
+        if (load.Stack is not { } stack)
+        {
+            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            return ExitCodes.Error;
+        }
+
+        var displayFile = Path.GetRelativePath(options.Root, paths.StackFile).Replace('\\', '/');
+        var keys = StackAccess.Keys(stack, displayFile);
+        if (key is not null)
+        {
+            keys = [.. keys.Where(k => k.Key == key)];
+            if (keys.IsEmpty)
+            {
+                var declared = stack.In("accessKeys").Select(e => e.LogicalName).ToList();
+                throw new UserError($"The stack declares no access key '{key}'. Declared in accessKeys: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
+            }
+        }
+
+        var parsed = requests.Select(r => Parse(r, stack.Target, io)).ToList();
+        if (parsed.Count > 0)
+        {
+            var results = keys.SelectMany(k => parsed.Select(r => new AccessRequestResult(k.Key, r.Method, r.Path, Evaluate(k, r.Method, r.Path)))).ToList();
+            io.Out.Write(options.Format switch
+            {
+                PlanFormat.Json => AccessJsonRenderer.RenderRequests(results) + Environment.NewLine,
+                _ => AccessTextRenderer.RenderRequests(results),
+            });
+        }
+        else
+        {
+            var reports = keys.Select(KeyAccessReport.Of).ToList();
+            io.Out.Write(options.Format switch
+            {
+                PlanFormat.Json => AccessJsonRenderer.Render(reports) + Environment.NewLine,
+                PlanFormat.Markdown => AccessMarkdownRenderer.Render(options.Stack, reports),
+                _ => AccessTextRenderer.Render(options.Stack, reports),
+            });
+        }
+
+        var broken = ExpectationCheck.Run(stack, StackAccess.Keys(stack, displayFile))
+            .Where(d => key is null || stack.Expectations.Any(e => e.Key == key && e.Location == d.Location))
+            .ToImmutableArray();
+        if (!broken.IsEmpty)
+        {
+            StackSession.WriteDiagnostics(io, broken, "the stack's keys break their expectations");
+            return ExitCodes.Error;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static AccessOutcome Evaluate(KeyAccess key, string method, string path)
+    {
+        try
+        {
+            return AccessEvaluator.ForEveryId(key.Subject, method, path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserError(e.Message);
+        }
+    }
+
+    /// <summary>"METHOD PATH"; the target's ids, when the stack knows them, are written as the policies write them.</summary>
+    private static (string Method, string Path) Parse(string request, TargetDefinition target, ConsoleIO io)
+    {
+        var parts = request.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || AccessActions.ForMethod(parts[0]) is null || !parts[1].StartsWith('/'))
+        {
+            throw new UserError($"--request '{request}' is not \"METHOD PATH\", e.g. --request \"POST /workspaces/${{workspaceId}}/channels/*/messages\" (methods: GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE; '*' = any id).");
+        }
+
+        var organization = target.OrganizationId?.Resolve(io.Environment);
+        var workspace = target.WorkspaceId?.Resolve(io.Environment);
+        var segments = AccessPath.Segments(parts[1]).Select(s => s == organization ? "${organizationId}" : s == workspace ? "${workspaceId}" : s);
+        var path = "/" + string.Join('/', segments) + (parts[1].Length > 1 && parts[1].EndsWith('/') ? "/" : string.Empty);
+        return (parts[0].ToUpperInvariant(), path);
+    }
+}
