@@ -56,6 +56,7 @@ public sealed class AccessEmulatorAgreementTests
         ("POST", "/workspaces/W/channels/c2/messages"),
         ("PATCH", "/workspaces/W/channels/c2"),
         ("PUT", "/workspaces/W/channels/c2/"),
+        ("TRACE", "/workspaces/W/channels/c2"),
         ("DELETE", "/workspaces/W/connectors/k1"),
         ("GET", $"/workspaces/{OtherWorkspace}/channels/c2"),
         ("POST", "/workspaces/W/verify"),
