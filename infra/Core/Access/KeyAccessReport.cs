@@ -16,14 +16,19 @@ public sealed record KeyAccessReport(KeyAccess Key, ImmutableArray<AccessPermiss
                 .SelectMany(rule => rule.Actions.SelectMany(action => rule.Resources.Select(resource =>
                     new AccessPermission(rule.Effect, action, resource, rule.Source, role.IsScoped ? role.Workspaces : [])))))
             .ToImmutableArray();
-        var workspace = key.SingleWorkspace ?? AccessPath.One;
-        var operations = BirdApiCatalogue.Operations
+        return new KeyAccessReport(key, permissions, OperationsOf(key.Subject));
+    }
+
+    /// <summary>Every catalogue operation for the subject: in its one workspace when all its roles are scoped to it, else any.</summary>
+    public static ImmutableArray<AccessOperationResult> OperationsOf(AccessSubject subject)
+    {
+        var workspace = KeyAccess.SingleWorkspaceOf(subject) ?? AccessPath.One;
+        return BirdApiCatalogue.Operations
             .Select(op =>
             {
                 var path = BirdApiCatalogue.Pattern(op, OrganizationToken, workspace);
-                return new AccessOperationResult(op, path, AccessEvaluator.ForEveryId(key.Subject, op.Method, path));
+                return new AccessOperationResult(op, path, AccessEvaluator.ForEveryId(subject, op.Method, path));
             })
             .ToImmutableArray();
-        return new KeyAccessReport(key, permissions, operations);
     }
 }
