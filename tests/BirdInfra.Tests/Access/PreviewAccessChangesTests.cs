@@ -32,6 +32,11 @@ public sealed class PreviewAccessChangesTests
         change.GetProperty("operations").GetProperty("lost").GetArrayLength().Should().Be(0);
         text.Out.Should().Contain("+ gains view /workspaces/**").And.Contain("now may read conversations: GET /workspaces/*/conversations");
         markdown.Out.Should().Contain("### Access changes").And.Contain("**now may** read conversations");
+
+        // The replaced policy's definitions as rows: only the changed one is marked, never two blobs side by side.
+        text.Out.Should().MatchRegex(@"\n        - \[1\] allow view \S+/webhook-subscriptions, /workspaces/\*/channels/\*\n        \+ \[1\] allow view \S+/webhook-subscriptions, /workspaces/\*\*\n");
+        text.Out.Should().MatchRegex(@"\n          \[0\] allow create ").And.NotContain("[{ actions:");
+        markdown.Out.Should().Contain("| definitions\\[1\\] (forces replacement) | `allow view ").And.NotContain("[{ actions:");
         (await ws.MutatingCallsAsync()).Should().BeEmpty();
     }
 
