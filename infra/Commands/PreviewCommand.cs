@@ -71,9 +71,15 @@ public static class PreviewCommand
             io.Error.WriteLine($"Saved the plan to {planOut}; `birdinfra up --stack {options.Stack} --plan {Path.GetFileName(planOut)}` applies exactly it.");
         }
 
+        var accessBlocked = AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, "up");
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards would stop `birdinfra up --stack {options.Stack}`: {guards.Summary()}.");
+            return ExitCodes.Error;
+        }
+
+        if (accessBlocked)
+        {
             return ExitCodes.Error;
         }
 

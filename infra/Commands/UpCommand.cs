@@ -42,6 +42,20 @@ public static class UpCommand
             return ExitCodes.Error;
         }
 
+        if (!destroy && session.Stack.Guards.AccessGains is not null)
+        {
+            var access = Access.AccessChanges.Compute(
+                session.Stack,
+                Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/'),
+                session.Refresh.State,
+                session.Target.OrganizationId,
+                session.Target.WorkspaceId);
+            if (AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, command))
+            {
+                return ExitCodes.Error;
+            }
+        }
+
         if (!plan.Summary.HasChanges)
         {
             if (!session.Refresh.Drift.IsEmpty || session.Refresh.State.Serial != session.RecordedState.Serial)

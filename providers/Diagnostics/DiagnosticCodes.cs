@@ -94,6 +94,9 @@ public static class DiagnosticCodes
     public const string InvalidExpectation = "BI094";
     public const string BrokenExpectation = "BI095";
 
+    // guards.accessGains.
+    public const string InvalidAccessGainsGuard = "BI096";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -160,6 +163,7 @@ public static class DiagnosticCodes
         [InvalidDestructiveLimit] = "guards.maxDestructiveChanges is not a whole number >= 0",
         [InvalidStateSetting] = "the state: setting names an unknown backend, lacks the connection postgres needs, or has a setting its backend does not take",
         [InvalidExpectation] = "an access key's expect entry is not \"METHOD PATH\" with a known method and a literal path (segments, `*`, `${organizationId}`, `${workspaceId}`)",
+        [InvalidAccessGainsGuard] = "guards.accessGains is not warn or block",
         [BrokenExpectation] = "an access key's policies break its expect: an expected operation is denied for some id, or an operation expected denied is allowed for some id",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

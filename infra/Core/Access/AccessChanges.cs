@@ -45,7 +45,7 @@ public static class AccessChanges
             [.. rowsAfter.Where(r => !rowsBefore.Contains(r))],
             [.. rowsBefore.Where(r => !rowsAfter.Contains(r))],
             [.. opsAfter.Where(o => o.Outcome.AllowedForEvery && !allowedBefore.Contains(o.Operation))],
-            [.. opsBefore.Where(o => o.Outcome.AllowedForEvery && !allowedAfter.Contains(o.Operation))]);
+            [.. opsBefore.Where(o => o.Outcome.AllowedForEvery && !allowedAfter.Contains(o.Operation))]) { IsNew = before is null };
     }
 
     private static List<AccessGrantRow> Rows(AccessSubject? subject) => subject is null

@@ -16,7 +16,7 @@ internal static class StackKeys
 
     public static readonly ImmutableArray<string> TargetKeys = ["endpoint", "organizationId", "workspaceId", "accessKey", "allowHttpWebhooks"];
     public static readonly ImmutableArray<string> StateKeys = ["backend", "connection", "schema"];
-    public static readonly ImmutableArray<string> GuardsKeys = [Protect, "maxDestructiveChanges"];
+    public static readonly ImmutableArray<string> GuardsKeys = [Protect, "maxDestructiveChanges", "accessGains"];
     public static readonly ImmutableArray<string> ValueFromEnvironment = ["env"];
     public static readonly ImmutableArray<string> Secret = ["env", "config", "generate", "length"];
 }
