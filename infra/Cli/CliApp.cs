@@ -128,15 +128,21 @@ public static class CliApp
             Description = "Evaluate this request instead (repeatable); '*' in PATH = any id, the answer must hold for every id",
             AllowMultipleArgumentsPerToken = false,
         };
+        var probeOption = new Option<bool>("--probe")
+        {
+            Description = "After up: send each operation with the key's own token (ids that do not exist, bodies Bird must refuse) and check Bird's 403-or-not against what BirdInfra computes",
+        };
         var access = new Command("access", "What each access key of the stack can do, from its policies (offline; sends nothing to Bird)")
         {
-            stackOption, keyOption, accessFormatOption, accessJsonOption, requestOption,
+            stackOption, keyOption, accessFormatOption, accessJsonOption, requestOption, probeOption,
         };
-        access.SetAction((r, ct) => Guard(io, () => Task.FromResult(AccessCommand.Run(
-            Options(r) with { Format = Format(r.GetValue(accessJsonOption), r.GetValue(accessFormatOption)) },
-            r.GetValue(keyOption),
-            r.GetValue(requestOption) ?? [],
-            io))));
+        access.SetAction((r, ct) => Guard(io, () =>
+        {
+            var accessOptions = Options(r) with { Format = Format(r.GetValue(accessJsonOption), r.GetValue(accessFormatOption)) };
+            return r.GetValue(probeOption)
+                ? AccessCommand.ProbeAsync(accessOptions, r.GetValue(keyOption), io, targets, ct)
+                : Task.FromResult(AccessCommand.Run(accessOptions, r.GetValue(keyOption), r.GetValue(requestOption) ?? [], io));
+        }));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 

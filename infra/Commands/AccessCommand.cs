@@ -17,6 +17,51 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class AccessCommand
 {
+    /// <summary>
+    /// `access --probe`: after `up`, sends each catalogue operation with each key's own token (from state) and compares
+    /// Bird's 403-or-not with the evaluator; exit 1 when any answer disagrees. Reads state and Bird, changes nothing.
+    /// </summary>
+    public static async Task<int> ProbeAsync(CommandOptions options, string? key, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    {
+        var paths = new StackPaths(options.Root, options.Stack);
+        await using var session = await StackSession.OpenAsync(options, "access", io, targets, cancellationToken);
+        if (session is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var displayFile = Path.GetRelativePath(options.Root, paths.StackFile).Replace('\\', '/');
+        var keys = StackAccess.Keys(session.Stack, displayFile).Where(k => key is null || k.Key == key).ToList();
+        using var http = new HttpClient { BaseAddress = new Uri(session.Target.Client.Options.Endpoint.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        var results = new List<AccessProbeResult>();
+        foreach (var k in keys)
+        {
+            var resource = session.Refresh.State.Find(new Providers.Graph.ResourceAddress("AccessKey", k.Key));
+            if (resource?.Outputs["token"] is not { } token || token.RevealString() is not { Length: > 0 } secret)
+            {
+                io.Error.WriteLine($"warning: access key '{k.Key}' has no token in state (not created yet, or created outside BirdInfra): not probed.");
+                continue;
+            }
+
+            results.AddRange(await AccessProbe.RunAsync(http, k.Key, k.Subject, secret, session.Target.OrganizationId, session.Target.WorkspaceId, cancellationToken));
+        }
+
+        io.Out.Write(options.Format switch
+        {
+            PlanFormat.Json => AccessJsonRenderer.RenderProbes(results) + Environment.NewLine,
+            _ => AccessTextRenderer.RenderProbes(results),
+        });
+        var disagreements = results.Count(r => !r.Agrees);
+        if (disagreements > 0 || results.Any(r => r.Mutated))
+        {
+            io.Error.WriteLine($"error: {disagreements} of {results.Count} probes disagree with what BirdInfra computes{(results.Any(r => r.Mutated) ? "; a probe changed Bird" : string.Empty)}.");
+            return ExitCodes.Error;
+        }
+
+        io.Error.WriteLine($"{results.Count} probes agree with what BirdInfra computes.");
+        return ExitCodes.Success;
+    }
+
     public static int Run(CommandOptions options, string? key, IReadOnlyList<string> requests, ConsoleIO io)
     {
         var paths = new StackPaths(options.Root, options.Stack);

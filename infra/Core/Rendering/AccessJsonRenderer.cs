@@ -81,6 +81,21 @@ public static class AccessJsonRenderer
         return new JsonObject { ["requests"] = requests }.ToJsonString(Indented);
     }
 
+    /// <summary><c>{"probes": [{"key", "method", "path", "expected", "status", "denied", "agrees"}]}</c>; <c>expected</c> is allowed or denied.</summary>
+    public static string RenderProbes(IReadOnlyList<AccessProbeResult> results) => new JsonObject
+    {
+        ["probes"] = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject
+        {
+            ["key"] = r.Key,
+            ["method"] = r.Method,
+            ["path"] = r.Path,
+            ["expected"] = r.ExpectedAllowed ? "allowed" : "denied",
+            ["status"] = r.Status,
+            ["denied"] = r.Denied,
+            ["agrees"] = r.Agrees,
+        })]),
+    }.ToJsonString(Indented);
+
     /// <summary><c>every id</c>, <c>no id</c>, <c>some ids</c> or <c>unknown</c>.</summary>
     private static string Range(AccessRange range) => range switch
     {

@@ -67,6 +67,16 @@ public static class AccessTextRenderer
         return sb.ToString();
     }
 
+    public static string RenderProbes(IReadOnlyList<AccessProbeResult> results)
+    {
+        var sb = new StringBuilder();
+        Table(sb, ["KEY", "REQUEST", "EXPECTED", "BIRD", "AGREES"], [.. results.Select(r => new[]
+        {
+            r.Key, $"{r.Method} {r.Path}", r.ExpectedAllowed ? "allowed" : "denied", $"{r.Status} ({(r.Denied ? "denied" : "not denied")})", r.Agrees ? "yes" : "NO",
+        })]);
+        return sb.ToString();
+    }
+
     private static void Table(StringBuilder sb, string[]? header, List<string[]> rows)
     {
         var all = header is null ? rows : [header, .. rows];
