@@ -13,11 +13,13 @@ namespace BirdInfra.Access;
 /// </summary>
 public static class AccessChanges
 {
-    public static ImmutableArray<AccessChange> Compute(StackDefinition stack, string displayFile, StackState current, string organizationId, string workspaceId)
+    /// <param name="stack">The stack as the change leaves it; null when it removes everything (destroy).</param>
+    public static ImmutableArray<AccessChange> Compute(StackDefinition? stack, string displayFile, StackState current, string organizationId, string workspaceId)
     {
-        ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(current);
-        var after = StackAccess.Keys(stack, displayFile).ToDictionary(k => k.Key, k => k.Subject, StringComparer.Ordinal);
+        var after = stack is null
+            ? []
+            : StackAccess.Keys(stack, displayFile).ToDictionary(k => k.Key, k => k.Subject, StringComparer.Ordinal);
         var before = Current(current, organizationId, workspaceId);
         var result = ImmutableArray.CreateBuilder<AccessChange>();
         foreach (var key in after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k))))
@@ -31,6 +33,15 @@ public static class AccessChanges
 
         return result.ToImmutable();
     }
+
+    /// <summary>One line per gain, loss and operation, for the history: "contact-center gains view /workspaces/**".</summary>
+    public static ImmutableArray<string> Lines(IEnumerable<AccessChange> changes) =>
+    [
+        .. changes.SelectMany(c => c.Gains.Select(r => $"{c.Key} gains {r.Action} {r.Resource}")
+            .Concat(c.Loses.Select(r => $"{c.Key} loses {r.Action} {r.Resource}"))
+            .Concat(c.Gained.Select(o => $"{c.Key} now may {o.Operation.Words} ({o.Operation.Method} {o.Path})"))
+            .Concat(c.Lost.Select(o => $"{c.Key} no longer may {o.Operation.Words} ({o.Operation.Method} {o.Path})"))),
+    ];
 
     public static AccessChange Compare(string key, AccessSubject? before, AccessSubject? after)
     {

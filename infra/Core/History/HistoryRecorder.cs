@@ -25,7 +25,8 @@ public static class HistoryRecorder
         ImmutableArray<HistoryChange> changes,
         ImmutableArray<string> drift,
         string? error,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ImmutableArray<string> accessChanges = default)
     {
         var (who, ci) = HistoryActor.Detect(environment);
         var git = await GitCommit.FindAsync(paths.StackFile, cancellationToken);
@@ -41,7 +42,7 @@ public static class HistoryRecorder
             changes,
             drift,
             error is null ? HistoryRecord.Succeeded : HistoryRecord.Failed,
-            error);
+            error) { AccessChanges = accessChanges.IsDefault ? [] : accessChanges };
         await store.AppendAsync(record, cancellationToken);
     }
 
