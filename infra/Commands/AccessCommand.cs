@@ -123,17 +123,7 @@ public static class AccessCommand
         return ExitCodes.Success;
     }
 
-    private static AccessOutcome Evaluate(KeyAccess key, string method, string path)
-    {
-        try
-        {
-            return AccessEvaluator.ForEveryId(key.Subject, method, path);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserError(e.Message);
-        }
-    }
+    private static AccessOutcome Evaluate(KeyAccess key, string method, string path) => AccessEvaluator.ForEveryId(key.Subject, method, path);
 
     /// <summary>"METHOD PATH"; the target's ids, when the stack knows them, are written as the policies write them.</summary>
     private static (string Method, string Path) Parse(string request, TargetDefinition target, ConsoleIO io)

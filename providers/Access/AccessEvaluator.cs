@@ -12,7 +12,7 @@ public static class AccessEvaluator
     /// <summary>Stands for an id no policy names: a control character cannot be in a resource pattern.</summary>
     private const string FreshId = "\u0001";
 
-    /// <summary>Past this many id combinations a request pattern is refused rather than evaluated slowly.</summary>
+    /// <summary>Past this many id combinations a request pattern is answered unknown rather than evaluated slowly.</summary>
     public const int MaxCombinations = 1 << 16;
 
     public static AccessDecision Decide(AccessSubject subject, string method, string path) =>
@@ -87,7 +87,8 @@ public static class AccessEvaluator
         var combinations = candidates.Aggregate(1L, (n, c) => n * c.Length);
         if (combinations > MaxCombinations)
         {
-            throw new ArgumentException($"'{pathPattern}' has too many '*' segments to decide for every id against these policies ({combinations:N0} cases).", nameof(pathPattern));
+            // Never guessed: too many classes of ids to try is "unknown", as a policy without known definitions is.
+            return new AccessOutcome(AccessRange.Unknown, null, null, null, null);
         }
 
         string? allowedPath = null, deniedPath = null;

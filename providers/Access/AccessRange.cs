@@ -12,6 +12,6 @@ public enum AccessRange
     /// <summary>Allowed for some ids and denied for others (a policy names an id).</summary>
     DependsOnId,
 
-    /// <summary>A policy whose definitions are unknown could decide it for some id.</summary>
+    /// <summary>A policy whose definitions are unknown could decide it for some id, or there are too many ids to try.</summary>
     Unknown,
 }

@@ -49,7 +49,7 @@ public static class ExpectationCheck
 
         if (outcome.Range == AccessRange.Unknown)
         {
-            return $"{subject}, and a policy whose definitions are unknown could decide it.";
+            return $"{subject}, and BirdInfra cannot decide it for every id (a policy whose definitions are unknown, or more than {AccessEvaluator.MaxCombinations:N0} classes of ids to try).";
         }
 
         if (e.Allow)

@@ -28,7 +28,7 @@ public static class AccessWords
     public static string Detail(AccessOperationResult result) => result.Outcome.Range switch
     {
         AccessRange.DependsOnId => $"allowed on {result.Outcome.AllowedPath}, denied on {result.Outcome.DeniedPath}",
-        AccessRange.Unknown => "a policy whose definitions are unknown decides it",
+        AccessRange.Unknown => "cannot be decided for every id (a policy whose definitions are unknown, or too many ids to try)",
         _ => string.Empty,
     };
 

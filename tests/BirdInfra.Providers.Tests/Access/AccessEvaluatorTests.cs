@@ -180,4 +180,15 @@ public sealed class AccessEvaluatorTests
         BirdApiCatalogue.Pattern(send, "${organizationId}", "${workspaceId}").Should().Be("/workspaces/${workspaceId}/channels/*/messages");
         BirdApiCatalogue.Operations.Select(o => (o.Method, o.Path)).Should().OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public void ForEveryId_WithMoreClassesOfIdsThanItTries_IsUnknown_NeverAGuess()
+    {
+        // 300 literal channel ids and four '*' in the request: far more combinations than the limit.
+        var rules = Enumerable.Range(0, 300).Select(i => Rule("allow", "view", $"/a/c{i}/b/c{i}/d/c{i}/e/c{i}")).ToArray();
+
+        var outcome = AccessEvaluator.ForEveryId(Key(rules), "GET", "/a/*/b/*/d/*/e/*");
+
+        outcome.Range.Should().Be(AccessRange.Unknown);
+    }
 }
