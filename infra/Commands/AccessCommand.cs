@@ -67,6 +67,7 @@ public static class AccessCommand
         var paths = new StackPaths(options.Root, options.Stack);
         if (!File.Exists(paths.StackFile))
         {
+            // Throws the same "No stack file ...; stacks here: ..." error every command gives.
             StackSession.Load(paths, io, checkSecrets: false);
         }
 
