@@ -19,6 +19,12 @@ internal static class PolicyEvaluator
     public static bool IsAllowed(IEnumerable<PolicyDefinition> definitions, string method, string path)
     {
         var action = HttpActions.For(method);
+        if (action == "unknown")
+        {
+            // `any` covers the documented actions only: a method Bird maps to none (TRACE, ...) is never allowed.
+            return false;
+        }
+
         var allowed = false;
         foreach (var d in definitions)
         {

@@ -197,6 +197,31 @@ public static class CliApp
             return OneOrMany(r, options, options.Format == PlanFormat.Json, one => Task.FromResult(ValidateCommand.Run(one, io)), (each, own, token) =>
                 Task.FromResult(ValidateCommand.RunWithFigures(each, own)), ct);
         }));
+        var accessFormatOption = new Option<string?>("--format") { Description = "How to print: text (default), markdown or json" };
+        accessFormatOption.AcceptOnlyFromAmong("text", "markdown", "json");
+        var accessJsonOption = new Option<bool>("--json") { Description = "The same as --format json" };
+        var keyOption = new Option<string?>("--key") { HelpName = "LOGICAL", Description = "Only this access key (its logical name in accessKeys)" };
+        var requestOption = new Option<string[]>("--request")
+        {
+            HelpName = "\"METHOD PATH\"",
+            Description = "Evaluate this request instead (repeatable); '*' in PATH = any id, the answer must hold for every id",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var probeOption = new Option<bool>("--probe")
+        {
+            Description = "After up: send each operation with the key's own token (ids that do not exist, bodies Bird must refuse) and check Bird's 403-or-not against what BirdInfra computes",
+        };
+        var access = new Command("access", "What each access key of the stack can do, from its policies (offline; sends nothing to Bird)")
+        {
+            stackOption, keyOption, accessFormatOption, accessJsonOption, requestOption, probeOption,
+        };
+        access.SetAction((r, ct) => Guard(io, () =>
+        {
+            var accessOptions = Options(r) with { Format = Format(r.GetValue(accessJsonOption), r.GetValue(accessFormatOption)) };
+            return r.GetValue(probeOption)
+                ? AccessCommand.ProbeAsync(accessOptions, r.GetValue(keyOption), io, targets, ct)
+                : Task.FromResult(AccessCommand.Run(accessOptions, r.GetValue(keyOption), r.GetValue(requestOption) ?? [], io));
+        }));
         var unlock = new Command("unlock", "Clear the lock a killed run left on a stack") { stackOption, yesOption };
         unlock.SetAction((r, ct) => Guard(io, () => UnlockCommand.RunAsync(Options(r), io, ct)));
 
@@ -225,7 +250,7 @@ public static class CliApp
 
         return new RootCommand("BirdInfra: Bird (bird.com) WhatsApp contact-center infrastructure as code")
         {
-            preview, up, refresh, drift, destroy, output, history, export, import, validate, compare, doctor, unlock, state,
+            preview, up, refresh, drift, destroy, output, history, export, import, validate, compare, access, doctor, unlock, state,
         };
     }
 

@@ -1,3 +1,4 @@
+using BirdInfra.Access;
 using BirdInfra.Engine;
 using BirdInfra.Guards;
 using BirdInfra.Planning;
@@ -35,17 +36,25 @@ public static class PreviewCommand
 
         planned?.Invoke(result.Plan.Summary);
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
+        var access = AccessChanges.Compute(
+            session.Stack,
+            Path.GetRelativePath(options.Root, paths.StackFile).Replace('\\', '/'),
+            session.Refresh.State,
+            session.Target.OrganizationId,
+            session.Target.WorkspaceId);
         RefreshCommand.WriteDrift(io, session.Refresh);
         switch (options.Format)
         {
             case PlanFormat.Json:
-                io.Out.WriteLine(PlanJsonRenderer.Render(result.Plan, guards));
+                io.Out.WriteLine(PlanJsonRenderer.Render(result.Plan, guards, access));
                 break;
             case PlanFormat.Markdown:
                 io.Out.Write(PlanMarkdownRenderer.Render(result.Plan, guards, session.Target.Description));
+                io.Out.Write(AccessChangeRenderer.Markdown(access));
                 break;
             default:
                 PlanTextRenderer.Write(io.Out, result.Plan, guards, io.Palette(options.NoColor));
+                io.Out.Write(AccessChangeRenderer.Text(access));
                 break;
         }
 
@@ -67,9 +76,15 @@ public static class PreviewCommand
             io.Error.WriteLine($"Saved the plan to {planOut}; `birdinfra up --stack {options.Stack} --plan {Path.GetFileName(planOut)}` applies exactly it.");
         }
 
+        var accessBlocked = AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, "up");
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards would stop `birdinfra up --stack {options.Stack}`: {guards.Summary()}.");
+            return ExitCodes.Error;
+        }
+
+        if (accessBlocked)
+        {
             return ExitCodes.Error;
         }
 

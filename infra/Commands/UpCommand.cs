@@ -42,6 +42,20 @@ public static class UpCommand
             return ExitCodes.Error;
         }
 
+        if (!destroy && session.Stack.Guards.AccessGains is not null)
+        {
+            var access = Access.AccessChanges.Compute(
+                session.Stack,
+                Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/'),
+                session.Refresh.State,
+                session.Target.OrganizationId,
+                session.Target.WorkspaceId);
+            if (AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, command))
+            {
+                return ExitCodes.Error;
+            }
+        }
+
         if (!plan.Summary.HasChanges)
         {
             if (!session.Refresh.Drift.IsEmpty || session.Refresh.State.Serial != session.RecordedState.Serial)
@@ -66,6 +80,13 @@ public static class UpCommand
             return ExitCodes.Error;
         }
 
+        // What the plan does to the keys' access, for the history: computed on what Bird holds before anything is applied.
+        var access = Access.AccessChanges.Lines(Access.AccessChanges.Compute(
+            destroy ? null : session.Stack,
+            Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/'),
+            session.Refresh.State,
+            session.Target.OrganizationId,
+            session.Target.WorkspaceId));
         var journal = new StateJournal(session.Store, session.Refresh.State);
         await journal.StartAsync(cancellationToken);
         var progress = new SynchronousProgress(line => io.Error.WriteLine(line));
@@ -77,7 +98,7 @@ public static class UpCommand
         var error = outcome.Interrupted
             ? $"interrupted: {outcome.Completed} operation(s) finished; nothing else was started"
             : outcome.Succeeded ? null : string.Join("; ", outcome.Failures);
-        await RecordAsync(session, io, recordAs ?? command, plan, HistoryRecorder.Changes(plan, outcome), error, cancellationToken);
+        await RecordAsync(session, io, recordAs ?? command, plan, HistoryRecorder.Changes(plan, outcome), error, cancellationToken, access);
         io.Out.WriteLine();
         if (outcome.Interrupted)
         {
@@ -103,12 +124,12 @@ public static class UpCommand
     }
 
     /// <summary>Appends the run to the stack's history; a history that cannot be written is reported, never hides the run's own result.</summary>
-    internal static async Task RecordAsync(StackSession session, ConsoleIO io, string command, Plan? plan, ImmutableArray<HistoryChange> changes, string? error, CancellationToken cancellationToken)
+    internal static async Task RecordAsync(StackSession session, ConsoleIO io, string command, Plan? plan, ImmutableArray<HistoryChange> changes, string? error, CancellationToken cancellationToken, ImmutableArray<string> accessChanges = default)
     {
         try
         {
             var drift = session.Refresh.Drift.Select(d => $"{d.Address} ({d.Id}): {d.Description}").ToImmutableArray();
-            await HistoryRecorder.AppendAsync(session.Backend.History, session.Paths, command, io.Environment, io.Time, plan?.Summary, changes, drift, error, CancellationToken.None);
+            await HistoryRecorder.AppendAsync(session.Backend.History, session.Paths, command, io.Environment, io.Time, plan?.Summary, changes, drift, error, CancellationToken.None, accessChanges);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
         {

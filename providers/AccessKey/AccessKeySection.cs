@@ -22,7 +22,7 @@ public sealed class AccessKeySection : StackSection
 
     public override string RequiredFields => "description and roles";
 
-    public override ImmutableArray<string> Keys { get; } = ["name", "description", "roles", "workspaces", StackKeys.Protect];
+    public override ImmutableArray<string> Keys { get; } = ["name", "description", "roles", "workspaces", StackKeys.Protect, StackKeys.Expect];
 
     public override ImmutableArray<StackReference> References { get; } = [new("roles", "accessRoles", "AccessRole")];
 
@@ -52,8 +52,25 @@ public sealed class AccessKeySection : StackSection
                   "uniqueItems": true,
                   "items": { "anyOf": [{ "const": "${workspaceId}" }, { "$ref": "#/$defs/uuid" }] }
                 },
-                "protect": { "$ref": "#/$defs/protect" }
+                "protect": { "$ref": "#/$defs/protect" },
+                "expect": {
+                  "description": "What the key must and must not be able to do, checked offline by validate, preview, up and the Pulumi program. Only steers BirdInfra: never sent to Bird, never an input of the key.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "allow": { "$ref": "#/$defs/accessExpectations" },
+                    "deny": { "$ref": "#/$defs/accessExpectations" }
+                  }
+                }
               }
+            }
+            """),
+        KeyValuePair.Create("accessExpectations", """
+            {
+              "description": "\"METHOD PATH\" items: a '*' segment means any id (the expectation must hold for every id); ${organizationId} and ${workspaceId} are the target's ids.",
+              "type": "array",
+              "uniqueItems": true,
+              "items": { "type": "string", "pattern": "^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE) /" }
             }
             """),
     ];

@@ -107,6 +107,13 @@ public static class DiagnosticCodes
     public const string InvalidDriftIgnore = "BI099";
     public const string UnknownDriftStack = "BI100";
 
+    // Access key expectations (accessKeys.<name>.expect).
+    public const string InvalidExpectation = "BI101";
+    public const string BrokenExpectation = "BI102";
+
+    // guards.accessGains.
+    public const string InvalidAccessGainsGuard = "BI103";
+
     /// <summary>Every code with its one-line title, as documented in stacks/README.md.</summary>
     public static readonly ImmutableSortedDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -179,5 +186,8 @@ public static class DiagnosticCodes
         [InvalidCompareSetting] = "the `compare:` setting is not `{ expect: [address or address.property patterns] }`",
         [InvalidDriftIgnore] = "a drift.ignore entry names an unknown kind, or not exactly one of name and id",
         [UnknownDriftStack] = "drift.stacks names no stack file beside this one (or this stack itself)",
+        [InvalidExpectation] = "an access key's expect entry is not \"METHOD PATH\" with a known method and a literal path (segments, `*`, `${organizationId}`, `${workspaceId}`)",
+        [InvalidAccessGainsGuard] = "guards.accessGains is not warn or block",
+        [BrokenExpectation] = "an access key's policies break its expect: an expected operation is denied for some id, or an operation expected denied is allowed for some id",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

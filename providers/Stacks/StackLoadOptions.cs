@@ -7,11 +7,14 @@ namespace BirdInfra.Providers.Stacks;
 /// <c>config</c> key is set is not an error.</param>
 /// <param name="CheckTargetEnvironment">Whether the target's variables (ids, access key) must be set; false in Pulumi
 /// mode, where the provider's config (<c>bird:*</c>) supplies them.</param>
+/// <param name="CheckExpectations">Whether access keys that break their <c>expect</c> make the stack invalid; false for
+/// <c>birdinfra access</c>, which reports the keys first and the broken expectations after.</param>
 public sealed record StackLoadOptions(
     Func<string, string?> GetEnvironmentVariable,
     bool CheckSecretsAvailable = true,
     Func<string, bool>? HasConfig = null,
-    bool CheckTargetEnvironment = true)
+    bool CheckTargetEnvironment = true,
+    bool CheckExpectations = true)
 {
     /// <summary>Options reading the process environment.</summary>
     public static StackLoadOptions FromProcessEnvironment(bool checkSecretsAvailable = true) =>

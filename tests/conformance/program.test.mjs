@@ -131,6 +131,7 @@ for (const [stack, setup] of Object.entries(stacks)) {
             assert.deepEqual(r.object.roleRefs[0].workspaces, d.body.workspaces.map(interpolate));
             assert.deepEqual(r.propertyDependencies.roleRefs, d.body.roles.map((p) => urn('bird:index:AccessRole', p)).sort());
             assert.ok(r.additionalSecretOutputs.includes('token'));
+            if (d.body.expect) assert.equal(r.object.expect, undefined, 'expect steers BirdInfra only: never an input of the key');
           }
           if (d.section === 'connectors') {
             assert.equal(r.object.phoneNumber, d.body.phoneNumber);
@@ -325,6 +326,42 @@ describe('program: failures', () => {
         assert.ok(errors.some((m) => /broken\.yaml:13:\d+: error BI\d{3}/.test(m) && m.includes('missing-number')), errors.join('\n'));
         assert.ok(errors.some((m) => m.includes('2 problems')));
         assert.ok(!/\bat BirdInfra\./.test(run.stderr + errors.join('\n')), 'no stack trace');
+      } finally {
+        await engine.stop();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('an access key that breaks its expect: the error names the expectation and the definition, nothing is registered', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'birdinfra-program-'));
+    try {
+      mkdirSync(path.join(root, 'stacks'));
+      writeFileSync(path.join(root, 'stacks', 'widened.yaml'), [
+        'target:',
+        '  endpoint: emulator',
+        'accessPolicies:',
+        '  cc:',
+        '    definitions:',
+        '      - { effect: allow, actions: [view], resources: ["/workspaces/**"] }',
+        'accessRoles:',
+        '  cc: { policies: [cc] }',
+        'accessKeys:',
+        '  cc:',
+        '    description: contact center',
+        '    roles: [cc]',
+        '    expect:',
+        '      deny: ["GET /workspaces/*/conversations"]',
+        '',
+      ].join('\n'));
+      const engine = await startEngine({ stack: 'widened', dryRun: true });
+      try {
+        const run = await runProgram({ engine, stack: 'widened', dryRun: true, config: stacks.local.config, secretKeys: stacks.local.secretKeys, rootDirectory: root, timeoutMs: 30_000 });
+        assert.notEqual(run.code, 0);
+        assert.equal(engine.registrations().length, 0, 'nothing registered');
+        const errors = engine.logs().filter((l) => l.severity === 3).map((l) => l.message);
+        assert.ok(errors.some((m) => /widened\.yaml:14:\d+: error BI102/.test(m) && m.includes('definitions[0]') && /widened\.yaml:6\b/.test(m)), errors.join('\n'));
       } finally {
         await engine.stop();
       }

@@ -24,6 +24,9 @@ public sealed record HistoryRecord(
     string Result,
     string? Error)
 {
+    /// <summary>What the command did to each access key's access (gains, losses, operations it now may or no longer may do); empty in older records.</summary>
+    public ImmutableArray<string> AccessChanges { get; init; } = [];
+
     public const string Succeeded = "succeeded";
 
     public const string Failed = "failed";

@@ -25,8 +25,9 @@ public static class HistoryRecorder
         ImmutableArray<HistoryChange> changes,
         ImmutableArray<string> drift,
         string? error,
-        CancellationToken cancellationToken) =>
-        await AppendAsync(store, paths, command, environment, time, summary, changes, drift, error, null, cancellationToken);
+        CancellationToken cancellationToken,
+        ImmutableArray<string> accessChanges = default) =>
+        await AppendAsync(store, paths, command, environment, time, summary, changes, drift, error, null, accessChanges, cancellationToken);
 
     /// <summary>
     /// Appends a `drift` run's record: its counts and the addresses of what it found (masked text, no secret). The
@@ -40,7 +41,7 @@ public static class HistoryRecorder
         DriftFindings findings,
         ImmutableArray<string> addresses,
         CancellationToken cancellationToken) =>
-        AppendAsync(store, paths, "drift", environment, time, null, [], addresses, null, findings, cancellationToken);
+        AppendAsync(store, paths, "drift", environment, time, null, [], addresses, null, findings, default, cancellationToken);
 
     private static async Task AppendAsync(
         HistoryStore store,
@@ -53,6 +54,7 @@ public static class HistoryRecorder
         ImmutableArray<string> drift,
         string? error,
         DriftFindings? findings,
+        ImmutableArray<string> accessChanges,
         CancellationToken cancellationToken)
     {
         var (who, ci) = HistoryActor.Detect(environment);
@@ -72,6 +74,7 @@ public static class HistoryRecorder
             error)
         {
             Findings = findings,
+            AccessChanges = accessChanges.IsDefault ? [] : accessChanges,
         };
         await store.AppendAsync(record, cancellationToken);
     }

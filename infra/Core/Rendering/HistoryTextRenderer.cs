@@ -50,6 +50,11 @@ public static class HistoryTextRenderer
                 sb.Append("  ! ").AppendLine(drift);
             }
 
+            foreach (var access in record.AccessChanges.IsDefault ? [] : record.AccessChanges)
+            {
+                sb.Append("  access: ").AppendLine(access);
+            }
+
             foreach (var change in record.Changes)
             {
                 sb.Append("  ").Append(change.Action).Append(' ').Append(change.Kind).Append('.').Append(change.Name)

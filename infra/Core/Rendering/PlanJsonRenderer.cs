@@ -17,7 +17,8 @@ public static class PlanJsonRenderer
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Render(Plan plan, GuardReport? guards = null)
+    /// <param name="accessChanges">What the plan does to each key's access (`preview`); adds <c>accessChanges</c> when given.</param>
+    public static string Render(Plan plan, GuardReport? guards = null, IReadOnlyList<Access.AccessChange>? accessChanges = null)
     {
         JsonNode Masked(PropertyValue _) => JsonValue.Create("[secret]");
         JsonNode? Value(PropertyValue? value) => value is null ? null : PropertyJson.ToJson(value, Masked);
@@ -76,6 +77,11 @@ public static class PlanJsonRenderer
         if (guards is not null)
         {
             root["guards"] = Guards(guards);
+        }
+
+        if (accessChanges is not null)
+        {
+            root["accessChanges"] = AccessChangeRenderer.Json(accessChanges);
         }
 
         return root.ToJsonString(Indented);

@@ -123,6 +123,22 @@ public static class PlanMarkdownRenderer
                 foreach (var diff in change.Changes)
                 {
                     var forces = diff.ForcesReplacement && change.Action == PlanAction.Replace ? " (forces replacement)" : string.Empty;
+                    if (ValueText.RowPair(diff.Old, diff.New) is { } rows)
+                    {
+                        // One table row per changed item (a policy definition), never two blobs side by side.
+                        for (var i = 0; i < Math.Max(rows.Old.Count, rows.New.Count); i++)
+                        {
+                            var before = i < rows.Old.Count ? rows.Old[i] : null;
+                            var after = i < rows.New.Count ? rows.New[i] : null;
+                            if (before != after)
+                            {
+                                sb.Append("| ").Append(Cell($"{diff.Path}[{i}]")).Append(forces).Append(" | ").Append(RowCode(before)).Append(" | ").Append(RowCode(after)).AppendLine(" |");
+                            }
+                        }
+
+                        continue;
+                    }
+
                     sb.Append("| ").Append(Cell(diff.Path)).Append(forces).Append(" | ").Append(Code(diff.Old)).Append(" | ").Append(Code(diff.New)).AppendLine(" |");
                 }
 
@@ -145,9 +161,13 @@ public static class PlanMarkdownRenderer
     };
 
     /// <summary>A value as inline code in a table cell: a code span (its fence longer than any backtick run inside) with pipes escaped.</summary>
-    internal static string Code(PropertyValue? value)
+    private static string RowCode(string? row) => row is null ? "(none)" : CodeText(row);
+
+    internal static string Code(PropertyValue? value) => CodeText(ValueText.Inline(value));
+
+    private static string CodeText(string inline)
     {
-        var text = ValueText.Inline(value).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        var text = inline.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
         var fence = "`";
         while (text.Contains(fence, StringComparison.Ordinal))
         {

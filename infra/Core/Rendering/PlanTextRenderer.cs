@@ -58,9 +58,38 @@ public static class PlanTextRenderer
                 case PlanAction.Update or PlanAction.Replace:
                     foreach (var diff in change.Changes)
                     {
+                        var forces = diff.ForcesReplacement && change.Action == PlanAction.Replace ? "  (forces replacement)" : string.Empty;
+                        if (ValueText.RowPair(diff.Old, diff.New) is { } rows)
+                        {
+                            // One line per row, '-' before and '+' after where a row changed: never two blobs side by side.
+                            sb.Append("      ").Append(diff.Path).Append(':').AppendLine(forces);
+                            for (var i = 0; i < Math.Max(rows.Old.Count, rows.New.Count); i++)
+                            {
+                                var before = i < rows.Old.Count ? rows.Old[i] : null;
+                                var after = i < rows.New.Count ? rows.New[i] : null;
+                                if (before == after)
+                                {
+                                    sb.Append("          [").Append(i).Append("] ").AppendLine(before);
+                                    continue;
+                                }
+
+                                if (before is not null)
+                                {
+                                    sb.Append("        - [").Append(i).Append("] ").AppendLine(before);
+                                }
+
+                                if (after is not null)
+                                {
+                                    sb.Append("        + [").Append(i).Append("] ").AppendLine(after);
+                                }
+                            }
+
+                            continue;
+                        }
+
                         sb.Append("      ").Append(diff.Path).Append(": ")
                             .Append(ValueText.Inline(diff.Old)).Append(" → ").Append(ValueText.Inline(diff.New));
-                        sb.AppendLine(diff.ForcesReplacement && change.Action == PlanAction.Replace ? "  (forces replacement)" : string.Empty);
+                        sb.AppendLine(forces);
                     }
 
                     break;

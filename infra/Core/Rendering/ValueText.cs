@@ -14,6 +14,44 @@ public static class ValueText
 
     public static string Inline(PropertyValue? value) => value is null ? "(none)" : value.ToString();
 
+    /// <summary>
+    /// Both sides of a changed list of objects (a policy's definitions) as one line per item, so a preview shows which
+    /// rows changed rather than two blobs; null when either side is not such a list (or is secret).
+    /// </summary>
+    public static (IReadOnlyList<string> Old, IReadOnlyList<string> New)? RowPair(PropertyValue? old, PropertyValue? @new)
+    {
+        var left = Rows(old);
+        var right = Rows(@new);
+        return left is null || right is null || (left.Count == 0 && right.Count == 0) ? null : (left, right);
+    }
+
+    private static List<string>? Rows(PropertyValue? value)
+    {
+        if (value is null)
+        {
+            return [];
+        }
+
+        if (value.IsSecret || value.Kind != PropertyKind.List || value.AsList().Any(v => v.IsSecret || v.Kind != PropertyKind.Map))
+        {
+            return null;
+        }
+
+        return [.. value.AsList().Select(v => Row(v.AsMap()))];
+    }
+
+    /// <summary>A policy definition reads "allow view /a, /b"; any other object "key: value; …".</summary>
+    private static string Row(PropertyMap map)
+    {
+        static string Items(PropertyValue? v) => v is { Kind: PropertyKind.List, IsSecret: false } ? string.Join(", ", v.AsList().Select(i => i.IsSecret ? "[secret]" : i.AsStringOrNull() ?? i.ToString())) : Inline(v);
+        if (map.GetString("effect") is { } effect && map["actions"] is not null && map["resources"] is not null)
+        {
+            return $"{effect} {Items(map["actions"])} {Items(map["resources"])}";
+        }
+
+        return string.Join("; ", map.Select(kv => $"{kv.Key}: {Inline(kv.Value)}"));
+    }
+
     private static void AppendValue(StringBuilder sb, string indent, PropertyValue? value)
     {
         if (value is null)

@@ -47,6 +47,10 @@ public static class StackSchema
                   "description": "Deletions plus replacements one up may do; --allow-destructive-changes goes past it. No limit when absent.",
                   "type": "integer",
                   "minimum": 0
+                },
+                "accessGains": {
+                  "description": "When a plan gives an access key more access (an allow row, or an operation it may now do): warn (preview and up say so) or block (preview and up exit 1 before anything is sent). Off when absent.",
+                  "enum": ["warn", "block"]
                 }
               }
             },

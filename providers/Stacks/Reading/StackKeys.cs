@@ -14,10 +14,11 @@ internal static class StackKeys
     public const string State = "state";
     public const string Extends = "extends";
     public const string Compare = "compare";
+    public const string Expect = "expect";
 
     public static readonly ImmutableArray<string> TargetKeys = ["endpoint", "organizationId", "workspaceId", "accessKey", "allowHttpWebhooks"];
     public static readonly ImmutableArray<string> StateKeys = ["backend", "connection", "schema"];
-    public static readonly ImmutableArray<string> GuardsKeys = [Protect, "maxDestructiveChanges"];
+    public static readonly ImmutableArray<string> GuardsKeys = [Protect, "maxDestructiveChanges", "accessGains"];
     public static readonly ImmutableArray<string> ValueFromEnvironment = ["env"];
     public static readonly ImmutableArray<string> Secret = ["env", "config", "generate", "length"];
 }

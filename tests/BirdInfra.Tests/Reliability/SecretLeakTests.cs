@@ -31,6 +31,12 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : IAsyncLifetime
         runs.Add(await _ws.RunAsync("output", "--stack", "e2e", "--json"));
         runs.Add(await _ws.RunAsync("output", "--stack", "e2e", "accessKeyTokens"));
         runs.Add(await _ws.RunAsync("export", "--stack", "e2e"));
+        runs.Add(await _ws.RunAsync("access", "--stack", "e2e"));
+        runs.Add(await _ws.RunAsync("access", "--stack", "e2e", "--format", "markdown"));
+        runs.Add(await _ws.RunAsync("access", "--stack", "e2e", "--json"));
+        runs.Add(await _ws.RunAsync("access", "--stack", "e2e", "--probe"));
+        runs.Add(await _ws.RunAsync("access", "--stack", "e2e", "--probe", "--json"));
+        runs.Add(await _ws.RunAsync("access", "--stack", "e2e", "--json", "--request", "POST /workspaces/*/channels/*/messages", "--request", "GET /workspaces/*/conversations"));
         runs.Add(await _ws.RunAsync("import", "--stack", "e2e", "--yes"));
         _ws.Environment["WHATSAPP_ACCESS_TOKEN_2"] = "EAAG-second-known-token-0b1d";
         _ws.KnownSecrets.Add("EAAG-second-known-token-0b1d");

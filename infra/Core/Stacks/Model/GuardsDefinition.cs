@@ -14,6 +14,12 @@ public sealed record GuardsDefinition(
 {
     public static GuardsDefinition None { get; } = new([], null, null);
 
+    /// <summary><c>guards.accessGains</c>: <c>warn</c> or <c>block</c> when a plan gives a key more access; null = off.</summary>
+    public string? AccessGains { get; init; }
+
+    /// <summary>Where <see cref="AccessGains"/> is set, for the message that names it.</summary>
+    public SourceLocation? AccessGainsLocation { get; init; }
+
     /// <summary>
     /// The rule that protects a resource, or null: the resource's own <c>protect:</c> wins, then its address in
     /// <c>guards.protect</c>, then its section there.

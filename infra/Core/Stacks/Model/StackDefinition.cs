@@ -27,6 +27,9 @@ public sealed record StackDefinition(
     /// <summary>The <c>drift</c> setting: objects expected beside the stack and stacks sharing its organization or workspace.</summary>
     public DriftDefinition Drift { get; init; } = DriftDefinition.None;
 
+    /// <summary>Every access key's <c>expect</c> items, in file order.</summary>
+    public ImmutableArray<AccessExpectation> Expectations { get; init; } = [];
+
     /// <summary>The declarations of one section, e.g. <c>connectors</c>, in file order.</summary>
     public ImmutableArray<StackEntry> In(string section) => [.. Resources.Where(r => r.Section == section)];
 }

@@ -70,7 +70,27 @@ internal static class GuardReader
             valid &= limit is not null;
         }
 
-        return valid ? new GuardsDefinition(rules.ToImmutable(), limit, limitLocation) : null;
+        string? accessGains = null;
+        SourceLocation? accessGainsLocation = null;
+        if (FieldReader.Optional(guards, "accessGains") is { } gainsNode)
+        {
+            if (gainsNode is ScalarNode { Value: "warn" or "block" } gains)
+            {
+                accessGains = gains.Value;
+                accessGainsLocation = reader.At(gainsNode);
+            }
+            else
+            {
+                reader.Report(
+                    DiagnosticCodes.InvalidAccessGainsGuard,
+                    $"accessGains must be warn or block, not {gainsNode.Describe()}.",
+                    "Write accessGains: warn (preview and up say when a key gains access) or accessGains: block (they stop), or leave it out.",
+                    gainsNode);
+                valid = false;
+            }
+        }
+
+        return valid ? new GuardsDefinition(rules.ToImmutable(), limit, limitLocation) { AccessGains = accessGains, AccessGainsLocation = accessGainsLocation } : null;
     }
 
     /// <summary>A section name (<c>connectors</c>) or the address of one declared resource (<c>connectors.sales-number</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using BirdInfra.Access;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
@@ -70,11 +71,24 @@ internal static partial class StackValidator
         var state = StateReader.Read(reader, sources, top);
         var compare = CompareReader.Read(reader, top);
         var drift = DriftReader.Read(reader, top, name, file, [.. kinds.Declarable.Select(k => k.Name)]);
+        var expectations = ExpectationReader.Read(reader, top);
         CrossChecks.Run(reader, context.Index, kinds.Sections);
+        if (bag.HasErrors || target is null || guards is null || state is null || compare is null || drift is null)
+        {
+            return null;
+        }
 
-        return bag.HasErrors || target is null || guards is null || state is null || compare is null || drift is null
-            ? null
-            : new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state, Compare = compare, Drift = drift };
+        var stack = new StackDefinition(name, file, target, resources.ToImmutable()) { Guards = guards, State = state, Compare = compare, Drift = drift, Expectations = expectations };
+        if (options.CheckExpectations)
+        {
+            // Only on a stack otherwise valid: the keys' policies are then whole.
+            foreach (var broken in ExpectationCheck.Run(stack, StackAccess.Keys(stack, file)))
+            {
+                bag.Add(broken);
+            }
+        }
+
+        return bag.HasErrors ? null : stack;
     }
 
     private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind)

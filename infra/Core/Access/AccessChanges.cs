@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using BirdInfra.Providers.Access;
+using BirdInfra.Providers.Properties;
+using BirdInfra.State;
+using BirdInfra.Stacks.Model;
+
+namespace BirdInfra.Access;
+
+/// <summary>
+/// What `preview` says about access: each key's access as Bird holds it now (from the refreshed state: keys, roles and
+/// policies by id; the target's ids written back as <c>${organizationId}</c>/<c>${workspaceId}</c>) against the stack's.
+/// A role or policy state does not hold is unknown, never guessed.
+/// </summary>
+public static class AccessChanges
+{
+    /// <param name="stack">The stack as the change leaves it; null when it removes everything (destroy).</param>
+    public static ImmutableArray<AccessChange> Compute(StackDefinition? stack, string displayFile, StackState current, string organizationId, string workspaceId)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var after = stack is null
+            ? []
+            : StackAccess.Keys(stack, displayFile).ToDictionary(k => k.Key, k => k.Subject, StringComparer.Ordinal);
+        var before = Current(current, organizationId, workspaceId);
+        var result = ImmutableArray.CreateBuilder<AccessChange>();
+        foreach (var key in after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k))))
+        {
+            var change = Compare(key, before.GetValueOrDefault(key), after.GetValueOrDefault(key));
+            if (!change.IsEmpty)
+            {
+                result.Add(change);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>One line per gain, loss and operation, for the history: "contact-center gains view /workspaces/**".</summary>
+    public static ImmutableArray<string> Lines(IEnumerable<AccessChange> changes) =>
+    [
+        .. changes.SelectMany(c => c.Gains.Select(r => $"{c.Key} gains {r.Action} {r.Resource}")
+            .Concat(c.Loses.Select(r => $"{c.Key} loses {r.Action} {r.Resource}"))
+            .Concat(c.Gained.Select(o => $"{c.Key} now may {o.Operation.Words} ({o.Operation.Method} {o.Path})"))
+            .Concat(c.Lost.Select(o => $"{c.Key} no longer may {o.Operation.Words} ({o.Operation.Method} {o.Path})"))),
+    ];
+
+    public static AccessChange Compare(string key, AccessSubject? before, AccessSubject? after)
+    {
+        var rowsBefore = Rows(before);
+        var rowsAfter = Rows(after);
+        var opsBefore = before is null ? [] : KeyAccessReport.OperationsOf(before);
+        var opsAfter = after is null ? [] : KeyAccessReport.OperationsOf(after);
+        var allowedBefore = opsBefore.Where(o => o.Outcome.AllowedForEvery).Select(o => o.Operation).ToHashSet();
+        var allowedAfter = opsAfter.Where(o => o.Outcome.AllowedForEvery).Select(o => o.Operation).ToHashSet();
+        return new AccessChange(
+            key,
+            [.. rowsAfter.Where(r => !rowsBefore.Contains(r))],
+            [.. rowsBefore.Where(r => !rowsAfter.Contains(r))],
+            [.. opsAfter.Where(o => o.Outcome.AllowedForEvery && !allowedBefore.Contains(o.Operation))],
+            [.. opsBefore.Where(o => o.Outcome.AllowedForEvery && !allowedAfter.Contains(o.Operation))]) { IsNew = before is null };
+    }
+
+    private static List<AccessGrantRow> Rows(AccessSubject? subject) => subject is null
+        ? []
+        : subject.Rules.Where(x => x.Rule.IsAllow)
+            .SelectMany(x => x.Rule.Actions.SelectMany(a => x.Rule.Resources.Select(r => new AccessGrantRow(a, r, x.Role.IsScoped ? x.Role.Workspaces : []))))
+            .Distinct()
+            .ToList();
+
+    private static Dictionary<string, AccessSubject> Current(StackState state, string organizationId, string workspaceId)
+    {
+        string Token(string segment) => segment == organizationId ? "${organizationId}" : segment == workspaceId ? "${workspaceId}" : segment;
+        string Path(string path) => (path.StartsWith('/') ? "/" : string.Empty) + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Token));
+        var live = state.Resources.Where(r => !r.Deposed).ToList();
+        var policies = live.Where(r => r.Address.Kind == "AccessPolicy").ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var roles = live.Where(r => r.Address.Kind == "AccessRole").ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var result = new Dictionary<string, AccessSubject>(StringComparer.Ordinal);
+        foreach (var key in live.Where(r => r.Address.Kind == "AccessKey"))
+        {
+            var grants = ImmutableArray.CreateBuilder<AccessRoleGrant>();
+            foreach (var roleRef in Maps(key.Inputs["roleRefs"]))
+            {
+                var roleId = roleRef.GetString("id") ?? string.Empty;
+                ImmutableArray<string> workspaces = [.. Texts(roleRef["workspaces"]).Select(Token).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                if (!roles.TryGetValue(roleId, out var role))
+                {
+                    grants.Add(new AccessRoleGrant(roleId, workspaces, [new AccessPolicyGrant(roleId, null)]));
+                    continue;
+                }
+
+                var held = Maps(role.Inputs["policies"]).Select(p => p.GetString("id") ?? string.Empty).Select(id => policies.TryGetValue(id, out var policy)
+                    ? new AccessPolicyGrant(policy.Address.Name, [.. Maps(policy.Inputs["definitions"]).Select((d, i) => new AccessRule(
+                        d.GetString("effect") ?? string.Empty,
+                        [.. Texts(d["actions"])],
+                        [.. Texts(d["resources"]).Select(Path)],
+                        new AccessSource(role.Address.Name, policy.Address.Name, i, null)))])
+                    : new AccessPolicyGrant(id, null));
+                grants.Add(new AccessRoleGrant(role.Address.Name, workspaces, [.. held]));
+            }
+
+            result[key.Address.Name] = new AccessSubject(key.Address.Name, grants.ToImmutable());
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<PropertyMap> Maps(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsMap());
+
+    private static IEnumerable<string> Texts(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsString());
+}

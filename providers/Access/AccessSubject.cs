@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace BirdInfra.Providers.Access;
+
+/// <summary>An access key as the evaluator sees it: its roles, each with its scope and policies.</summary>
+public sealed record AccessSubject(string Key, ImmutableArray<AccessRoleGrant> Roles)
+{
+    /// <summary>Every rule of every known policy, with its role's grant.</summary>
+    public IEnumerable<(AccessRoleGrant Role, AccessRule Rule)> Rules =>
+        Roles.SelectMany(role => role.Policies.Where(p => p.IsKnown).SelectMany(p => p.Rules!.Value.Select(rule => (role, rule))));
+}
