@@ -31,7 +31,10 @@ public static class DriftCommand
         var context = new DriftContext(
             suffix => session.Target.Client.Options.AccessKey.Reveal().EndsWith(suffix, StringComparison.Ordinal),
             await SiblingStacks.OwnedAsync(session.Stack.Drift.Stacks, options.Root, io, cancellationToken),
-            session.Stack.Drift.IsIgnored);
+            session.Stack.Drift.IsIgnored)
+        {
+            Target = (session.Target.OrganizationId, session.Target.WorkspaceId),
+        };
         var report = DriftDetector.Detect(options.Stack, session.Graph, recorded, session.Refresh, session.Kinds, context, imported);
 
         switch (options.Format)

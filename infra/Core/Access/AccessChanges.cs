@@ -68,42 +68,13 @@ public static class AccessChanges
 
     private static Dictionary<string, AccessSubject> Current(StackState state, string organizationId, string workspaceId)
     {
-        string Token(string segment) => segment == organizationId ? "${organizationId}" : segment == workspaceId ? "${workspaceId}" : segment;
-        string Path(string path) => (path.StartsWith('/') ? "/" : string.Empty) + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Token));
         var live = state.Resources.Where(r => !r.Deposed).ToList();
-        var policies = live.Where(r => r.Address.Kind == "AccessPolicy").ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var roles = live.Where(r => r.Address.Kind == "AccessRole").ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var result = new Dictionary<string, AccessSubject>(StringComparer.Ordinal);
-        foreach (var key in live.Where(r => r.Address.Kind == "AccessKey"))
-        {
-            var grants = ImmutableArray.CreateBuilder<AccessRoleGrant>();
-            foreach (var roleRef in Maps(key.Inputs["roleRefs"]))
-            {
-                var roleId = roleRef.GetString("id") ?? string.Empty;
-                ImmutableArray<string> workspaces = [.. Texts(roleRef["workspaces"]).Select(Token).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-                if (!roles.TryGetValue(roleId, out var role))
-                {
-                    grants.Add(new AccessRoleGrant(roleId, workspaces, [new AccessPolicyGrant(roleId, null)]));
-                    continue;
-                }
-
-                var held = Maps(role.Inputs["policies"]).Select(p => p.GetString("id") ?? string.Empty).Select(id => policies.TryGetValue(id, out var policy)
-                    ? new AccessPolicyGrant(policy.Address.Name, [.. Maps(policy.Inputs["definitions"]).Select((d, i) => new AccessRule(
-                        d.GetString("effect") ?? string.Empty,
-                        [.. Texts(d["actions"])],
-                        [.. Texts(d["resources"]).Select(Path)],
-                        new AccessSource(role.Address.Name, policy.Address.Name, i, null)))])
-                    : new AccessPolicyGrant(id, null));
-                grants.Add(new AccessRoleGrant(role.Address.Name, workspaces, [.. held]));
-            }
-
-            result[key.Address.Name] = new AccessSubject(key.Address.Name, grants.ToImmutable());
-        }
-
-        return result;
+        IReadOnlyDictionary<string, (string Name, PropertyMap Inputs)> Of(string kind) =>
+            live.Where(r => r.Address.Kind == kind).ToDictionary(r => r.Id, r => (r.Address.Name, r.Inputs), StringComparer.Ordinal);
+        var roles = Of("AccessRole");
+        var policies = Of("AccessPolicy");
+        return live.Where(r => r.Address.Kind == "AccessKey")
+            .ToDictionary(k => k.Address.Name, k => LiveAccess.Subject(k.Address.Name, k.Inputs, roles, policies, organizationId, workspaceId), StringComparer.Ordinal);
     }
 
-    private static IEnumerable<PropertyMap> Maps(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsMap());
-
-    private static IEnumerable<string> Texts(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsString());
 }

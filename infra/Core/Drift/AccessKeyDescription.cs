@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using BirdInfra.Access;
+using BirdInfra.Providers.Access;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 
@@ -5,20 +8,59 @@ namespace BirdInfra.Drift;
 
 /// <summary>
 /// What an access key can do, in words for an auditor: its roles with their workspace scope, each role's policies and
-/// their rows as Bird holds them. Structural only; the one place the access evaluator's verdict will be plugged in.
+/// their rows as Bird holds them, then what the access evaluator says it may do over the catalogue of Bird's API.
 /// </summary>
 public static class AccessKeyDescription
 {
     /// <param name="roles">The organization's custom roles as listed (Bird's managed roles are not listed).</param>
     /// <param name="policies">The organization's custom policies as listed.</param>
-    public static string Describe(ResourceSnapshot key, IReadOnlyList<ResourceSnapshot> roles, IReadOnlyList<ResourceSnapshot> policies)
+    /// <param name="target">The target's ids: a policy row naming them is read as the stack would write it.</param>
+    public static string Describe(
+        ResourceSnapshot key,
+        IReadOnlyList<ResourceSnapshot> roles,
+        IReadOnlyList<ResourceSnapshot> policies,
+        (string OrganizationId, string WorkspaceId) target)
     {
         var roleRefs = key.Inputs["roleRefs"]?.AsList() ?? [];
         if (roleRefs.Length == 0)
         {
-            return "no roles";
+            return "no roles; may do nothing";
         }
 
+        return Structure(roleRefs, roles, policies) + "; " + Abilities(key, roles, policies, target);
+    }
+
+    /// <summary>What the evaluator allows the key for every id, over the catalogue: "may send messages through a channel, …".</summary>
+    public static string Abilities(
+        ResourceSnapshot key,
+        IReadOnlyList<ResourceSnapshot> roles,
+        IReadOnlyList<ResourceSnapshot> policies,
+        (string OrganizationId, string WorkspaceId) target)
+    {
+        IReadOnlyDictionary<string, (string Name, PropertyMap Inputs)> ById(IReadOnlyList<ResourceSnapshot> listed) =>
+            listed.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.First().Inputs.GetString("name") ?? g.Key, g.First().Inputs), StringComparer.Ordinal);
+        var subject = LiveAccess.Subject(key.Id, key.Inputs, ById(roles), ById(policies), target.OrganizationId, target.WorkspaceId);
+        var operations = KeyAccessReport.OperationsOf(subject);
+        string Words(AccessRange range) => string.Join(", ", operations.Where(o => o.Outcome.Range == range).Select(o => o.Operation.Words));
+        var allowed = operations.Count(o => o.Outcome.Range == AccessRange.AllowedForEvery);
+        var text = allowed == operations.Length
+            ? $"may do every operation BirdInfra's catalogue of Bird's API lists ({allowed})"
+            : allowed == 0 ? "may do nothing BirdInfra's catalogue of Bird's API lists" : "may " + Words(AccessRange.AllowedForEvery);
+        if (operations.Any(o => o.Outcome.Range == AccessRange.DependsOnId))
+        {
+            text += "; for some ids only: " + Words(AccessRange.DependsOnId);
+        }
+
+        if (operations.Any(o => o.Outcome.Range == AccessRange.Unknown))
+        {
+            text += "; unknown (a policy BirdInfra cannot read decides): " + Words(AccessRange.Unknown);
+        }
+
+        return text;
+    }
+
+    private static string Structure(ImmutableArray<PropertyValue> roleRefs, IReadOnlyList<ResourceSnapshot> roles, IReadOnlyList<ResourceSnapshot> policies)
+    {
         var parts = roleRefs.Select(r => r.AsMap()).Select(reference =>
         {
             var id = reference.GetString("id") ?? "?";

@@ -7,13 +7,18 @@ namespace BirdInfra.Drift;
 public static class BesideDescription
 {
     /// <param name="listings">Every kind's listing, by kind name, for what a key's roles and a subscription's channel are.</param>
-    public static (string Name, string Detail) Describe(string kind, ResourceSnapshot live, IReadOnlyDictionary<string, IReadOnlyList<ResourceSnapshot>> listings)
+    /// <param name="target">The target's ids, so that a key's policies are evaluated as the stack writes them.</param>
+    public static (string Name, string Detail) Describe(
+        string kind,
+        ResourceSnapshot live,
+        IReadOnlyDictionary<string, IReadOnlyList<ResourceSnapshot>> listings,
+        (string OrganizationId, string WorkspaceId) target)
     {
         IReadOnlyList<ResourceSnapshot> Listed(string name) => listings.GetValueOrDefault(name) ?? [];
         var name = live.Inputs.GetString("name");
         return kind switch
         {
-            "AccessKey" => (name ?? live.Id, AccessKeyDescription.Describe(live, Listed("AccessRole"), Listed("AccessPolicy"))),
+            "AccessKey" => (name ?? live.Id, AccessKeyDescription.Describe(live, Listed("AccessRole"), Listed("AccessPolicy"), target)),
             "AccessRole" => (name ?? live.Id, "policies: " + Policies(live, Listed("AccessPolicy"))),
             "AccessPolicy" => (name ?? live.Id, "rows: " + AccessKeyDescription.Rows(live)),
             "Connector" => (name ?? live.Id, $"{live.Inputs.GetString("connectorTemplateRef") ?? "connector"} number {live.Inputs.GetString("phoneNumber") ?? "?"}, channel {live.Outputs.GetString("channelId") ?? "none"} ({live.Outputs.GetString("channelStatus") ?? "status unknown"})"),

@@ -12,5 +12,8 @@ public sealed record DriftContext(
     IReadOnlySet<string> OwnedElsewhere,
     Func<string, string, string, bool> IsIgnored)
 {
+    /// <summary>The target's organization and workspace ids, which a key's policies name as <c>${organizationId}</c>/<c>${workspaceId}</c>.</summary>
+    public (string OrganizationId, string WorkspaceId) Target { get; init; } = (string.Empty, string.Empty);
+
     public static readonly DriftContext None = new(_ => false, new HashSet<string>(), (_, _, _) => false);
 }

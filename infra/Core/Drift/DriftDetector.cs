@@ -51,7 +51,7 @@ public static class DriftDetector
                     continue;
                 }
 
-                var (name, detail) = BesideDescription.Describe(kind.Name, live, refresh.Listings);
+                var (name, detail) = BesideDescription.Describe(kind.Name, live, refresh.Listings, context.Target);
                 if (context.IsIgnored(kind.Name, live.Id, name))
                 {
                     ignored++;

@@ -78,7 +78,8 @@ public sealed class DriftTests
         beside.Keys.Should().BeEquivalentTo(policy.GetProperty("id").GetString(), role.GetProperty("id").GetString(), key.GetProperty("accessKey").GetProperty("id").GetString(), copy.GetProperty("id").GetString());
         var handMadeKey = beside[key.GetProperty("accessKey").GetProperty("id").GetString()!];
         handMadeKey.GetProperty("severity").GetString().Should().Be("critical");
-        handMadeKey.GetProperty("detail").GetString().Should().Contain("organization-wide").And.Contain("allow any /**");
+        handMadeKey.GetProperty("detail").GetString().Should().Contain("organization-wide").And.Contain("allow any /**")
+            .And.Contain("may do every operation BirdInfra's catalogue of Bird's API lists", "the access evaluator says what the key can do");
         var copyFinding = beside[copy.GetProperty("id").GetString()!];
         copyFinding.GetProperty("severity").GetString().Should().Be("warning");
         copyFinding.GetProperty("detail").GetString().Should().Contain("whatsapp.inbound").And.Contain("https://elsewhere.example.net/hook").And.Contain(channelId);
