@@ -77,7 +77,7 @@ public static class CliApp
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
         };
 
-        // validate, preview and output take --stack NAME, or --stacks GLOB / --all for many stacks in one process.
+        // validate, preview, drift and output take --stack NAME, or --stacks GLOB / --all for many stacks in one process.
         Task<int> OneOrMany(ParseResult r, CommandOptions options, bool json, Func<CommandOptions, Task<int>> one, Func<CommandOptions, ConsoleIO, CancellationToken, Task<(int, System.Text.Json.Nodes.JsonObject)>> each, CancellationToken ct)
         {
             var stack = r.GetValue(oneStackOption);
@@ -134,13 +134,25 @@ public static class CliApp
         var recordOption = new Option<bool>("--record") { Description = "Also record changed and deleted managed objects in state, as `refresh` does" };
         var drift = new Command("drift", "Report managed objects changed or deleted outside BirdInfra, and what lives beside the stack (reads only)")
         {
-            stackOption, formatOption, jsonOption, driftDetailedOption, recordOption, noColorOption, parallelOption,
+            oneStackOption, stacksOption, allOption, formatOption, jsonOption, driftDetailedOption, recordOption, noColorOption, parallelOption,
         };
-        drift.SetAction((r, ct) => Guard(io, () => DriftCommand.RunAsync(
-            Options(r) with { DetailedExitCode = r.GetValue(driftDetailedOption), Record = r.GetValue(recordOption) },
-            io,
-            targets,
-            ct)));
+        drift.SetAction((r, ct) => Guard(io, () =>
+        {
+            var options = Options(r) with { DetailedExitCode = r.GetValue(driftDetailedOption), Record = r.GetValue(recordOption) };
+            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => DriftCommand.RunAsync(one, io, targets, ct), async (each, own, token) =>
+            {
+                var figures = new System.Text.Json.Nodes.JsonObject();
+                var code = await DriftCommand.RunAsync(each, own, targets, report =>
+                {
+                    figures["drifted"] = report.Drifted.Length;
+                    figures["deleted"] = report.Deleted;
+                    figures["beside"] = report.Beside.Length;
+                    figures["ignored"] = report.Ignored;
+                    figures["critical"] = report.Critical;
+                }, token);
+                return (code, figures);
+            }, ct);
+        }));
         var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption, parallelOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
