@@ -46,6 +46,11 @@ public static class CliApp
             Description = "Go past the stack's guards.maxDestructiveChanges (protected resources stay protected)",
         };
 
+        var allowAccessGainsOption = new Option<bool>("--allow-access-gains")
+        {
+            Description = "Go past the stack's guards.accessGains: block (the keys' gains are still reported, as warnings)",
+        };
+
         var parallelOption = new Option<int>("--parallel")
         {
             HelpName = "N",
@@ -75,6 +80,7 @@ public static class CliApp
             PlanFile = r.GetValue(planOption) is { } planFile ? Path.GetFullPath(planFile, workingDirectory) : null,
             DetailedExitCode = r.GetValue(detailedOption),
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
+            AllowAccessGains = r.GetValue(allowAccessGainsOption),
         };
 
         // validate, preview, drift and output take --stack NAME, or --stacks GLOB / --all for many stacks in one process.
@@ -103,7 +109,7 @@ public static class CliApp
 
         var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
         {
-            oneStackOption, stacksOption, allOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
+            oneStackOption, stacksOption, allOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, allowAccessGainsOption, noColorOption,
         };
         preview.SetAction((r, ct) => Guard(io, () =>
         {
@@ -121,7 +127,7 @@ public static class CliApp
                 return (code, figures);
             }, ct);
         }));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption, parallelOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, allowAccessGainsOption, noColorOption, parallelOption };
         up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
             ? UpCommand.RunAsync(Options(r), io, targets, ct)
             : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
