@@ -46,6 +46,11 @@ public static class CliApp
             Description = "Go past the stack's guards.maxDestructiveChanges (protected resources stay protected)",
         };
 
+        var allowAccessGainsOption = new Option<bool>("--allow-access-gains")
+        {
+            Description = "Go past the stack's guards.accessGains: block (the keys' gains are still reported, as warnings)",
+        };
+
         var parallelOption = new Option<int>("--parallel")
         {
             HelpName = "N",
@@ -75,9 +80,10 @@ public static class CliApp
             PlanFile = r.GetValue(planOption) is { } planFile ? Path.GetFullPath(planFile, workingDirectory) : null,
             DetailedExitCode = r.GetValue(detailedOption),
             AllowDestructiveChanges = r.GetValue(allowDestructiveOption),
+            AllowAccessGains = r.GetValue(allowAccessGainsOption),
         };
 
-        // validate, preview and output take --stack NAME, or --stacks GLOB / --all for many stacks in one process.
+        // validate, preview, drift and output take --stack NAME, or --stacks GLOB / --all for many stacks in one process.
         Task<int> OneOrMany(ParseResult r, CommandOptions options, bool json, Func<CommandOptions, Task<int>> one, Func<CommandOptions, ConsoleIO, CancellationToken, Task<(int, System.Text.Json.Nodes.JsonObject)>> each, CancellationToken ct)
         {
             var stack = r.GetValue(oneStackOption);
@@ -103,7 +109,7 @@ public static class CliApp
 
         var preview = new Command("preview", "Show, property by property, what `up` would change in Bird")
         {
-            oneStackOption, stacksOption, allOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, noColorOption,
+            oneStackOption, stacksOption, allOption, formatOption, jsonOption, outOption, detailedOption, allowDestructiveOption, allowAccessGainsOption, noColorOption,
         };
         preview.SetAction((r, ct) => Guard(io, () =>
         {
@@ -121,7 +127,7 @@ public static class CliApp
                 return (code, figures);
             }, ct);
         }));
-        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, noColorOption, parallelOption };
+        var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, allowAccessGainsOption, noColorOption, parallelOption };
         up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
             ? UpCommand.RunAsync(Options(r), io, targets, ct)
             : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
@@ -134,13 +140,25 @@ public static class CliApp
         var recordOption = new Option<bool>("--record") { Description = "Also record changed and deleted managed objects in state, as `refresh` does" };
         var drift = new Command("drift", "Report managed objects changed or deleted outside BirdInfra, and what lives beside the stack (reads only)")
         {
-            stackOption, formatOption, jsonOption, driftDetailedOption, recordOption, noColorOption, parallelOption,
+            oneStackOption, stacksOption, allOption, formatOption, jsonOption, driftDetailedOption, recordOption, noColorOption, parallelOption,
         };
-        drift.SetAction((r, ct) => Guard(io, () => DriftCommand.RunAsync(
-            Options(r) with { DetailedExitCode = r.GetValue(driftDetailedOption), Record = r.GetValue(recordOption) },
-            io,
-            targets,
-            ct)));
+        drift.SetAction((r, ct) => Guard(io, () =>
+        {
+            var options = Options(r) with { DetailedExitCode = r.GetValue(driftDetailedOption), Record = r.GetValue(recordOption) };
+            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => DriftCommand.RunAsync(one, io, targets, ct), async (each, own, token) =>
+            {
+                var figures = new System.Text.Json.Nodes.JsonObject();
+                var code = await DriftCommand.RunAsync(each, own, targets, report =>
+                {
+                    figures["drifted"] = report.Drifted.Length;
+                    figures["deleted"] = report.Deleted;
+                    figures["beside"] = report.Beside.Length;
+                    figures["ignored"] = report.Ignored;
+                    figures["critical"] = report.Critical;
+                }, token);
+                return (code, figures);
+            }, ct);
+        }));
         var destroy = new Command("destroy", "Delete everything the stack owns in Bird (nothing else)") { stackOption, yesOption, noColorOption, parallelOption };
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")

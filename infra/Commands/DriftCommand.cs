@@ -15,7 +15,11 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class DriftCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        RunAsync(options, io, targets, null, cancellationToken);
+
+    /// <param name="reported">Told the report once there is one (for a many-stack summary row).</param>
+    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<DriftReport>? reported, CancellationToken cancellationToken)
     {
         await using var session = await StackSession.OpenAsync(options, "drift", io, targets, cancellationToken);
         if (session is null)
@@ -36,6 +40,7 @@ public static class DriftCommand
             Target = (session.Target.OrganizationId, session.Target.WorkspaceId),
         };
         var report = DriftDetector.Detect(options.Stack, session.Graph, recorded, session.Refresh, session.Kinds, context, imported);
+        reported?.Invoke(report);
 
         switch (options.Format)
         {

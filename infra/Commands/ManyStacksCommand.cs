@@ -10,7 +10,7 @@ using BirdInfra.State;
 namespace BirdInfra.Commands;
 
 /// <summary>
-/// Runs one read-only command (validate, preview, output) for many stacks in one process (<c>--stacks GLOB</c>,
+/// Runs one read-only command (validate, preview, drift, output) for many stacks in one process (<c>--stacks GLOB</c>,
 /// <c>--all</c>), at most <see cref="DefaultParallelism"/> at once, each with its own output buffers, target and HTTP client, then prints
 /// the output grouped per stack and a summary table. The exit code: 1 if any stack gave 1, else 2 if any gave 2,
 /// else 3 if any gave 3, else 0. A stack that fails (to load, to connect) is reported and the others still run.

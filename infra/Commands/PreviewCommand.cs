@@ -69,14 +69,15 @@ public static class PreviewCommand
                 session.Target.OrganizationId,
                 session.Target.WorkspaceId,
                 options.AllowDestructiveChanges,
-                io.Time.GetUtcNow());
+                io.Time.GetUtcNow(),
+                access);
             var temporary = planOut + ".tmp";
             await File.WriteAllTextAsync(temporary, document, cancellationToken);
             File.Move(temporary, planOut, overwrite: true);
             io.Error.WriteLine($"Saved the plan to {planOut}; `birdinfra up --stack {options.Stack} --plan {Path.GetFileName(planOut)}` applies exactly it.");
         }
 
-        var accessBlocked = AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, "up");
+        var accessBlocked = AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, "up", options.AllowAccessGains);
         if (guards.Stops)
         {
             io.Error.WriteLine($"error: guards would stop `birdinfra up --stack {options.Stack}`: {guards.Summary()}.");

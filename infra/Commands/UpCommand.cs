@@ -50,7 +50,7 @@ public static class UpCommand
                 session.Refresh.State,
                 session.Target.OrganizationId,
                 session.Target.WorkspaceId);
-            if (AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, command))
+            if (AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, command, options.AllowAccessGains))
             {
                 return ExitCodes.Error;
             }

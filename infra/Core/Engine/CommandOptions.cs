@@ -27,6 +27,9 @@ public sealed record CommandOptions(string Stack, string Root)
     /// <summary>Go past guards.maxDestructiveChanges (never past protection).</summary>
     public bool AllowDestructiveChanges { get; init; }
 
+    /// <summary>`preview`, `up`, `up --plan`: go past guards.accessGains: block (the gains are still reported, as warnings).</summary>
+    public bool AllowAccessGains { get; init; }
+
     /// <summary>`output`: print secret outputs in plaintext.</summary>
     public bool ShowSecrets { get; init; }
 

@@ -26,7 +26,8 @@ public static class AccessGainsCheck
     public static bool Blocks(GuardsDefinition guards) => guards.AccessGains == "block";
 
     /// <summary>Writes the warnings or errors; true when the run must stop.</summary>
-    public static bool Report(GuardsDefinition guards, IReadOnlyList<AccessChange> changes, TextWriter error, string command)
+    /// <param name="allowed">`--allow-access-gains`: block reports the gains as warnings and lets the run through.</param>
+    public static bool Report(GuardsDefinition guards, IReadOnlyList<AccessChange> changes, TextWriter error, string command, bool allowed = false)
     {
         ArgumentNullException.ThrowIfNull(error);
         var gains = Gains(guards, changes);
@@ -35,7 +36,7 @@ public static class AccessGainsCheck
             return false;
         }
 
-        var blocks = Blocks(guards);
+        var blocks = Blocks(guards) && !allowed;
         foreach (var line in gains)
         {
             error.WriteLine($"{(blocks ? "error" : "warning")}: {line}.");
@@ -43,7 +44,11 @@ public static class AccessGainsCheck
 
         if (blocks)
         {
-            error.WriteLine($"error: guards.accessGains: block ({guards.AccessGainsLocation}) stops `birdinfra {command}` before anything is sent to Bird; set it to warn, or remove it, to let a deliberate widening through.");
+            error.WriteLine($"error: guards.accessGains: block ({guards.AccessGainsLocation}) stops `birdinfra {command}` before anything is sent to Bird; set it to warn, or run with --allow-access-gains, to let a deliberate widening through.");
+        }
+        else if (Blocks(guards))
+        {
+            error.WriteLine($"warning: --allow-access-gains goes past guards.accessGains: block ({guards.AccessGainsLocation}).");
         }
 
         return blocks;

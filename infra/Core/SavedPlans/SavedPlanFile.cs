@@ -14,7 +14,7 @@ namespace BirdInfra.SavedPlans;
 
 /// <summary>
 /// Writes and reads the saved plan document: <c>{format, version, stack, createdAt, stackFile: {sha256}, state: {lineage,
-/// serial}, target: {organizationId, workspaceId}, allowDestructiveChanges, preview (the --json document), changes: [{kind,
+/// serial}, target: {organizationId, workspaceId}, allowDestructiveChanges, preview (the --json document, with its accessChanges), changes: [{kind,
 /// name, type, action, reason, consequence, id, dependencies, deleteBeforeReplace, deposed, inputs, diffs}], liveObjects:
 /// [{kind, name, id, sha256}]}</c>. No secret is written in plaintext.
 /// </summary>
@@ -49,7 +49,8 @@ public static class SavedPlanFile
         string organizationId,
         string workspaceId,
         bool allowDestructiveChanges,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyList<Access.AccessChange>? accessChanges = null)
     {
         var root = new JsonObject
         {
@@ -61,7 +62,7 @@ public static class SavedPlanFile
             ["state"] = new JsonObject { ["lineage"] = IsNew(recorded) ? null : recorded.Lineage, ["serial"] = recorded.Serial },
             ["target"] = new JsonObject { ["organizationId"] = organizationId, ["workspaceId"] = workspaceId },
             ["allowDestructiveChanges"] = allowDestructiveChanges,
-            ["preview"] = JsonNode.Parse(PlanJsonRenderer.Render(plan, guards)),
+            ["preview"] = JsonNode.Parse(PlanJsonRenderer.Render(plan, guards, accessChanges)),
             ["changes"] = new JsonArray(plan.Changes.Select(Change).ToArray()),
             ["liveObjects"] = new JsonArray(LiveFingerprints.Of(recorded, refreshed).Select(f => (JsonNode)new JsonObject
             {

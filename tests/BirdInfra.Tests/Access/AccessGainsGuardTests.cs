@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.Access;
@@ -35,6 +36,35 @@ public sealed class AccessGainsGuardTests
         var warned = await ws.RunAsync("up", "--stack", "e2e", "--yes");
         warned.ExitCode.Should().Be(0, warned.All);
         warned.Error.Should().Contain("warning: access key 'contact-center' gains view /workspaces/**");
+    }
+
+    [Fact]
+    public async Task UpPlan_RechecksBlock_RefusesASavedPlanThatWidensAKey_BeforeAnythingIsSent_UntilAllowAccessGains()
+    {
+        await using var ws = await StackWorkspace.CreateAsync(WithGuard("block"));
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        ws.EditStack(Narrow, Wide);
+        var preview = await ws.RunAsync("preview", "--stack", "e2e", "--allow-access-gains", "--out", "plan.json");
+        preview.ExitCode.Should().Be(0, "--allow-access-gains lets the preview through: " + preview.All);
+        preview.Error.Should().Contain("warning: access key 'contact-center' gains view /workspaces/**");
+        var carried = JsonDocument.Parse(File.ReadAllText(Path.Combine(ws.Root, "plan.json"))).RootElement.GetProperty("preview").GetProperty("accessChanges");
+        var change = carried.EnumerateArray().Single(c => c.GetProperty("key").GetString() == "contact-center");
+        change.GetProperty("gains").EnumerateArray().Select(g => $"{g.GetProperty("action").GetString()} {g.GetProperty("resource").GetString()}").Should().Contain("view /workspaces/**");
+        await ws.ResetCallLogAsync();
+
+        var refused = await ws.RunAsync("up", "--stack", "e2e", "--plan", "plan.json", "--yes");
+
+        refused.ExitCode.Should().Be(1, refused.All);
+        refused.Error.Should().Contain("error: access key 'contact-center' gains view /workspaces/**");
+        refused.Error.Should().MatchRegex(@"guards\.accessGains: block \(.*e2e\.yaml:\d+:\d+\) stops `birdinfra up --plan` before anything is sent");
+        (await ws.MutatingCallsAsync()).Should().BeEmpty("the refused plan sends nothing");
+
+        var allowed = await ws.RunAsync("up", "--stack", "e2e", "--plan", "plan.json", "--yes", "--allow-access-gains");
+
+        allowed.ExitCode.Should().Be(0, allowed.All);
+        allowed.Error.Should().Contain("warning: access key 'contact-center' gains view /workspaces/**").And.Contain("warning: --allow-access-gains goes past guards.accessGains: block");
+        (await ws.MutatingCallsAsync()).Should().NotBeEmpty("the allowed plan is applied");
+        (await ws.RunAsync("preview", "--stack", "e2e", "--detailed-exitcode")).ExitCode.Should().Be(0, "the saved plan converged the stack");
     }
 
     [Fact]

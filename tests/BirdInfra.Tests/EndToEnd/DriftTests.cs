@@ -155,6 +155,63 @@ public sealed class DriftTests
     }
 
     [Fact]
+    public async Task DriftAll_OneStackWithAnObjectBesideIt_AndOneClean_Exits3_SummarisesBoth_SendsNothing()
+    {
+        // Scenario: e2e and other share the organization and name each other in drift.stacks; a policy made by hand in
+        // the console is beside e2e (3 alone), and other expects it (drift.ignore), so other is clean.
+        await using var ws = await StackWorkspace.CreateAsync();
+        File.WriteAllText(Path.Combine(ws.Root, "stacks", "other.yaml"), """
+            target:
+              endpoint: {{endpoint}}
+              organizationId: { env: BIRD_ORGANIZATION_ID }
+              workspaceId: { env: BIRD_WORKSPACE_ID }
+              accessKey: { env: BIRD_ACCESS_KEY }
+
+            accessPolicies:
+              reader:
+                name: other-reader
+                definitions:
+                  - effect: allow
+                    actions: [view]
+                    resources: [/workspaces/*/channels]
+
+            drift:
+              stacks: [e2e]
+              ignore:
+                - { kind: AccessPolicy, name: "console-*" }
+            """.Replace("{{endpoint}}", ws.Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        File.AppendAllText(ws.StackFile, "\ndrift:\n  stacks: [other]\n");
+        (await ws.RunAsync("up", "--stack", "other", "--yes")).ExitCode.Should().Be(0);
+        (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
+        await ws.PostAsync(ws.OrgPath("iam-policies"), new
+        {
+            name = "console-reader",
+            description = "made by hand",
+            definitions = new[] { new { effect = "allow", actions = new[] { "view" }, resources = new[] { "/workspaces/*/channels" } } },
+        });
+        (await DriftAsync(ws, "--detailed-exitcode")).ExitCode.Should().Be(3, "alone, e2e has only an object beside it");
+        await ws.ResetCallLogAsync();
+
+        var text = await ws.RunAsync("drift", "--all", "--detailed-exitcode");
+        var json = await ws.RunAsync("drift", "--stacks", "*", "--format", "json", "--detailed-exitcode");
+
+        text.ExitCode.Should().Be(3, "3 survives when the other stack gave 0: " + text.All);
+        text.Out.Should().Contain("=== e2e ===").And.Contain("[info] AccessPolicy console-reader").And.Contain("=== other ===");
+        var table = text.Out[text.Out.LastIndexOf("stack", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        table.Should().Equal(
+            "stack exit drifted deleted beside ignored critical",
+            "e2e 3 0 0 1 0 0",
+            "other 0 0 0 0 1 0");
+        json.ExitCode.Should().Be(3, json.All);
+        var document = JsonDocument.Parse(json.Out).RootElement;
+        document.GetProperty("stacks").EnumerateObject().Select(p => p.Name).Should().Equal("e2e", "other");
+        document.GetProperty("stacks").GetProperty("e2e").GetProperty("beside").EnumerateArray().Select(b => b.GetProperty("name").GetString()).Should().Equal("console-reader");
+        document.GetProperty("summary").EnumerateArray().Select(r => (r.GetProperty("stack").GetString(), r.GetProperty("exitCode").GetInt32())).Should().Equal(("e2e", 3), ("other", 0));
+        (await CallLog.ReadAsync(ws)).Where(CallLog.IsMutating).Should().BeEmpty("drift only reads Bird");
+    }
+
+    [Fact]
     public async Task Drift_DoesNotWriteState_AndRecordWritesWhatRefreshWould()
     {
         await using var ws = await StackWorkspace.CreateAsync(ScopedScenario);
