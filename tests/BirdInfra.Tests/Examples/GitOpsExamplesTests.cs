@@ -73,7 +73,7 @@ public sealed partial class GitOpsExamplesTests
             all.Should().Contain("validate --stack \"$STACK\"")
                 .And.Contain("preview --stack \"$STACK\" --format markdown --out plan.json")
                 .And.Contain("up --stack \"$STACK\" --plan plan.json --yes")
-                .And.Contain("preview --all --detailed-exitcode", "the nightly job checks every stack in one run");
+                .And.Contain("drift --all --format markdown --detailed-exitcode", "the nightly job checks every stack for drift in one run");
         }
     }
 
