@@ -36,12 +36,7 @@ public static class PreviewCommand
 
         planned?.Invoke(result.Plan.Summary);
         var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
-        var access = AccessChanges.Compute(
-            session.Stack,
-            Path.GetRelativePath(options.Root, paths.StackFile).Replace('\\', '/'),
-            session.Refresh.State,
-            session.Target.OrganizationId,
-            session.Target.WorkspaceId);
+        var access = AccessChanges.Compute(session, options.Root);
         RefreshCommand.WriteDrift(io, session.Refresh);
         switch (options.Format)
         {

@@ -44,12 +44,7 @@ public static class UpCommand
 
         if (!destroy && session.Stack.Guards.AccessGains is not null)
         {
-            var access = Access.AccessChanges.Compute(
-                session.Stack,
-                Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/'),
-                session.Refresh.State,
-                session.Target.OrganizationId,
-                session.Target.WorkspaceId);
+            var access = Access.AccessChanges.Compute(session, options.Root);
             if (AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, command, options.AllowAccessGains))
             {
                 return ExitCodes.Error;
@@ -81,12 +76,7 @@ public static class UpCommand
         }
 
         // What the plan does to the keys' access, for the history: computed on what Bird holds before anything is applied.
-        var access = Access.AccessChanges.Lines(Access.AccessChanges.Compute(
-            destroy ? null : session.Stack,
-            Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/'),
-            session.Refresh.State,
-            session.Target.OrganizationId,
-            session.Target.WorkspaceId));
+        var access = Access.AccessChanges.Lines(Access.AccessChanges.Compute(session, options.Root, destroy));
         var journal = new StateJournal(session.Store, session.Refresh.State);
         await journal.StartAsync(cancellationToken);
         var progress = new SynchronousProgress(line => io.Error.WriteLine(line));

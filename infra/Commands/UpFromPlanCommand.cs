@@ -51,12 +51,7 @@ public static class UpFromPlanCommand
 
         // The plan is current (same stack file, state and live objects), so the access changes computed now are the
         // ones it carries; the guard is checked again because the preview that saved it may have gone past it.
-        var access = Access.AccessChanges.Compute(
-            session.Stack,
-            Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/'),
-            session.Refresh.State,
-            session.Target.OrganizationId,
-            session.Target.WorkspaceId);
+        var access = Access.AccessChanges.Compute(session, options.Root);
         if (AccessGainsCheck.Report(session.Stack.Guards, access, io.Error, "up --plan", options.AllowAccessGains))
         {
             return ExitCodes.Error;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Engine;
 using BirdInfra.Providers.Access;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;
@@ -13,6 +14,20 @@ namespace BirdInfra.Access;
 /// </summary>
 public static class AccessChanges
 {
+    /// <summary>The access changes of an open session's stack against the state it refreshed.</summary>
+    /// <param name="root">The project root, to name the stack file in sources as `stacks/NAME.yaml`.</param>
+    /// <param name="destroy">True when the change removes everything the stack owns.</param>
+    public static ImmutableArray<AccessChange> Compute(StackSession session, string root, bool destroy = false)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Compute(
+            destroy ? null : session.Stack,
+            Path.GetRelativePath(root, session.Paths.StackFile).Replace('\\', '/'),
+            session.Refresh.State,
+            session.Target.OrganizationId,
+            session.Target.WorkspaceId);
+    }
+
     /// <param name="stack">The stack as the change leaves it; null when it removes everything (destroy).</param>
     public static ImmutableArray<AccessChange> Compute(StackDefinition? stack, string displayFile, StackState current, string organizationId, string workspaceId)
     {
