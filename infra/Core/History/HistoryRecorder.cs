@@ -15,6 +15,8 @@ public static class HistoryRecorder
 {
     /// <param name="command">The command as a user would type it, without secrets: "up", "destroy", "up --plan plan.json".</param>
     /// <param name="error">Null when the command succeeded; otherwise what went wrong.</param>
+    /// <param name="accessChanges">What the run did to the keys' access, one line each.</param>
+    /// <param name="findings">A `drift` run's counts (see <see cref="AppendDriftAsync"/>).</param>
     public static async Task AppendAsync(
         HistoryStore store,
         StackPaths paths,
@@ -26,36 +28,8 @@ public static class HistoryRecorder
         ImmutableArray<string> drift,
         string? error,
         CancellationToken cancellationToken,
-        ImmutableArray<string> accessChanges = default) =>
-        await AppendAsync(store, paths, command, environment, time, summary, changes, drift, error, null, accessChanges, cancellationToken);
-
-    /// <summary>
-    /// Appends a `drift` run's record: its counts and the addresses of what it found (masked text, no secret). The
-    /// command calls it when it found something, and for the first clean run after such a record.
-    /// </summary>
-    public static Task AppendDriftAsync(
-        HistoryStore store,
-        StackPaths paths,
-        Func<string, string?> environment,
-        TimeProvider time,
-        DriftFindings findings,
-        ImmutableArray<string> addresses,
-        CancellationToken cancellationToken) =>
-        AppendAsync(store, paths, "drift", environment, time, null, [], addresses, null, findings, default, cancellationToken);
-
-    private static async Task AppendAsync(
-        HistoryStore store,
-        StackPaths paths,
-        string command,
-        Func<string, string?> environment,
-        TimeProvider time,
-        PlanSummary? summary,
-        ImmutableArray<HistoryChange> changes,
-        ImmutableArray<string> drift,
-        string? error,
-        DriftFindings? findings,
-        ImmutableArray<string> accessChanges,
-        CancellationToken cancellationToken)
+        ImmutableArray<string> accessChanges = default,
+        DriftFindings? findings = null)
     {
         var (who, ci) = HistoryActor.Detect(environment);
         var git = await GitCommit.FindAsync(paths.StackFile, cancellationToken);
@@ -78,6 +52,20 @@ public static class HistoryRecorder
         };
         await store.AppendAsync(record, cancellationToken);
     }
+
+    /// <summary>
+    /// Appends a `drift` run's record: its counts and the addresses of what it found (masked text, no secret). The
+    /// command calls it when it found something, and for the first clean run after such a record.
+    /// </summary>
+    public static Task AppendDriftAsync(
+        HistoryStore store,
+        StackPaths paths,
+        Func<string, string?> environment,
+        TimeProvider time,
+        DriftFindings findings,
+        ImmutableArray<string> addresses,
+        CancellationToken cancellationToken) =>
+        AppendAsync(store, paths, "drift", environment, time, null, [], addresses, null, cancellationToken, findings: findings);
 
     /// <summary>Each change of the plan (unchanged resources left out) with how the apply ended for it.</summary>
     public static ImmutableArray<HistoryChange> Changes(Plan plan, ApplyResult outcome)

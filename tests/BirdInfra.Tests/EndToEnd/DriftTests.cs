@@ -122,22 +122,7 @@ public sealed class DriftTests
     public async Task Drift_OfStacksSharingAnOrganization_ReportsEachOthersObjects_UntilDriftStacksNamesThem()
     {
         await using var ws = await StackWorkspace.CreateAsync();
-        var other = Path.Combine(ws.Root, "stacks", "other.yaml");
-        File.WriteAllText(other, """
-            target:
-              endpoint: {{endpoint}}
-              organizationId: { env: BIRD_ORGANIZATION_ID }
-              workspaceId: { env: BIRD_WORKSPACE_ID }
-              accessKey: { env: BIRD_ACCESS_KEY }
-
-            accessPolicies:
-              reader:
-                name: other-reader
-                definitions:
-                  - effect: allow
-                    actions: [view]
-                    resources: [/workspaces/*/channels]
-            """.Replace("{{endpoint}}", ws.Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        WriteOtherStack(ws, string.Empty);
         (await ws.RunAsync("up", "--stack", "other", "--yes")).ExitCode.Should().Be(0);
         (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
         var otherState = Path.Combine(ws.Root, ".birdinfra", "other", "state.json");
@@ -160,26 +145,13 @@ public sealed class DriftTests
         // Scenario: e2e and other share the organization and name each other in drift.stacks; a policy made by hand in
         // the console is beside e2e (3 alone), and other expects it (drift.ignore), so other is clean.
         await using var ws = await StackWorkspace.CreateAsync();
-        File.WriteAllText(Path.Combine(ws.Root, "stacks", "other.yaml"), """
-            target:
-              endpoint: {{endpoint}}
-              organizationId: { env: BIRD_ORGANIZATION_ID }
-              workspaceId: { env: BIRD_WORKSPACE_ID }
-              accessKey: { env: BIRD_ACCESS_KEY }
-
-            accessPolicies:
-              reader:
-                name: other-reader
-                definitions:
-                  - effect: allow
-                    actions: [view]
-                    resources: [/workspaces/*/channels]
+        WriteOtherStack(ws, """
 
             drift:
               stacks: [e2e]
               ignore:
                 - { kind: AccessPolicy, name: "console-*" }
-            """.Replace("{{endpoint}}", ws.Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal));
+            """);
         File.AppendAllText(ws.StackFile, "\ndrift:\n  stacks: [other]\n");
         (await ws.RunAsync("up", "--stack", "other", "--yes")).ExitCode.Should().Be(0);
         (await ws.RunAsync("up", "--stack", "e2e", "--yes")).ExitCode.Should().Be(0);
@@ -304,6 +276,24 @@ public sealed class DriftTests
     }
 
     /// <summary>The stack's history records, oldest first (`history --json` prints them newest first).</summary>
+    /// <summary>stacks/other.yaml: a second stack on the same organization, holding one policy, then <paramref name="more"/>.</summary>
+    private static void WriteOtherStack(StackWorkspace ws, string more) =>
+        File.WriteAllText(Path.Combine(ws.Root, "stacks", "other.yaml"), """
+            target:
+              endpoint: {{endpoint}}
+              organizationId: { env: BIRD_ORGANIZATION_ID }
+              workspaceId: { env: BIRD_WORKSPACE_ID }
+              accessKey: { env: BIRD_ACCESS_KEY }
+
+            accessPolicies:
+              reader:
+                name: other-reader
+                definitions:
+                  - effect: allow
+                    actions: [view]
+                    resources: [/workspaces/*/channels]
+            """.Replace("{{endpoint}}", ws.Emulator.BaseUrl.ToString().TrimEnd('/'), StringComparison.Ordinal) + more + "\n");
+
     private static async Task<List<JsonElement>> DriftRecordsAsync(StackWorkspace ws)
     {
         var history = await ws.RunAsync("history", "--stack", "e2e", "--json");
