@@ -173,6 +173,20 @@ public sealed class CreateRecoveryExecutorTests : IDisposable
         _recorded.Should().BeEmpty();
     }
 
+    [Fact]
+    public void ReadOnlyEntryPoints_TakeNoClientAndNoDelete_SoRefreshAndImportCannotChangeBirdThroughThem()
+    {
+        // Refresh (preview, drift) and import's matching settle through these; Bird is reached only through a context,
+        // a client or a changing host, and a host that records holds only synchronous callbacks on a found object.
+        Type[] reachBird = [typeof(ProviderContext), typeof(BirdClient), typeof(ChangingRecoveryHost)];
+        var entryPoints = typeof(CreateRecoveryExecutor).GetMethods().Where(m => m.Name is nameof(CreateRecoveryExecutor.Settle) or nameof(CreateRecoveryExecutor.Import)).ToList();
+
+        entryPoints.Should().HaveCount(2);
+        entryPoints.SelectMany(m => m.GetParameters()).Select(p => p.ParameterType).Should().NotContain(reachBird);
+        typeof(RecordingRecoveryHost).GetProperties().Where(p => p.Name != "EqualityContract").Select(p => p.PropertyType)
+            .Should().OnlyContain(t => t == typeof(Action<ResourceSnapshot>));
+    }
+
     private RecordingRecoveryHost Recording() => new(found => _recorded.Add(found.Id), found => _deleteLater.Add(found.Id));
 
     private Task<RecoveryDecision> SettleNowAsync(FakeBirdKind kind)
