@@ -286,15 +286,17 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
         var failed = $"create {kind.Name} '{resource}' failed: {Reason(interrupted)}";
 
         // Each step (the lookup, the delete of a tokenless key) has its own budget: the request's token is cancelled
-        // already when this runs after a cancellation.
+        // already when this runs after a cancellation. A delete that runs out of its budget is a failed delete, which
+        // the executor words; the lookup's budget stops counting once the delete begins.
+        using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
         var host = new ChangingRecoveryHost(async (found, _) =>
         {
-            using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
-            await kind.DeleteAsync(context, found, budget.Token).ConfigureAwait(false);
+            budget.CancelAfter(Timeout.InfiniteTimeSpan);
+            using var deleting = new CancellationTokenSource(RecoveryBudget, context.Time);
+            await kind.DeleteAsync(context, found, deleting.Token).ConfigureAwait(false);
         });
         try
         {
-            using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
             var checkedInputs = kind.Check(inputs).Inputs;
             return await CreateRecoveryExecutor.SettleNowAsync(kind, context, kind.NaturalKey(checkedInputs), NoneOwned, checkedInputs, failed, interrupted, host, budget.Token).ConfigureAwait(false) switch
             {
