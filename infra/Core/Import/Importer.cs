@@ -13,8 +13,8 @@ namespace BirdInfra.Import;
 /// <c>birdinfra import</c>: for every declaration state does not own, the Bird object with the kind's natural key
 /// (the key recovery uses), found in one listing per kind and matched by <see cref="CreateRecovery.DecideImport"/>
 /// through <see cref="CreateRecoveryExecutor.Import"/>, which can only record. Reads only; <see cref="Record"/> writes
-/// the adoptions into state. Declarations are taken in dependency order, so a reference to an object adopted here (a role's policy, a
-/// subscription's channel) resolves to its id and the natural key that depends on it can match.
+/// the adoptions into state. Declarations are taken in dependency order, so a reference to an object adopted here (a
+/// role's policy, a subscription's channel) resolves to its id and the natural key that depends on it can match.
 /// </summary>
 public static class Importer
 {
