@@ -11,9 +11,10 @@ namespace BirdInfra.Import;
 
 /// <summary>
 /// <c>birdinfra import</c>: for every declaration state does not own, the Bird object with the kind's natural key
-/// (the key recovery uses), found in one listing per kind. Reads only; <see cref="Record"/> writes the adoptions into
-/// state. Declarations are taken in dependency order, so a reference to an object adopted here (a role's policy, a
-/// subscription's channel) resolves to its id and the natural key that depends on it can match.
+/// (the key recovery uses), found in one listing per kind and matched by <see cref="CreateRecovery.DecideImport"/>
+/// through <see cref="CreateRecoveryExecutor.Import"/>, which can only record. Reads only; <see cref="Record"/> writes
+/// the adoptions into state. Declarations are taken in dependency order, so a reference to an object adopted here (a
+/// role's policy, a subscription's channel) resolves to its id and the natural key that depends on it can match.
 /// </summary>
 public static class Importer
 {
@@ -43,22 +44,19 @@ public static class Importer
                 listings[kind.Name] = live;
             }
 
-            // A key that still holds an unknown (its channel's connector is not in Bird) matches nothing.
-            var matches = check.Inputs.Values.Any(v => v.ContainsUnknown && !v.ContainsSecret)
-                ? []
-                : CreateRecovery.Matches(kind, live, naturalKey, owned);
-            var ids = matches.Select(m => m.Id).ToImmutableArray();
-            if (matches.Length != 1)
+            // Import's matching is recovery's (the same candidates); an adoption is recorded at once, so a later
+            // declaration's reference to it resolves and its object is no candidate for another declaration.
+            var decision = CreateRecoveryExecutor.Import(kind, live, naturalKey, owned, check.Inputs, found =>
             {
-                entries.Add(new ImportEntry(declaration.Address, naturalKey, matches.IsEmpty ? ImportMatch.NotFound : ImportMatch.Ambiguous, ids, null));
-                continue;
-            }
-
-            var snapshot = Adopt(kind, check.Inputs, matches[0]);
-            var resource = new StateResource(declaration.Address, snapshot.Id, snapshot.Inputs, snapshot.Outputs, declaration.Dependencies);
-            adopted[declaration.Address] = resource;
-            owned.Add(resource.Id);
-            entries.Add(new ImportEntry(declaration.Address, naturalKey, ImportMatch.Adopt, ids, resource));
+                adopted[declaration.Address] = new StateResource(declaration.Address, found.Id, found.Inputs, found.Outputs, declaration.Dependencies);
+                owned.Add(found.Id);
+            });
+            entries.Add(decision switch
+            {
+                Adopt adopt => new ImportEntry(declaration.Address, naturalKey, ImportMatch.Adopt, [adopt.Snapshot.Id], adopted[declaration.Address]),
+                Ambiguous ambiguous => new ImportEntry(declaration.Address, naturalKey, ImportMatch.Ambiguous, [.. ambiguous.Matches.Select(m => m.Id)], null),
+                _ => new ImportEntry(declaration.Address, naturalKey, ImportMatch.NotFound, [], null),
+            });
         }
 
         return new ImportPlan(entries.ToImmutable());
@@ -67,27 +65,4 @@ public static class Importer
     /// <summary>State with every adopted object recorded as owned.</summary>
     public static StackState Record(StackState state, ImportPlan plan) =>
         plan.Adopted.Aggregate(state, (current, entry) => current.WithResource(entry.Adopted!));
-
-    /// <summary>
-    /// The live object as state records it. What Bird echoes is kept as Bird has it (a differing description shows as an
-    /// update); what a read may lack (a connector's arguments) is filled from the declaration; a secret Bird never
-    /// returns (a connector's Meta token, a signing key) is recorded as unknown, which no diff counts as a change.
-    /// </summary>
-    private static ResourceSnapshot Adopt(IResourceKind kind, PropertyMap declared, ResourceSnapshot live)
-    {
-        var secrets = declared.Where(kv => kv.Value.ContainsSecret).Select(kv => kv.Key).ToList();
-        var known = declared;
-        foreach (var key in secrets)
-        {
-            known = known.Without(key);
-        }
-
-        var merged = kind.MergeLive(new ResourceSnapshot(live.Id, known, known), live);
-        foreach (var key in secrets.Where(k => live.Inputs[k] is null))
-        {
-            merged = merged with { Inputs = merged.Inputs.With(key, PropertyValue.Unknown) };
-        }
-
-        return merged;
-    }
 }

@@ -81,7 +81,10 @@ public static class LiveReader
         return new RefreshResult(current, drift.ToImmutable(), listings.Count) { Listings = listings };
     }
 
-    /// <summary>Settles a create an interrupted run journaled, by the rule every create recovery follows (<see cref="CreateRecovery"/>).</summary>
+    /// <summary>
+    /// Settles a create an interrupted run journaled, by the rule every create recovery follows, carried out by
+    /// <see cref="CreateRecoveryExecutor"/> with a host that only records into state: refresh sends nothing to Bird.
+    /// </summary>
     private static StackState Recover(StackState state, PendingOperation pending, IResourceKind kind, IReadOnlyList<ResourceSnapshot> live, ImmutableArray<DriftEntry>.Builder drift)
     {
         if (pending.Operation != "create")
@@ -90,22 +93,23 @@ public static class LiveReader
         }
 
         var owned = state.Resources.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        switch (CreateRecovery.Decide(kind, live, pending.NaturalKey, owned))
-        {
-            case Adopt adopt when state.Find(pending.Address) is null:
-                drift.Add(new DriftEntry(pending.Address, adopt.Snapshot.Id, "adopted: created by an interrupted run", ImmutableArray<PropertyDiff>.Empty));
-                state = state.WithResource(new StateResource(pending.Address, adopt.Snapshot.Id, adopt.Snapshot.Inputs, adopt.Snapshot.Outputs, ImmutableArray<ResourceAddress>.Empty));
-                break;
+        var host = new RecordingRecoveryHost(
+            Record: found =>
+            {
+                if (state.Find(pending.Address) is not null)
+                {
+                    // The address holds an object already, so this one is a stray copy: deleted like a replacement's old half.
+                    state = Depose(state, pending, found, drift);
+                    return;
+                }
 
-            // The address holds an object already, so this one is a stray copy: deleted like a replacement's old half.
-            case Adopt adopt:
-                state = Depose(state, pending, adopt.Snapshot, drift);
-                break;
-            case DeleteAndRecreate redo:
-                state = Depose(state, pending, redo.Snapshot, drift);
-                break;
-            case Ambiguous ambiguous:
-                throw new StateException($"The create of {pending.Address} that an interrupted run journaled cannot be settled: {ambiguous.Problem} Nothing was sent to Bird.");
+                drift.Add(new DriftEntry(pending.Address, found.Id, "adopted: created by an interrupted run", ImmutableArray<PropertyDiff>.Empty));
+                state = state.WithResource(new StateResource(pending.Address, found.Id, found.Inputs, found.Outputs, ImmutableArray<ResourceAddress>.Empty));
+            },
+            DeleteLater: found => state = Depose(state, pending, found, drift));
+        if (CreateRecoveryExecutor.Settle(kind, live, pending.NaturalKey, owned, host) is Ambiguous ambiguous)
+        {
+            throw new StateException($"The create of {pending.Address} that an interrupted run journaled cannot be settled: {ambiguous.Problem} Nothing was sent to Bird.");
         }
 
         return state.WithoutPending(pending);

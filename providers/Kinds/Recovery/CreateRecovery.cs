@@ -16,8 +16,9 @@ namespace BirdInfra.Providers.Kinds.Recovery;
 /// object; the caller stops and names them.</item>
 /// </list>
 /// The built-in engine's refresh (creates an interrupted run journaled), <see cref="ExactlyOnceCreate"/> (a lost
-/// answer) and the Pulumi plugin's Create (a create cancelled or left unsettled) all decide here. docs/reliability.md
-/// states the same rule for users.
+/// answer) and the Pulumi plugin's Create (a create cancelled or left unsettled) all decide here, and
+/// <see cref="CreateRecoveryExecutor"/> carries the decision out for each of them; <c>import</c> matches by
+/// <see cref="DecideImport"/>. docs/reliability.md states the same rule for users.
 /// </summary>
 public static class CreateRecovery
 {
@@ -38,6 +39,40 @@ public static class CreateRecovery
             _ when HasCreateOnlySecret(kind) => new DeleteAndRecreate(matches[0]),
             _ => new Adopt(inputs is null ? matches[0] : kind.MergeLive(new ResourceSnapshot(matches[0].Id, inputs, inputs), matches[0])),
         };
+    }
+
+    /// <summary>
+    /// <c>import</c>'s rule: a declared object Bird already holds is found by the same candidates, but no create was sent,
+    /// so nothing was lost and one match is adopted whatever its kind (an imported access key's token is unknown, as
+    /// <c>import</c> says). What Bird echoes is kept as Bird has it (a differing description shows as an update); what a
+    /// read may lack (a connector's arguments) is filled from the declaration; a secret Bird never returns (a connector's
+    /// Meta token, a signing key) is recorded as unknown, which no diff counts as a change. A natural key that still
+    /// holds an unknown (its channel's connector is not in Bird) matches nothing.
+    /// </summary>
+    public static RecoveryDecision DecideImport(IResourceKind kind, IEnumerable<ResourceSnapshot> live, string naturalKey, IReadOnlySet<string> ownedIds, PropertyMap declared)
+    {
+        if (declared.Values.Any(v => v.ContainsUnknown && !v.ContainsSecret))
+        {
+            return new NotFound();
+        }
+
+        var matches = Matches(kind, live, naturalKey, ownedIds);
+        return matches.Length switch
+        {
+            0 => new NotFound(),
+            > 1 => new Ambiguous(kind.Name, naturalKey, matches),
+            _ => new Adopt(AsDeclaredElsewhere(kind, declared, matches[0])),
+        };
+    }
+
+    /// <summary>The live object merged with a declaration whose secrets Bird may hold with other values: those are unknown.</summary>
+    private static ResourceSnapshot AsDeclaredElsewhere(IResourceKind kind, PropertyMap declared, ResourceSnapshot live)
+    {
+        var secrets = declared.Where(kv => kv.Value.ContainsSecret).Select(kv => kv.Key).ToList();
+        var known = secrets.Aggregate(declared, (map, key) => map.Without(key));
+        var merged = kind.MergeLive(new ResourceSnapshot(live.Id, known, known), live);
+        return secrets.Where(k => live.Inputs[k] is null)
+            .Aggregate(merged, (snapshot, key) => snapshot with { Inputs = snapshot.Inputs.With(key, PropertyValue.Unknown) });
     }
 
     /// <summary>The live objects with the natural key that nobody owns yet, by id: the candidates for adoption (recovery and <c>import</c>).</summary>

@@ -270,9 +270,10 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     }
 
     /// <summary>
-    /// The create did not finish, but Bird may hold its object: the shared rule (<see cref="CreateRecovery"/>) decides,
-    /// and the engine learns the outcome. An adopted object comes back as a partial create, so the engine records it;
-    /// an access key is deleted instead (recorded without its token, it would be a live key whose token nobody has).
+    /// The create did not finish, but Bird may hold its object: the shared executor looks it up and carries out the
+    /// shared rule (<see cref="CreateRecoveryExecutor"/>), and the engine learns the outcome. An adopted object comes back
+    /// as a partial create, so the engine records it; an access key is deleted instead (recorded without its token, it
+    /// would be a live key whose token nobody has).
     /// </summary>
     private async Task<RpcException> RecoverAsync(Exception interrupted, ProviderContext context, IResourceKind kind, PropertyMap inputs, string resource)
     {
@@ -283,47 +284,39 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
         }
 
         var failed = $"create {kind.Name} '{resource}' failed: {Reason(interrupted)}";
-        return await LookUpAsync(context, kind, inputs).ConfigureAwait(false) switch
+
+        // Each step (the lookup, the delete of a tokenless key) has its own budget: the request's token is cancelled
+        // already when this runs after a cancellation. A delete that runs out of its budget is a failed delete, which
+        // the executor words; the lookup's budget stops counting once the delete begins.
+        using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
+        var host = new ChangingRecoveryHost(async (found, _) =>
         {
-            Adopt adopt => OperationErrors.InitFailed(adopt.Snapshot, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(interrupted)}) after Bird created the object ({adopt.Snapshot.Id}); it is recorded, run again to finish.", inputs)),
-            DeleteAndRecreate redo => RpcErrors.Create(StatusCode.Unknown, Scrub($"{failed} {await DeleteAsync(context, kind, redo.Snapshot).ConfigureAwait(false)}", inputs)),
-            Ambiguous ambiguous => RpcErrors.Create(StatusCode.Unknown, Scrub($"{failed} {ambiguous.Problem}", inputs)),
-
-            // Nothing found, or the lookup failed: the interruption is all there is to say.
-            _ => Fail(interrupted, "create", kind, resource, inputs),
-        };
-    }
-
-    /// <summary>The shared lookup within the plugin's own budget; null (treated as nothing found) when it fails, which is logged.</summary>
-    private async Task<RecoveryDecision?> LookUpAsync(ProviderContext context, IResourceKind kind, PropertyMap inputs)
-    {
+            budget.CancelAfter(Timeout.InfiniteTimeSpan);
+            using var deleting = new CancellationTokenSource(RecoveryBudget, context.Time);
+            await kind.DeleteAsync(context, found, deleting.Token).ConfigureAwait(false);
+        });
         try
         {
-            // The request's own token is cancelled already when this runs after a cancellation.
-            using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
             var checkedInputs = kind.Check(inputs).Inputs;
-            return await CreateRecovery.LookUpAsync(kind, context, kind.NaturalKey(checkedInputs), NoneOwned, checkedInputs, budget.Token).ConfigureAwait(false);
+            return await CreateRecoveryExecutor.SettleNowAsync(kind, context, kind.NaturalKey(checkedInputs), NoneOwned, checkedInputs, failed, interrupted, host, budget.Token).ConfigureAwait(false) switch
+            {
+                Adopt adopt => OperationErrors.InitFailed(adopt.Snapshot, kind, Scrub($"{kind.Name} '{resource}': the create was interrupted ({Reason(interrupted)}) after Bird created the object ({adopt.Snapshot.Id}); it is recorded, run again to finish.", inputs)),
+                DeleteAndRecreate redo => RpcErrors.Create(StatusCode.Unknown, Scrub($"{failed} The {kind.Name} Bird made ({redo.Snapshot.Id}) was deleted because its secret was lost; run again to create it.", inputs)),
+
+                // Nothing found: the interruption is all there is to say.
+                _ => Fail(interrupted, "create", kind, resource, inputs),
+            };
         }
-        catch (Exception e) when (e is BirdApiException or OperationCanceledException)
+        catch (CreateOutcomeUnknownException e)
+        {
+            // Several candidates, or the lookup or the delete failed: the executor's message says which, after `failed`.
+            _logger.LogWarning("Could not settle the interrupted {Kind} create: {Message}", kind.Name, Scrub(e.Message, inputs));
+            return RpcErrors.Create(StatusCode.Unknown, Scrub(e.Message, inputs));
+        }
+        catch (OperationCanceledException e)
         {
             _logger.LogWarning("Could not look up the interrupted {Kind} create: {Message}", kind.Name, e.Message);
-            return null;
-        }
-    }
-
-    /// <summary>Deletes the object whose create-only secret was lost, within the plugin's budget; says how that went.</summary>
-    private async Task<string> DeleteAsync(ProviderContext context, IResourceKind kind, ResourceSnapshot found)
-    {
-        try
-        {
-            using var budget = new CancellationTokenSource(RecoveryBudget, context.Time);
-            await kind.DeleteAsync(context, found, budget.Token).ConfigureAwait(false);
-            return $"The {kind.Name} Bird made ({found.Id}) was deleted because its secret was lost; run again to create it.";
-        }
-        catch (Exception e) when (e is BirdApiException or OperationCanceledException)
-        {
-            _logger.LogWarning("Could not delete the {Kind} {Id} whose secret was lost: {Message}", kind.Name, found.Id, e.Message);
-            return $"Bird holds {kind.Name} {found.Id}, whose secret was lost, and deleting it failed ({e.Message}): delete it before running again.";
+            return Fail(interrupted, "create", kind, resource, inputs);
         }
     }
 

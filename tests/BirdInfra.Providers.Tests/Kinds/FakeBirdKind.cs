@@ -38,6 +38,12 @@ internal sealed class FakeBirdKind(bool createOnlySecret = false, ILateOutputs? 
 
     public List<string> Deleted { get; } = [];
 
+    /// <summary>When set, listing throws it (a lookup that fails too).</summary>
+    public Exception? ListFailure { get; set; }
+
+    /// <summary>When set, deleting throws it (and deletes nothing).</summary>
+    public Exception? DeleteFailure { get; set; }
+
     public static ResourceSnapshot Object(string id, string name) =>
         new(id, PropertyMaps.Of(("name", PropertyValue.String(name))), PropertyMaps.Of(("name", PropertyValue.String(name))));
 
@@ -65,7 +71,7 @@ internal sealed class FakeBirdKind(bool createOnlySecret = false, ILateOutputs? 
         Task.FromResult(Live.FirstOrDefault(l => l.Id == known.Id));
 
     public Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ResourceSnapshot>>([.. Live]);
+        ListFailure is { } failure ? Task.FromException<IReadOnlyList<ResourceSnapshot>>(failure) : Task.FromResult<IReadOnlyList<ResourceSnapshot>>([.. Live]);
 
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
@@ -74,6 +80,11 @@ internal sealed class FakeBirdKind(bool createOnlySecret = false, ILateOutputs? 
 
     public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken)
     {
+        if (DeleteFailure is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
         Live.RemoveAll(l => l.Id == old.Id);
         Deleted.Add(old.Id);
         return Task.CompletedTask;
