@@ -104,12 +104,6 @@ public sealed class WebhookSubscriptionSection : StackSection
         {
             entry.Set("signingKey", StackEntryBuilder.Unreadable);
         }
-
-        if (service is not null && eventName is not null && url is not null && canonical is not null && channel is not { Name: "" })
-        {
-            canonical.Sort(StringComparer.Ordinal);
-            context.Index.Subscriptions.Add((service, eventName, url, string.Join("&", canonical), key));
-        }
     }
 
     /// <summary>A subscription has no name in Bird: its logical name comes from its channel's connector and its event.</summary>
@@ -258,4 +252,72 @@ public sealed class WebhookSubscriptionSection : StackSection
 
         return (filters, complete ? canonical : null);
     }
+
+    /// <summary>Bird accepts at most this many subscriptions with the same service, event and filters.</summary>
+    private const int MaxSubscriptionsPerFilterSet = 5;
+
+    private static readonly ImmutableArray<string> IdentityInputs = ["service", "event", "url", "eventFilters"];
+
+    /// <summary>
+    /// Bird refuses a subscription identical to another (same service, event, url and filters), and more than
+    /// <see cref="MaxSubscriptionsPerFilterSet"/> with the same service, event and filters.
+    /// </summary>
+    public override ImmutableArray<CrossRule> CrossRules { get; } =
+    [
+        new UniqueKeyRule(
+            DiagnosticCodes.DuplicateSubscription,
+            IdentityInputs,
+            Key: entry => Identity(entry) is { } identity ? $"{identity.FilterSet}\n{identity.Url}" : null,
+            At: null,
+            Message: (entry, _, firstLine) => $"Subscription '{Text.Shown(entry.LogicalName)}' repeats another one (line {firstLine}): same service, event, url and filters.",
+            Hint: "Bird rejects identical subscriptions: remove one of the two."),
+        new GroupLimitRule(
+            DiagnosticCodes.SubscriptionLimit,
+            IdentityInputs,
+            Group: entry => Identity(entry)?.FilterSet,
+            MaxSubscriptionsPerFilterSet,
+            At: null,
+            Message: (entry, count) => $"This is subscription number {count} for {Literal(entry.Inputs, "service")} {Literal(entry.Inputs, "event")} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
+            Hint: "Fan out to more URLs from one of your endpoints, or filter the subscriptions differently."),
+    ];
+
+    /// <summary>
+    /// What Bird compares subscriptions by: service, event and the sorted filters (<c>channel:</c> as the connector's
+    /// channel), and the url. Null when one of them could not be read (reported already): a list that is not one, or a
+    /// filter that is not a mapping, leaves no input behind, so the YAML node is asked too.
+    /// </summary>
+    private static (string FilterSet, string Url)? Identity(StackEntry entry)
+    {
+        if (Literal(entry.Inputs, "service") is not { } service
+            || Literal(entry.Inputs, "event") is not { } eventName
+            || Literal(entry.Inputs, "url") is not { } url
+            || entry.Inputs.GetValueOrDefault("eventFilters") is not ListInput filters
+            || (entry.Nodes.GetValueOrDefault("eventFilters") is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
+        {
+            return null;
+        }
+
+        var canonical = new List<string>();
+        foreach (var filter in filters.Items)
+        {
+            if (filter is not MapInput { Properties: var properties }
+                || Literal(properties, "key") is not { } key
+                || (Literal(properties, "value") ?? ChannelFilterValue(properties.GetValueOrDefault("value"))) is not { } value)
+            {
+                return null;
+            }
+
+            canonical.Add($"{key}={value}");
+        }
+
+        canonical.Sort(StringComparer.Ordinal);
+        return ($"{service}\n{eventName}\n{string.Join("&", canonical)}", url);
+    }
+
+    /// <summary>The filter <c>channel:</c> adds: its value names the connector (an unreadable <c>channel:</c> names none).</summary>
+    private static string? ChannelFilterValue(InputExpression? value) =>
+        value is OutputReference { Target.Name: { Length: > 0 } connector } ? $"<channel of {connector}>" : null;
+
+    private static string? Literal(IReadOnlyDictionary<string, InputExpression> inputs, string name) =>
+        inputs.GetValueOrDefault(name) is LiteralInput { Value.Kind: PropertyKind.String } text ? text.Value.AsString() : null;
 }
