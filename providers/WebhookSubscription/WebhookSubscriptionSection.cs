@@ -79,10 +79,10 @@ public sealed class WebhookSubscriptionSection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var service = CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
-        var eventName = CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
-        var url = CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
-        var (filters, canonical) = Filters(context, body, entry);
+        CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
+        CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
+        CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
+        var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
         if (channel is { } connector)
         {
@@ -90,7 +90,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             filters.Add(StackEntryBuilder.Map(
                 ("key", StackEntryBuilder.Text(ChannelIdKey)),
                 ("value", new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
-            canonical?.Add($"{ChannelIdKey}=<channel of {connector.Name}>");
         }
 
         entry.Set("eventFilters", new ListInput([.. filters]), FieldReader.Optional(body, "eventFilters"));
@@ -194,21 +193,15 @@ public sealed class WebhookSubscriptionSection : StackSection
             : null;
     }
 
-    /// <summary>The explicit filters, and their canonical form for the duplicate check (null when one is unusable).</summary>
-    private static (List<InputExpression> Filters, List<string>? Canonical) Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
+    /// <summary>The explicit filters.</summary>
+    private static List<InputExpression> Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
     {
         var reader = context.Reader;
         var filters = new List<InputExpression>();
-        var canonical = new List<string>();
-        var complete = true;
-        if (FieldReader.Optional(body, "eventFilters") is not { } node)
+        if (FieldReader.Optional(body, "eventFilters") is not { } node
+            || reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
         {
-            return (filters, canonical);
-        }
-
-        if (reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
-        {
-            return (filters, null);
+            return filters;
         }
 
         foreach (var item in items)
@@ -216,7 +209,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             var path = $"eventFilters[{filters.Count}]";
             if (reader.Mapping(item, "An event filter", $"Write {FilterExample}.") is not { } filter)
             {
-                complete = false;
                 continue;
             }
 
@@ -240,17 +232,9 @@ public sealed class WebhookSubscriptionSection : StackSection
             filters.Add(StackEntryBuilder.Map(
                 ("key", key is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(key)),
                 ("value", value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value))));
-            if (key is null || value is null)
-            {
-                complete = false;
-            }
-            else
-            {
-                canonical.Add($"{key}={value}");
-            }
         }
 
-        return (filters, complete ? canonical : null);
+        return filters;
     }
 
     /// <summary>Bird accepts at most this many subscriptions with the same service, event and filters.</summary>
