@@ -10,7 +10,7 @@ namespace BirdInfra.Providers.Kinds;
 /// <param name="Message">The message for an entry, given its number in its group.</param>
 public sealed record GroupLimitRule(
     string Code,
-    ImmutableArray<string> Reads,
+    ImmutableArray<string>? Reads,
     Func<StackEntry, string?> Group,
     int Max,
     string? At,

@@ -7,7 +7,7 @@ namespace BirdInfra.Providers.Kinds;
 /// <param name="Message">The message for an entry, given its key and the line of the first entry with that key.</param>
 public sealed record UniqueKeyRule(
     string Code,
-    ImmutableArray<string> Reads,
+    ImmutableArray<string>? Reads,
     Func<StackEntry, string?> Key,
     string? At,
     Func<StackEntry, string, int, string> Message,

@@ -240,24 +240,23 @@ public sealed class WebhookSubscriptionSection : StackSection
     /// <summary>Bird accepts at most this many subscriptions with the same service, event and filters.</summary>
     private const int MaxSubscriptionsPerFilterSet = 5;
 
-    private static readonly ImmutableArray<string> IdentityInputs = ["service", "event", "url", "eventFilters"];
-
     /// <summary>
     /// Bird refuses a subscription identical to another (same service, event, url and filters), and more than
-    /// <see cref="MaxSubscriptionsPerFilterSet"/> with the same service, event and filters.
+    /// <see cref="MaxSubscriptionsPerFilterSet"/> with the same service, event and filters. A subscription whose check
+    /// failed anywhere is left out of both (Reads: null).
     /// </summary>
     public override ImmutableArray<CrossRule> CrossRules { get; } =
     [
         new UniqueKeyRule(
             DiagnosticCodes.DuplicateSubscription,
-            IdentityInputs,
+            Reads: null,
             Key: entry => Identity(entry) is { } identity ? $"{identity.FilterSet}\n{identity.Url}" : null,
             At: null,
             Message: (entry, _, firstLine) => $"Subscription '{Text.Shown(entry.LogicalName)}' repeats another one (line {firstLine}): same service, event, url and filters.",
             Hint: "Bird rejects identical subscriptions: remove one of the two."),
         new GroupLimitRule(
             DiagnosticCodes.SubscriptionLimit,
-            IdentityInputs,
+            Reads: null,
             Group: entry => Identity(entry)?.FilterSet,
             MaxSubscriptionsPerFilterSet,
             At: null,

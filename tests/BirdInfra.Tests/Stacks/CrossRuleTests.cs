@@ -150,15 +150,13 @@ public sealed class CrossRuleTests
     }
 
     [Fact]
-    public void Load_IdenticalSubscriptionsOneWithAnInvalidStatus_ReportsBoth()
+    public void Load_IdenticalSubscriptionsOneWithAnInvalidStatus_ReportsOnlyTheStatus()
     {
         var yaml = Connector + "webhookSubscriptions:\n"
             + Subscription("inbound", "https://cc.example.com/bird")
             + Subscription("inbound-again", "https://cc.example.com/bird", "status: paused");
 
-        Codes(yaml).Should().Equal(
-            (DiagnosticCodes.DuplicateSubscription, "webhookSubscriptions.inbound-again"),
-            (DiagnosticCodes.InvalidStatus, "webhookSubscriptions.inbound-again.status"));
+        Codes(yaml).Should().Equal((DiagnosticCodes.InvalidStatus, "webhookSubscriptions.inbound-again.status"));
     }
 
     private static string Subscription(string name, string url, string? extra = null, string eventName = "whatsapp.inbound") =>
