@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Graph;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
+using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
 using BirdInfra.Providers.Stacks.Writing;
@@ -63,12 +63,7 @@ public sealed class ConnectorSection : StackSection
         CommonFields.OptionalText(context, body, "template", "template: whatsapp:1", ConnectorSpec.DefaultTemplate, entry, input: "connectorTemplateRef");
         CommonFields.RequiredText(context, body, "wabaId", "wabaId: \"102290129340398\"", "Add wabaId: \"102290129340398\" (from WhatsApp embedded signup).", owner, entry);
         CommonFields.RequiredText(context, body, "phoneId", "phoneId: \"106540352242922\"", "Add phoneId: \"106540352242922\" (from WhatsApp embedded signup).", owner, entry);
-        var phoneNumber = CommonFields.RequiredText(context, body, "phoneNumber", "phoneNumber: \"+31612345678\"", "Add the number in E.164 form, e.g. phoneNumber: \"+31612345678\".", owner, entry);
-        if (phoneNumber is { } number && body.Find("phoneNumber")?.Value is { } numberNode && BirdRules.PhoneNumber(number) is null)
-        {
-            context.Index.PhoneNumbers.Add((number, numberNode));
-        }
-
+        CommonFields.RequiredText(context, body, "phoneNumber", "phoneNumber: \"+31612345678\"", "Add the number in E.164 form, e.g. phoneNumber: \"+31612345678\".", owner, entry);
         CommonFields.OptionalText(context, body, "mbPhoneId", "mbPhoneId: 8c1f0d8e-4f89-41d3-9a0c-0305e82c3301", defaultValue: null, entry);
 
         if (reader.Required(body, "accessToken", owner, "Add the Meta access token by reference: accessToken: { env: WHATSAPP_ACCESS_TOKEN }.") is { } tokenNode)
@@ -106,4 +101,16 @@ public sealed class ConnectorSection : StackSection
 
         yield return new YamlField("accessToken", YamlMapping.Env(TokenVariable), $"Bird never returns it: set {TokenVariable} (or name a variable per number)");
     }
+
+    /// <summary>Bird allows one WhatsApp connector per number in a workspace. A number that breaks E.164 is reported by Check instead.</summary>
+    public override ImmutableArray<CrossRule> CrossRules { get; } =
+    [
+        new UniqueKeyRule(
+            DiagnosticCodes.DuplicatePhoneNumber,
+            Reads: ["phoneNumber"],
+            Key: entry => entry.Inputs.GetValueOrDefault("phoneNumber") is LiteralInput { Value.Kind: PropertyKind.String } number ? number.Value.AsString() : null,
+            At: "phoneNumber",
+            Message: (_, number, firstLine) => $"Another connector already installs {number} (line {firstLine}).",
+            Hint: "Bird allows one WhatsApp connector per number in a workspace: remove one of the two."),
+    ];
 }

@@ -131,4 +131,11 @@ public abstract class StackSection
     /// default, null when <see cref="Read"/> already reported the problem in stack terms (sugar such as a webhook's <c>channel:</c>).
     /// </summary>
     public virtual CheckFailure? MapFailure(CheckFailure failure, StackEntry entry) => failure;
+
+    /// <summary>
+    /// Rules across this section's declarations (a value used once, at most so many per group), run in this order by
+    /// <c>validate</c> on the entries as read, after each entry's <see cref="IResourceKind.Check"/>; an entry one rule
+    /// reported is not compared by the rules after it. None by default.
+    /// </summary>
+    public virtual ImmutableArray<CrossRule> CrossRules => [];
 }

@@ -79,10 +79,10 @@ public sealed class WebhookSubscriptionSection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var service = CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
-        var eventName = CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
-        var url = CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
-        var (filters, canonical) = Filters(context, body, entry);
+        CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
+        CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
+        CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
+        var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
         if (channel is { } connector)
         {
@@ -90,7 +90,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             filters.Add(StackEntryBuilder.Map(
                 ("key", StackEntryBuilder.Text(ChannelIdKey)),
                 ("value", new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
-            canonical?.Add($"{ChannelIdKey}=<channel of {connector.Name}>");
         }
 
         entry.Set("eventFilters", new ListInput([.. filters]), FieldReader.Optional(body, "eventFilters"));
@@ -103,12 +102,6 @@ public sealed class WebhookSubscriptionSection : StackSection
         else
         {
             entry.Set("signingKey", StackEntryBuilder.Unreadable);
-        }
-
-        if (service is not null && eventName is not null && url is not null && canonical is not null && channel is not { Name: "" })
-        {
-            canonical.Sort(StringComparer.Ordinal);
-            context.Index.Subscriptions.Add((service, eventName, url, string.Join("&", canonical), key));
         }
     }
 
@@ -200,21 +193,15 @@ public sealed class WebhookSubscriptionSection : StackSection
             : null;
     }
 
-    /// <summary>The explicit filters, and their canonical form for the duplicate check (null when one is unusable).</summary>
-    private static (List<InputExpression> Filters, List<string>? Canonical) Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
+    /// <summary>The explicit filters.</summary>
+    private static List<InputExpression> Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
     {
         var reader = context.Reader;
         var filters = new List<InputExpression>();
-        var canonical = new List<string>();
-        var complete = true;
-        if (FieldReader.Optional(body, "eventFilters") is not { } node)
+        if (FieldReader.Optional(body, "eventFilters") is not { } node
+            || reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
         {
-            return (filters, canonical);
-        }
-
-        if (reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
-        {
-            return (filters, null);
+            return filters;
         }
 
         foreach (var item in items)
@@ -222,7 +209,6 @@ public sealed class WebhookSubscriptionSection : StackSection
             var path = $"eventFilters[{filters.Count}]";
             if (reader.Mapping(item, "An event filter", $"Write {FilterExample}.") is not { } filter)
             {
-                complete = false;
                 continue;
             }
 
@@ -246,16 +232,75 @@ public sealed class WebhookSubscriptionSection : StackSection
             filters.Add(StackEntryBuilder.Map(
                 ("key", key is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(key)),
                 ("value", value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value))));
-            if (key is null || value is null)
-            {
-                complete = false;
-            }
-            else
-            {
-                canonical.Add($"{key}={value}");
-            }
         }
 
-        return (filters, complete ? canonical : null);
+        return filters;
     }
+
+    /// <summary>Bird accepts at most this many subscriptions with the same service, event and filters.</summary>
+    private const int MaxSubscriptionsPerFilterSet = 5;
+
+    /// <summary>
+    /// Bird refuses a subscription identical to another (same service, event, url and filters), and more than
+    /// <see cref="MaxSubscriptionsPerFilterSet"/> with the same service, event and filters. A subscription whose check
+    /// failed anywhere is left out of both (Reads: null).
+    /// </summary>
+    public override ImmutableArray<CrossRule> CrossRules { get; } =
+    [
+        new UniqueKeyRule(
+            DiagnosticCodes.DuplicateSubscription,
+            Reads: null,
+            Key: entry => Identity(entry) is { } identity ? $"{identity.FilterSet}\n{identity.Url}" : null,
+            At: null,
+            Message: (entry, _, firstLine) => $"Subscription '{Text.Shown(entry.LogicalName)}' repeats another one (line {firstLine}): same service, event, url and filters.",
+            Hint: "Bird rejects identical subscriptions: remove one of the two."),
+        new GroupLimitRule(
+            DiagnosticCodes.SubscriptionLimit,
+            Reads: null,
+            Group: entry => Identity(entry)?.FilterSet,
+            MaxSubscriptionsPerFilterSet,
+            At: null,
+            Message: (entry, count) => $"This is subscription number {count} for {Literal(entry.Inputs, "service")} {Literal(entry.Inputs, "event")} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
+            Hint: "Fan out to more URLs from one of your endpoints, or filter the subscriptions differently."),
+    ];
+
+    /// <summary>
+    /// What Bird compares subscriptions by: service, event and the sorted filters (<c>channel:</c> as the connector's
+    /// channel), and the url. Null when one of them could not be read (reported already): a list that is not one, or a
+    /// filter that is not a mapping, leaves no input behind, so the YAML node is asked too.
+    /// </summary>
+    private static (string FilterSet, string Url)? Identity(StackEntry entry)
+    {
+        if (Literal(entry.Inputs, "service") is not { } service
+            || Literal(entry.Inputs, "event") is not { } eventName
+            || Literal(entry.Inputs, "url") is not { } url
+            || entry.Inputs.GetValueOrDefault("eventFilters") is not ListInput filters
+            || (entry.Nodes.GetValueOrDefault("eventFilters") is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
+        {
+            return null;
+        }
+
+        var canonical = new List<string>();
+        foreach (var filter in filters.Items)
+        {
+            if (filter is not MapInput { Properties: var properties }
+                || Literal(properties, "key") is not { } key
+                || (Literal(properties, "value") ?? ChannelFilterValue(properties.GetValueOrDefault("value"))) is not { } value)
+            {
+                return null;
+            }
+
+            canonical.Add($"{key}={value}");
+        }
+
+        canonical.Sort(StringComparer.Ordinal);
+        return ($"{service}\n{eventName}\n{string.Join("&", canonical)}", url);
+    }
+
+    /// <summary>The filter <c>channel:</c> adds: its value names the connector (an unreadable <c>channel:</c> names none).</summary>
+    private static string? ChannelFilterValue(InputExpression? value) =>
+        value is OutputReference { Target.Name: { Length: > 0 } connector } ? $"<channel of {connector}>" : null;
+
+    private static string? Literal(IReadOnlyDictionary<string, InputExpression> inputs, string name) =>
+        inputs.GetValueOrDefault(name) is LiteralInput { Value.Kind: PropertyKind.String } text ? text.Value.AsString() : null;
 }

@@ -3,9 +3,9 @@ using BirdInfra.Providers.Stacks.Yaml;
 namespace BirdInfra.Providers.Stacks.Reading;
 
 /// <summary>
-/// What the section readers saw, for the checks that span declarations: references, Bird-side name
-/// uniqueness, phone numbers and webhook subscription identities. Filled even for declarations with
-/// errors, so one mistake does not cascade into "undeclared" reports elsewhere.
+/// What the section readers saw, for the checks every section shares across declarations: references, Bird-side
+/// name uniqueness and protections (a section's own rules across declarations are its <c>CrossRules</c>). Filled
+/// even for declarations with errors, so one mistake does not cascade into "undeclared" reports elsewhere.
 /// </summary>
 public sealed class StackIndex
 {
@@ -14,11 +14,6 @@ public sealed class StackIndex
     public List<(string Section, string Name, StackNode Node)> References { get; } = [];
 
     public List<(string Section, string Name, StackNode Node)> BirdNames { get; } = [];
-
-    public List<(string PhoneNumber, StackNode Node)> PhoneNumbers { get; } = [];
-
-    /// <summary>Service, event, url and the canonical filter set of each complete subscription.</summary>
-    public List<(string Service, string Event, string Url, string Filters, StackNode Node)> Subscriptions { get; } = [];
 
     /// <summary>Each declaration's own <c>protect: true|false</c>.</summary>
     public List<(string Section, string Name, bool Protect, StackNode Node)> Protections { get; } = [];

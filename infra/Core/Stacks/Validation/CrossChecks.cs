@@ -6,21 +6,25 @@ using BirdInfra.Providers.Stacks.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 
-/// <summary>Checks that span declarations: references, unique Bird-side names and numbers, and Bird's subscription rules.</summary>
+/// <summary>
+/// Checks that span declarations: references and unique Bird-side names for every section, then each section's own
+/// <see cref="StackSection.CrossRules"/>. No field of any kind is named here.
+/// </summary>
 internal static class CrossChecks
 {
-    public const int MaxSubscriptionsPerFilterSet = 5;
-
     /// <summary>Beyond this many declarations "did you mean" is skipped, to keep hostile files cheap.</summary>
     private const int MaxSuggestionCandidates = 200;
 
-    public static void Run(FieldReader reader, StackIndex index, IEnumerable<StackSection> sections)
+    public static void Run(FieldReader reader, StackIndex index, IReadOnlyList<StackSection> sections, IReadOnlyList<CheckedEntry> entries)
     {
         var labels = sections.ToDictionary(s => s.Name, s => s.Label, StringComparer.Ordinal);
         References(reader, index, labels);
         BirdNames(reader, index, labels);
-        PhoneNumbers(reader, index);
-        Subscriptions(reader, index);
+        var bySection = entries.ToLookup(e => e.Section);
+        foreach (var section in sections)
+        {
+            SectionRules(reader, section, [.. bySection[section]]);
+        }
     }
 
     private static void References(FieldReader reader, StackIndex index, Dictionary<string, string> labels)
@@ -66,48 +70,70 @@ internal static class CrossChecks
         }
     }
 
-    private static void PhoneNumbers(FieldReader reader, StackIndex index)
+    /// <summary>
+    /// A section's own rules across its entries, in the section's order; an entry one rule reported is not compared
+    /// by the rules after it, and an entry is left out of a rule when its check failed on an input the rule reads.
+    /// </summary>
+    private static void SectionRules(FieldReader reader, StackSection section, IReadOnlyList<CheckedEntry> entries)
     {
-        var first = new Dictionary<string, StackNode>(StringComparer.Ordinal);
-        foreach (var (number, node) in index.PhoneNumbers)
+        var reported = new HashSet<CheckedEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var rule in section.CrossRules)
         {
-            if (!first.TryAdd(number, node))
+            var compared = entries.Where(e => !reported.Contains(e) && !e.Failures.Any(f => rule.Concerns(f.Path)));
+            var breaches = rule switch
             {
-                reader.Report(
-                    DiagnosticCodes.DuplicatePhoneNumber,
-                    $"Another connector already installs {number} (line {first[number].Line}).",
-                    "Bird allows one WhatsApp connector per number in a workspace: remove one of the two.",
-                    node);
-            }
+                UniqueKeyRule unique => Unique(reader, unique, compared),
+                GroupLimitRule limit => Limit(reader, limit, compared),
+                _ => throw new NotSupportedException($"Section {section.Name} declares a rule validate cannot run: {rule.GetType().Name}."),
+            };
+            reported.UnionWith(breaches);
         }
     }
 
-    private static void Subscriptions(FieldReader reader, StackIndex index)
+    private static List<CheckedEntry> Unique(FieldReader reader, UniqueKeyRule rule, IEnumerable<CheckedEntry> entries)
     {
-        var identities = new Dictionary<string, StackNode>(StringComparer.Ordinal);
-        var perFilterSet = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (service, eventName, url, filters, node) in index.Subscriptions)
+        var breaches = new List<CheckedEntry>();
+        var first = new Dictionary<string, StackNode>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            var filterSet = $"{service}\n{eventName}\n{filters}";
-            if (!identities.TryAdd($"{filterSet}\n{url}", node))
+            if (rule.Key(entry.Entry) is not { } key)
             {
-                reader.Report(
-                    DiagnosticCodes.DuplicateSubscription,
-                    $"Subscription '{Text.Shown(node is ScalarNode s ? s.Value : node.Path)}' repeats another one (line {identities[$"{filterSet}\n{url}"].Line}): same service, event, url and filters.",
-                    "Bird rejects identical subscriptions: remove one of the two.",
-                    node);
                 continue;
             }
 
-            var count = perFilterSet[filterSet] = perFilterSet.GetValueOrDefault(filterSet) + 1;
-            if (count > MaxSubscriptionsPerFilterSet)
+            var node = NodeOf(rule, entry);
+            if (!first.TryAdd(key, node))
             {
-                reader.Report(
-                    DiagnosticCodes.SubscriptionLimit,
-                    $"This is subscription number {count} for {service} {eventName} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
-                    "Fan out to more URLs from one of your endpoints, or filter the subscriptions differently.",
-                    node);
+                reader.Report(rule.Code, rule.Message(entry.Entry, key, first[key].Line), rule.Hint, node);
+                breaches.Add(entry);
             }
         }
+
+        return breaches;
     }
+
+    private static List<CheckedEntry> Limit(FieldReader reader, GroupLimitRule rule, IEnumerable<CheckedEntry> entries)
+    {
+        var breaches = new List<CheckedEntry>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (rule.Group(entry.Entry) is not { } group)
+            {
+                continue;
+            }
+
+            var count = counts[group] = counts.GetValueOrDefault(group) + 1;
+            if (count > rule.Max)
+            {
+                reader.Report(rule.Code, rule.Message(entry.Entry, count), rule.Hint, NodeOf(rule, entry));
+                breaches.Add(entry);
+            }
+        }
+
+        return breaches;
+    }
+
+    private static StackNode NodeOf(CrossRule rule, CheckedEntry entry) =>
+        rule.At is { } path && entry.Entry.NodeFor(path) is { } node ? node : entry.Key;
 }

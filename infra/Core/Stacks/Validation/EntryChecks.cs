@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
@@ -15,13 +16,14 @@ internal static class EntryChecks
 {
     private static readonly string Placeholder = Guid.Empty.ToString();
 
-    public static void Run(ValidationContext context, IResourceKind kind, StackEntry entry, ScalarNode key)
+    /// <summary>Reports the check's failures and returns them all (also those the section drops), for the rules across entries.</summary>
+    public static ImmutableArray<CheckFailure> Run(ValidationContext context, IResourceKind kind, StackEntry entry)
     {
         var probe = PropertyMap.From(entry.Inputs.Select(i => KeyValuePair.Create(i.Key, DeferredInputs.Probe(i.Value, Placeholder))));
         var check = kind.Check(probe);
         if (check.IsValid)
         {
-            return;
+            return check.Failures;
         }
 
         foreach (var failure in check.Failures)
@@ -38,7 +40,6 @@ internal static class EntryChecks
 
                 // A value that breaks Bird's rules is not compared with others: its problem is reported already.
                 context.Index.BirdNames.RemoveAll(n => n.Node == node);
-                context.Index.PhoneNumbers.RemoveAll(n => n.Node == node);
             }
             else
             {
@@ -46,6 +47,6 @@ internal static class EntryChecks
             }
         }
 
-        context.Index.Subscriptions.RemoveAll(s => s.Node == key);
+        return check.Failures;
     }
 }

@@ -62,9 +62,10 @@ internal static partial class StackValidator
         var kinds = BirdKinds.CreateRegistry(allowHttpLoopbackWebhooks: usesEmulator == true && allowHttp);
         var context = new ValidationContext(reader, sources, new StackIndex(), usesEmulator, allowHttp);
         var resources = ImmutableArray.CreateBuilder<StackEntry>();
+        var checkedEntries = new List<CheckedEntry>();
         foreach (var kind in kinds.Declarable)
         {
-            resources.AddRange(Section(context, top, kind));
+            resources.AddRange(Section(context, top, kind, checkedEntries));
         }
 
         var guards = GuardReader.Read(context, top);
@@ -72,7 +73,7 @@ internal static partial class StackValidator
         var compare = CompareReader.Read(reader, top);
         var drift = DriftReader.Read(reader, top, name, file, [.. kinds.Declarable.Select(k => k.Name)]);
         var expectations = ExpectationReader.Read(reader, top);
-        CrossChecks.Run(reader, context.Index, kinds.Sections);
+        CrossChecks.Run(reader, context.Index, kinds.Sections, checkedEntries);
         if (bag.HasErrors || target is null || guards is null || state is null || compare is null || drift is null)
         {
             return null;
@@ -91,7 +92,7 @@ internal static partial class StackValidator
         return bag.HasErrors ? null : stack;
     }
 
-    private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind)
+    private static ImmutableArray<StackEntry> Section(ValidationContext context, MappingNode top, IResourceKind kind, List<CheckedEntry> checkedEntries)
     {
         var reader = context.Reader;
         var section = kind.Stack!;
@@ -126,7 +127,8 @@ internal static partial class StackValidator
                 }
 
                 var declaration = section.Read(context, kind.Name, entry.Key, body);
-                EntryChecks.Run(context, kind, declaration, entry.Key);
+                var failures = EntryChecks.Run(context, kind, declaration);
+                checkedEntries.Add(new CheckedEntry(section, declaration, entry.Key, failures));
                 result.Add(declaration);
             }
         }
