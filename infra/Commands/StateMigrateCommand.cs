@@ -82,7 +82,7 @@ public static class StateMigrateCommand
         await destination.Medium.WriteSnapshotAsync(snapshot, null, serial, cancellationToken);
         if (journal is not null)
         {
-            destination.Medium.AppendJournal([.. Lines(journal)]);
+            await destination.Medium.AppendJournalAsync([.. Lines(journal)], cancellationToken);
         }
 
         var history = await source.History.ReadLinesAsync(cancellationToken);
