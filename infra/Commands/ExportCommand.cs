@@ -24,14 +24,14 @@ public static class ExportCommand
         var paths = new StackPaths(options.Root, options.Stack);
 
         // The secrets of declared resources are not needed (the file may hold only target:), the target's are, at connect.
-        var load = StackSession.Load(paths, io, checkSecrets: false);
+        var load = StackSession.Load(paths, io.Environment, checkSecrets: false);
         if (load.Stack is null)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
-        StackSession.WriteWarnings(io, load.Diagnostics);
+        io.WriteWarnings(load.Diagnostics);
         io.Error.WriteLine($"Connecting to {(load.Stack.Target.UsesEmulator ? "the embedded emulator" : load.Stack.Target.Endpoint ?? "api.bird.com")}…");
         await using var target = await targets.ConnectAsync(load.Stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
         io.Error.WriteLine($"Reading every access policy, role, access key, connector and webhook subscription of organization {target.OrganizationId}, workspace {target.WorkspaceId}…");

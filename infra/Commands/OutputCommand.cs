@@ -19,10 +19,10 @@ public static class OutputCommand
 
         // The stack file says which passphrase opens the state (the emulator's key file or BIRDINFRA_PASSPHRASE);
         // the secrets it reads from the environment are not needed to print outputs.
-        var load = StackSession.Load(paths, io, checkSecrets: false);
+        var load = StackSession.Load(paths, io.Environment, checkSecrets: false);
         if (load.Stack is null)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 

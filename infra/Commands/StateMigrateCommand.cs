@@ -17,10 +17,10 @@ public static class StateMigrateCommand
     public static async Task<int> RunAsync(CommandOptions options, string to, ConsoleIO io, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, io, checkSecrets: false);
+        var load = StackSession.Load(paths, io.Environment, checkSecrets: false);
         if (load.Stack is not { } stack)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 

@@ -27,7 +27,7 @@ public static class UpFromPlanCommand
             return Refuse(io, options, planFile, [edited]);
         }
 
-        await using var session = await StackSession.OpenAsync(options, "up", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "up", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;

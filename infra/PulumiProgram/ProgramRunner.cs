@@ -1,3 +1,4 @@
+using BirdInfra.Commands;
 using BirdInfra.Engine;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;

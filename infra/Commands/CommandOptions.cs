@@ -1,4 +1,4 @@
-namespace BirdInfra.Engine;
+namespace BirdInfra.Commands;
 
 /// <summary>What a command was asked to do, independent of how the CLI parsed it.</summary>
 public sealed record CommandOptions(string Stack, string Root)
