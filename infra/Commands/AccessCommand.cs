@@ -68,11 +68,11 @@ public static class AccessCommand
         if (!File.Exists(paths.StackFile))
         {
             // Throws the same "No stack file ...; stacks here: ..." error every command gives.
-            StackSession.Load(paths, io.Environment, checkSecrets: false);
+            StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false);
         }
 
         // Expectations are checked below, after the report: a key that breaks one is still shown.
-        var load = StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, CheckSecretsAvailable: false, CheckExpectations: false));
+        var load = StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, CheckSecretsAvailable: false, CheckExpectations: false) { Kinds = options.Kinds });
         if (load.Stack is not { } stack)
         {
             io.WriteDiagnostics(load.Diagnostics);

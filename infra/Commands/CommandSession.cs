@@ -6,5 +6,5 @@ namespace BirdInfra.Commands;
 public static class CommandSession
 {
     public static Task<StackSession?> OpenAsync(CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        StackSession.OpenAsync(new StackPaths(options.Root, options.Stack), command, options.Parallel, io, targets, cancellationToken);
+        StackSession.OpenAsync(new StackPaths(options.Root, options.Stack), options.Kinds, command, options.Parallel, io, targets, cancellationToken);
 }

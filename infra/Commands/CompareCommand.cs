@@ -31,8 +31,8 @@ public static class CompareCommand
         }
         else
         {
-            var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), io.Environment, checkSecrets: false);
-            var rightLoad = StackSession.Load(new StackPaths(options.Root, with), io.Environment, checkSecrets: false);
+            var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), options.Kinds, io.Environment, checkSecrets: false);
+            var rightLoad = StackSession.Load(new StackPaths(options.Root, with), options.Kinds, io.Environment, checkSecrets: false);
             if (leftLoad.Stack is null || rightLoad.Stack is null)
             {
                 io.WriteDiagnostics([.. leftLoad.Diagnostics, .. rightLoad.Diagnostics], "nothing was compared");

@@ -35,7 +35,7 @@ public static class DriftCommand
             : null;
         var context = new DriftContext(
             suffix => session.Target.Client.Options.AccessKey.Reveal().EndsWith(suffix, StringComparison.Ordinal),
-            await SiblingStacks.OwnedAsync(session.Stack.Drift.Stacks, options.Root, io.Environment, cancellationToken),
+            await SiblingStacks.OwnedAsync(session.Stack.Drift.Stacks, options.Root, options.Kinds, io.Environment, cancellationToken),
             session.Stack.Drift.IsIgnored)
         {
             Target = (session.Target.OrganizationId, session.Target.WorkspaceId),

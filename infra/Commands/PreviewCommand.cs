@@ -35,7 +35,7 @@ public static class PreviewCommand
         }
 
         planned?.Invoke(result.Plan.Summary);
-        var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
+        var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, session.Kinds, destroy: false, options.AllowDestructiveChanges);
         var access = AccessChanges.Compute(session, options.Root);
         RefreshCommand.WriteDrift(io, session.Refresh);
         switch (options.Format)

@@ -17,7 +17,7 @@ public static class StateMigrateCommand
     public static async Task<int> RunAsync(CommandOptions options, string to, ConsoleIO io, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, io.Environment, checkSecrets: false);
+        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false);
         if (load.Stack is not { } stack)
         {
             io.WriteDiagnostics(load.Diagnostics);

@@ -30,7 +30,7 @@ public static class UpCommand
         }
 
         var plan = result.Plan;
-        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
+        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, session.Kinds, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
         PlanTextRenderer.Write(io.Out, plan, guards, io.Palette(options.NoColor));
         if (guards.Stops)

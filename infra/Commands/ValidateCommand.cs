@@ -16,7 +16,7 @@ public static class ValidateCommand
     public static (int ExitCode, JsonObject Figures) RunWithFigures(CommandOptions options, ConsoleIO io)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, io.Environment, checkSecrets: true);
+        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: true);
         if (options.Print && load.Effective is { } effective)
         {
             io.Out.Write(EffectiveStackWriter.Write(effective, paths.StackFile, load.Files, file => Path.GetRelativePath(options.Root, file)));

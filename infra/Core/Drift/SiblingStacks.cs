@@ -1,4 +1,5 @@
 using BirdInfra.Engine;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.State;
 
 namespace BirdInfra.Drift;
@@ -9,13 +10,13 @@ namespace BirdInfra.Drift;
 /// </summary>
 public static class SiblingStacks
 {
-    public static async Task<IReadOnlySet<string>> OwnedAsync(IEnumerable<string> stacks, string root, Func<string, string?> environment, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<string>> OwnedAsync(IEnumerable<string> stacks, string root, KindRegistry kinds, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var owned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in stacks)
         {
             var paths = new StackPaths(root, name);
-            var load = StackSession.Load(paths, environment, checkSecrets: false);
+            var load = StackSession.Load(paths, kinds, environment, checkSecrets: false);
             if (load.Stack is not { } stack)
             {
                 throw new UserError($"drift.stacks names stack '{name}', whose stack file has problems; run `birdinfra validate --stack {name}`.");

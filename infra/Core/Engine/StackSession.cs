@@ -18,7 +18,7 @@ public sealed class StackSession : IAsyncDisposable
     private readonly IAsyncDisposable _lock;
     private readonly StateBackend _backend;
 
-    private StackSession(StackPaths paths, StackDefinition stack, StateBackend backend, IAsyncDisposable stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
+    private StackSession(StackPaths paths, StackDefinition stack, KindRegistry kinds, StateBackend backend, IAsyncDisposable stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
     {
         Paths = paths;
         Stack = stack;
@@ -29,7 +29,7 @@ public sealed class StackSession : IAsyncDisposable
         Target = target;
         Graph = graph;
         Refresh = refresh;
-        Kinds = KindsFor(stack);
+        Kinds = kinds;
     }
 
     public StackPaths Paths { get; }
@@ -55,7 +55,7 @@ public sealed class StackSession : IAsyncDisposable
     public KindRegistry Kinds { get; }
 
     /// <summary>Loads and checks the stack file; returns diagnostics instead of throwing for bad input.</summary>
-    public static StackLoadResult Load(StackPaths paths, Func<string, string?> environment, bool checkSecrets)
+    public static StackLoadResult Load(StackPaths paths, KindRegistry kinds, Func<string, string?> environment, bool checkSecrets)
     {
         if (!File.Exists(paths.StackFile))
         {
@@ -65,16 +65,17 @@ public sealed class StackSession : IAsyncDisposable
             throw new UserError($"No stack file {Path.GetRelativePath(paths.Root, paths.StackFile)}. Stacks here: {available}.");
         }
 
-        return StackLoader.Load(paths.StackFile, new StackLoadOptions(environment, checkSecrets));
+        return StackLoader.Load(paths.StackFile, new StackLoadOptions(environment, checkSecrets) { Kinds = kinds });
     }
 
     /// <summary>
     /// Opens the stack for <paramref name="command"/>; null when the stack file or Bird's catalogue refuses it (the
     /// problems are reported to <paramref name="host"/>). <paramref name="parallel"/> bounds the refresh's reads.
     /// </summary>
-    public static async Task<StackSession?> OpenAsync(StackPaths paths, string command, int parallel, IEngineHost host, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    /// <param name="kinds">The kinds the host composed; the session uses them as the stack's target allows (<see cref="Kinds"/>).</param>
+    public static async Task<StackSession?> OpenAsync(StackPaths paths, KindRegistry kinds, string command, int parallel, IEngineHost host, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        var load = Load(paths, host.Environment, checkSecrets: true);
+        var load = Load(paths, kinds, host.Environment, checkSecrets: true);
         if (load.Stack is null)
         {
             host.ReportProblems(load.Diagnostics, "nothing was sent to Bird");
@@ -83,6 +84,7 @@ public sealed class StackSession : IAsyncDisposable
 
         host.ReportWarnings(load.Diagnostics);
         var stack = load.Stack;
+        var stackKinds = kinds.For(stack.Target.KindOptions);
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, host.Environment, cancellationToken);
         var backend = await StateBackend.OpenAsync(stack.State, paths, host.Environment, cancellationToken);
         IAsyncDisposable? stateLock = null;
@@ -104,7 +106,7 @@ public sealed class StackSession : IAsyncDisposable
             var target = await targets.ConnectAsync(stack.Target, paths, host.Environment, new SynchronousProgress(host.Report), cancellationToken);
             try
             {
-                var compiled = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, host.Environment);
+                var compiled = StackCompiler.Compile(stack, stackKinds, target.OrganizationId, target.WorkspaceId, host.Environment);
                 if (compiled.Graph is not { } graph)
                 {
                     host.ReportProblems(compiled.Diagnostics, "nothing was sent to Bird");
@@ -117,7 +119,7 @@ public sealed class StackSession : IAsyncDisposable
                 // preview and up check the stack against what Bird offers (the webhook catalogue) before planning; one read per run.
                 if (command is "preview" or "up")
                 {
-                    var live = await LiveChecks.RunAsync(stack, KindsFor(stack), target.Context(null), cancellationToken);
+                    var live = await LiveChecks.RunAsync(stack, stackKinds, target.Context(null), cancellationToken);
                     if (live.Any(d => d.IsError))
                     {
                         host.ReportProblems(live, "nothing was changed in Bird");
@@ -132,9 +134,9 @@ public sealed class StackSession : IAsyncDisposable
 
                 host.Report($"Reading what Bird holds for stack {paths.Stack}…");
                 // drift also reports what the stack does not own, so it lists every kind a stack can declare (one list each, as preview does).
-                var alsoList = command == "drift" ? KindsFor(stack).Declarable.Select(k => k.Name) : null;
-                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, parallel, alsoList);
-                return new StackSession(paths, stack, backend, stateLock, store, state, target, graph, refresh);
+                var alsoList = command == "drift" ? stackKinds.Declarable.Select(k => k.Name) : null;
+                var refresh = await LiveReader.ReadAsync(state, stackKinds, target.Context(null), cancellationToken, parallel, alsoList);
+                return new StackSession(paths, stack, stackKinds, backend, stateLock, store, state, target, graph, refresh);
             }
             catch
             {
@@ -153,8 +155,6 @@ public sealed class StackSession : IAsyncDisposable
             throw;
         }
     }
-
-    public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
 
     public async ValueTask DisposeAsync()
     {
