@@ -24,7 +24,9 @@ public static class CliApp
     /// <summary>The command tree; parsing with it (without invoking) tells whether a command line is one birdinfra accepts.</summary>
     public static RootCommand Command(ConsoleIO io, string workingDirectory)
     {
+        // The CLI's host is composed here: the embedded emulator for `endpoint: emulator`, and the kinds the engine is given.
         var targets = EmbeddedEmulatorTargets.Instance;
+        var kinds = BirdKinds.Default;
         var stackOption = new Option<string>("--stack", "-s")
         {
             Description = "The stack to act on: stacks/<NAME>.yaml",
@@ -71,6 +73,7 @@ public static class CliApp
 
         CommandOptions Options(ParseResult r) => new(r.GetValue(stackOption)!, StackPaths.FindRoot(workingDirectory))
         {
+            Kinds = kinds,
             Parallel = r.GetResult(parallelOption) is null ? Applier.DefaultParallelism : r.GetValue(parallelOption),
             Yes = r.GetValue(yesOption),
             Json = r.GetValue(jsonOption),
@@ -163,7 +166,7 @@ public static class CliApp
         destroy.SetAction((r, ct) => Guard(io, () => UpCommand.RunAsync(Options(r), io, targets, destroy: true, ct)));
         var outputArgument = new Argument<string?>("OUTPUT")
         {
-            Description = $"Print only this output: {string.Join(", ", StateOutputs.Declared(BirdKinds.Default).Select(o => o.Name))}",
+            Description = $"Print only this output: {string.Join(", ", StateOutputs.Declared(kinds).Select(o => o.Name))}",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var outputJsonOption = new Option<bool>("--json") { Description = "Print the outputs as one JSON object" };

@@ -24,7 +24,7 @@ public static class AccessCommand
     public static async Task<int> ProbeAsync(CommandOptions options, string? key, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        await using var session = await StackSession.OpenAsync(options, "access", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "access", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -68,14 +68,14 @@ public static class AccessCommand
         if (!File.Exists(paths.StackFile))
         {
             // Throws the same "No stack file ...; stacks here: ..." error every command gives.
-            StackSession.Load(paths, io, checkSecrets: false);
+            StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false);
         }
 
         // Expectations are checked below, after the report: a key that breaks one is still shown.
-        var load = StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, CheckSecretsAvailable: false, CheckExpectations: false));
+        var load = StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, CheckSecretsAvailable: false, CheckExpectations: false) { Kinds = options.Kinds });
         if (load.Stack is not { } stack)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
@@ -117,7 +117,7 @@ public static class AccessCommand
             .ToImmutableArray();
         if (!broken.IsEmpty)
         {
-            StackSession.WriteDiagnostics(io, broken, "the stack's keys break their expectations");
+            io.WriteDiagnostics(broken, "the stack's keys break their expectations");
             return ExitCodes.Error;
         }
 

@@ -15,13 +15,13 @@ public static class CompareCommand
         StackComparison comparison;
         if (live)
         {
-            await using var left = await StackSession.OpenAsync(options, "compare", io, targets, cancellationToken);
+            await using var left = await CommandSession.OpenAsync(options, "compare", io, targets, cancellationToken);
             if (left is null)
             {
                 return ExitCodes.Error;
             }
 
-            await using var right = await StackSession.OpenAsync(options with { Stack = with }, "compare", io, targets, cancellationToken);
+            await using var right = await CommandSession.OpenAsync(options with { Stack = with }, "compare", io, targets, cancellationToken);
             if (right is null)
             {
                 return ExitCodes.Error;
@@ -31,11 +31,11 @@ public static class CompareCommand
         }
         else
         {
-            var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), io, checkSecrets: false);
-            var rightLoad = StackSession.Load(new StackPaths(options.Root, with), io, checkSecrets: false);
+            var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), options.Kinds, io.Environment, checkSecrets: false);
+            var rightLoad = StackSession.Load(new StackPaths(options.Root, with), options.Kinds, io.Environment, checkSecrets: false);
             if (leftLoad.Stack is null || rightLoad.Stack is null)
             {
-                StackSession.WriteDiagnostics(io, [.. leftLoad.Diagnostics, .. rightLoad.Diagnostics], "nothing was compared");
+                io.WriteDiagnostics([.. leftLoad.Diagnostics, .. rightLoad.Diagnostics], "nothing was compared");
                 return ExitCodes.Error;
             }
 

@@ -14,18 +14,18 @@ public static class DoctorCommand
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, io, checkSecrets: true);
+        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: true);
         if (load.Stack is null)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
-        StackSession.WriteWarnings(io, load.Diagnostics);
+        io.WriteWarnings(load.Diagnostics);
         var stack = load.Stack;
         io.Error.WriteLine($"Checking stack {options.Stack} against {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")} (read-only)…");
         await using var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, null, cancellationToken);
-        var report = await StackDoctor.RunAsync(stack, paths, target, StackSession.KindsFor(stack), io.Environment, TimeProvider.System, cancellationToken);
+        var report = await StackDoctor.RunAsync(stack, paths, target, options.Kinds.For(stack.Target.KindOptions), io.Environment, TimeProvider.System, cancellationToken);
         io.Out.Write(options.Json ? DoctorJsonRenderer.Render(report) + Environment.NewLine : DoctorTextRenderer.Render(report));
         return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
     }

@@ -3,6 +3,7 @@ using BirdInfra.Drift;
 using BirdInfra.Engine;
 using BirdInfra.History;
 using BirdInfra.Import;
+using BirdInfra.Operations;
 using BirdInfra.Rendering;
 using BirdInfra.State;
 
@@ -21,7 +22,7 @@ public static class DriftCommand
     /// <param name="reported">Told the report once there is one (for a many-stack summary row).</param>
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<DriftReport>? reported, CancellationToken cancellationToken)
     {
-        await using var session = await StackSession.OpenAsync(options, "drift", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "drift", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -34,7 +35,7 @@ public static class DriftCommand
             : null;
         var context = new DriftContext(
             suffix => session.Target.Client.Options.AccessKey.Reveal().EndsWith(suffix, StringComparison.Ordinal),
-            await SiblingStacks.OwnedAsync(session.Stack.Drift.Stacks, options.Root, io, cancellationToken),
+            await SiblingStacks.OwnedAsync(session.Stack.Drift.Stacks, options.Root, options.Kinds, io.Environment, cancellationToken),
             session.Stack.Drift.IsIgnored)
         {
             Target = (session.Target.OrganizationId, session.Target.WorkspaceId),
@@ -58,8 +59,7 @@ public static class DriftCommand
         await RecordHistoryAsync(session, io, report, cancellationToken);
         if (options.Record && !session.Refresh.Drift.IsEmpty)
         {
-            await session.Store.SaveAsync(session.Refresh.State, cancellationToken);
-            await UpCommand.RecordAsync(session, io, "refresh", null, [], null, cancellationToken);
+            await StackOperation.RunAsync(session, new RefreshChange(), io, cancellationToken);
             io.Error.WriteLine($"Recorded {session.Refresh.Drift.Length} drifted resource{(session.Refresh.Drift.Length == 1 ? string.Empty : "s")} in the state, as `refresh` would.");
         }
 

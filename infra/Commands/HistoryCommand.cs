@@ -23,7 +23,7 @@ public static class HistoryCommand
         }
 
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = File.Exists(paths.StackFile) ? StackSession.Load(paths, io, checkSecrets: false) : null;
+        var load = File.Exists(paths.StackFile) ? StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false) : null;
         await using var backend = await StateBackend.OpenAsync(load?.Stack?.State ?? StateBackendDefinition.Local, paths, io.Environment, cancellationToken);
         var history = backend.History;
         var (records, skipped) = await history.ReadAsync(cancellationToken);

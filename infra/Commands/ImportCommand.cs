@@ -1,6 +1,6 @@
 using BirdInfra.Engine;
-using BirdInfra.History;
 using BirdInfra.Import;
+using BirdInfra.Operations;
 
 namespace BirdInfra.Commands;
 
@@ -13,7 +13,7 @@ public static class ImportCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        await using var session = await StackSession.OpenAsync(options, "import", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "import", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -66,15 +66,7 @@ public static class ImportCommand
             return ExitCodes.Error;
         }
 
-        await session.Store.SaveAsync(Importer.Record(session.Refresh.State, plan), cancellationToken);
-        await UpCommand.RecordAsync(
-            session,
-            io,
-            "import",
-            null,
-            [.. plan.Adopted.Select(e => new HistoryChange(e.Address.Kind, e.Address.Name, "import", e.Adopted!.Id, [], "done"))],
-            null,
-            cancellationToken);
+        await StackOperation.RunAsync(session, new ImportChange(plan), io, cancellationToken);
         io.Out.WriteLine(
             $"Imported {plan.Adopted.Length} object(s); nothing was changed in Bird."
             + (plan.NotFound.IsEmpty ? string.Empty : $" {plan.NotFound.Length} declaration(s) not found stay for `birdinfra up` to create.")

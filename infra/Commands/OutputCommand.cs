@@ -19,14 +19,14 @@ public static class OutputCommand
 
         // The stack file says which passphrase opens the state (the emulator's key file or BIRDINFRA_PASSPHRASE);
         // the secrets it reads from the environment are not needed to print outputs.
-        var load = StackSession.Load(paths, io, checkSecrets: false);
+        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false);
         if (load.Stack is null)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
-        var kinds = StackSession.KindsFor(load.Stack);
+        var kinds = options.Kinds.For(load.Stack.Target.KindOptions);
         var declared = StateOutputs.Declared(kinds);
         if (options.Output is { } wanted && !declared.Any(o => o.Name == wanted))
         {

@@ -21,7 +21,7 @@ public static class PreviewCommand
     {
         var paths = new StackPaths(options.Root, options.Stack);
         var stackFileHash = options.PlanOut is not null && File.Exists(paths.StackFile) ? SavedPlanFile.StackFileHash(paths.StackFile) : null;
-        await using var session = await StackSession.OpenAsync(options, "preview", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "preview", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -30,12 +30,12 @@ public static class PreviewCommand
         var result = Planner.Plan(options.Stack, session.Graph, session.Refresh.State, session.Kinds);
         if (result.Plan is null)
         {
-            StackSession.WriteDiagnostics(io, result.Diagnostics);
+            io.WriteDiagnostics(result.Diagnostics);
             return ExitCodes.Error;
         }
 
         planned?.Invoke(result.Plan.Summary);
-        var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, destroy: false, options.AllowDestructiveChanges);
+        var guards = GuardCheck.Evaluate(result.Plan, session.Stack.Guards, session.Kinds, destroy: false, options.AllowDestructiveChanges);
         var access = AccessChanges.Compute(session, options.Root);
         RefreshCommand.WriteDrift(io, session.Refresh);
         switch (options.Format)

@@ -1,4 +1,5 @@
 using BirdInfra.Engine;
+using BirdInfra.Operations;
 using BirdInfra.Refresh;
 
 namespace BirdInfra.Commands;
@@ -8,7 +9,7 @@ public static class RefreshCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        await using var session = await StackSession.OpenAsync(options, "refresh", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "refresh", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -22,8 +23,7 @@ public static class RefreshCommand
         }
 
         WriteDrift(io, refresh, io.Out);
-        await session.Store.SaveAsync(refresh.State, cancellationToken);
-        await UpCommand.RecordAsync(session, io, "refresh", null, [], null, cancellationToken);
+        await StackOperation.RunAsync(session, new RefreshChange(), io, cancellationToken);
         io.Out.WriteLine($"Recorded {refresh.Drift.Length} drifted resource{(refresh.Drift.Length == 1 ? string.Empty : "s")} in the state. Run `birdinfra up --stack {options.Stack}` to make Bird match the stack again.");
         return ExitCodes.Success;
     }

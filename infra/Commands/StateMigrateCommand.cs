@@ -17,10 +17,10 @@ public static class StateMigrateCommand
     public static async Task<int> RunAsync(CommandOptions options, string to, ConsoleIO io, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, io, checkSecrets: false);
+        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false);
         if (load.Stack is not { } stack)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
@@ -82,7 +82,7 @@ public static class StateMigrateCommand
         await destination.Medium.WriteSnapshotAsync(snapshot, null, serial, cancellationToken);
         if (journal is not null)
         {
-            destination.Medium.AppendJournal([.. Lines(journal)]);
+            await destination.Medium.AppendJournalAsync([.. Lines(journal)], cancellationToken);
         }
 
         var history = await source.History.ReadLinesAsync(cancellationToken);

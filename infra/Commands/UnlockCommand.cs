@@ -13,7 +13,7 @@ public static class UnlockCommand
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = File.Exists(paths.StackFile) ? StackSession.Load(paths, io, checkSecrets: false) : null;
+        var load = File.Exists(paths.StackFile) ? StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false) : null;
         if (load?.Stack is { State.IsPostgres: true } stack)
         {
             await using var backend = await StateBackend.OpenAsync(stack.State, paths, io.Environment, cancellationToken);

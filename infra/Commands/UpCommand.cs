@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
-using BirdInfra.Apply;
 using BirdInfra.Engine;
 using BirdInfra.Guards;
-using BirdInfra.History;
+using BirdInfra.Operations;
 using BirdInfra.Planning;
 using BirdInfra.Rendering;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 
@@ -18,7 +15,7 @@ public static class UpCommand
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, bool destroy, CancellationToken cancellationToken)
     {
         var command = destroy ? "destroy" : "up";
-        await using var session = await StackSession.OpenAsync(options, command, io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, command, io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -28,12 +25,12 @@ public static class UpCommand
         var result = Planner.Plan(options.Stack, graph, session.Refresh.State, session.Kinds);
         if (result.Plan is null)
         {
-            StackSession.WriteDiagnostics(io, result.Diagnostics);
+            io.WriteDiagnostics(result.Diagnostics);
             return ExitCodes.Error;
         }
 
         var plan = result.Plan;
-        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy, options.AllowDestructiveChanges);
+        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, session.Kinds, destroy, options.AllowDestructiveChanges);
         RefreshCommand.WriteDrift(io, session.Refresh);
         PlanTextRenderer.Write(io.Out, plan, guards, io.Palette(options.NoColor));
         if (guards.Stops)
@@ -53,19 +50,15 @@ public static class UpCommand
 
         if (!plan.Summary.HasChanges)
         {
-            if (!session.Refresh.Drift.IsEmpty || session.Refresh.State.Serial != session.RecordedState.Serial)
-            {
-                await session.Store.SaveAsync(session.Refresh.State, cancellationToken);
-                await RecordAsync(session, io, command, plan, [], null, cancellationToken);
-            }
-
+            // Nothing to apply; the operation still records what the refresh found.
+            await StackOperation.RunAsync(session, new ApplyChange(command, plan, destroy, options.Root, options.Parallel), io, cancellationToken);
             return ExitCodes.Success;
         }
 
         return await ApplyAsync(session, plan, options, io, command, destroy, cancellationToken);
     }
 
-    /// <summary>Confirms (unless --yes), applies the plan in dependency order and reports; shared by `up`, `destroy` and `up --plan`.</summary>
+    /// <summary>Confirms (unless --yes), has the engine apply the plan and reports what it did; shared by `up`, `destroy` and `up --plan`.</summary>
     /// <param name="recordAs">The command as the history shows it, when not just <paramref name="command"/> ("up --plan plan.json").</param>
     internal static async Task<int> ApplyAsync(StackSession session, Plan plan, CommandOptions options, ConsoleIO io, string command, bool destroy, CancellationToken cancellationToken, string? recordAs = null)
     {
@@ -75,20 +68,8 @@ public static class UpCommand
             return ExitCodes.Error;
         }
 
-        // What the plan does to the keys' access, for the history: computed on what Bird holds before anything is applied.
-        var access = Access.AccessChanges.Lines(Access.AccessChanges.Compute(session, options.Root, destroy));
-        var journal = new StateJournal(session.Store, session.Refresh.State);
-        await journal.StartAsync(cancellationToken);
-        var progress = new SynchronousProgress(line => io.Error.WriteLine(line));
-        var applier = new Applier(session.Kinds, session.Target.Context(progress) with { StopWaiting = cancellationToken }, journal, progress, options.Parallel);
-        var outcome = await applier.ApplyAsync(plan, cancellationToken);
-
-        // Every step is in the journal already; this folds them into state.json, whatever the outcome (even after Ctrl-C).
-        await journal.CompleteAsync(CancellationToken.None);
-        var error = outcome.Interrupted
-            ? $"interrupted: {outcome.Completed} operation(s) finished; nothing else was started"
-            : outcome.Succeeded ? null : string.Join("; ", outcome.Failures);
-        await RecordAsync(session, io, recordAs ?? command, plan, HistoryRecorder.Changes(plan, outcome), error, cancellationToken, access);
+        var result = await StackOperation.RunAsync(session, new ApplyChange(recordAs ?? command, plan, destroy, options.Root, options.Parallel), io, cancellationToken);
+        var outcome = result.Applied!;
         io.Out.WriteLine();
         if (outcome.Interrupted)
         {
@@ -111,19 +92,5 @@ public static class UpCommand
 
         io.Out.WriteLine($"{(destroy ? "Destroyed" : "Applied")}: {outcome.Completed} operation(s). {PlanTextRenderer.SummaryLine(plan.Summary, io.Palette(options.NoColor))}");
         return ExitCodes.Success;
-    }
-
-    /// <summary>Appends the run to the stack's history; a history that cannot be written is reported, never hides the run's own result.</summary>
-    internal static async Task RecordAsync(StackSession session, ConsoleIO io, string command, Plan? plan, ImmutableArray<HistoryChange> changes, string? error, CancellationToken cancellationToken, ImmutableArray<string> accessChanges = default)
-    {
-        try
-        {
-            var drift = session.Refresh.Drift.Select(d => $"{d.Address} ({d.Id}): {d.Description}").ToImmutableArray();
-            await HistoryRecorder.AppendAsync(session.Backend.History, session.Paths, command, io.Environment, io.Time, plan?.Summary, changes, drift, error, CancellationToken.None, accessChanges);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
-        {
-            io.Error.WriteLine($"warning: could not append to {session.Backend.History.Name}: {e.Message}");
-        }
     }
 }

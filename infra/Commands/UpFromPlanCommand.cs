@@ -27,7 +27,7 @@ public static class UpFromPlanCommand
             return Refuse(io, options, planFile, [edited]);
         }
 
-        await using var session = await StackSession.OpenAsync(options, "up", io, targets, cancellationToken);
+        await using var session = await CommandSession.OpenAsync(options, "up", io, targets, cancellationToken);
         if (session is null)
         {
             return ExitCodes.Error;
@@ -40,7 +40,7 @@ public static class UpFromPlanCommand
             return Refuse(io, options, planFile, moved);
         }
 
-        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, destroy: false, saved.AllowDestructiveChanges || options.AllowDestructiveChanges);
+        var guards = GuardCheck.Evaluate(plan, session.Stack.Guards, session.Kinds, destroy: false, saved.AllowDestructiveChanges || options.AllowDestructiveChanges);
         io.Error.WriteLine($"Applying the saved plan {planFile} (made {saved.CreatedAt:u}); it is still current.");
         io.Out.Write(PlanTextRenderer.Render(plan, guards, io.Palette(options.NoColor)));
         if (guards.Stops)

@@ -16,7 +16,7 @@ public static class ValidateCommand
     public static (int ExitCode, JsonObject Figures) RunWithFigures(CommandOptions options, ConsoleIO io)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, io, checkSecrets: true);
+        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: true);
         if (options.Print && load.Effective is { } effective)
         {
             io.Out.Write(EffectiveStackWriter.Write(effective, paths.StackFile, load.Files, file => Path.GetRelativePath(options.Root, file)));
@@ -35,12 +35,12 @@ public static class ValidateCommand
 
         if (load.Stack is null)
         {
-            StackSession.WriteDiagnostics(io, load.Diagnostics);
+            io.WriteDiagnostics(load.Diagnostics);
             return (ExitCodes.Error, figures);
         }
 
-        StackSession.WriteWarnings(io, load.Diagnostics);
-        (options.Print || options.Format == Rendering.PlanFormat.Json ? io.Error : io.Out).WriteLine($"Stack {options.Stack} is valid: {load.Stack.Resources.Length} resources declared{StackSession.WarningCount(load.Diagnostics, ", {0}")}.");
+        io.WriteWarnings(load.Diagnostics);
+        (options.Print || options.Format == Rendering.PlanFormat.Json ? io.Error : io.Out).WriteLine($"Stack {options.Stack} is valid: {load.Stack.Resources.Length} resources declared{ConsoleIO.WarningCount(load.Diagnostics, ", {0}")}.");
         return (ExitCodes.Success, figures);
     }
 

@@ -18,7 +18,7 @@ public sealed class EmbeddedEmulatorTargets : IBirdTargetFactory
             return await RemoteBirdTargets.Instance.ConnectAsync(target, paths, environment, log, cancellationToken);
         }
 
-        var channelTimeout = BirdTarget.ChannelTimeout(environment);
+        var lateOutputTimeout = BirdTarget.LateOutputTimeout(environment);
         Directory.CreateDirectory(paths.StateDirectory);
         var emulator = await EmbeddedEmulator.StartAsync(
             new EmulatorOptions
@@ -36,6 +36,6 @@ public sealed class EmbeddedEmulatorTargets : IBirdTargetFactory
             emulator.WorkspaceId,
             $"the embedded emulator at {emulator.BaseUrl} (organization {emulator.OrganizationId}, workspace {emulator.WorkspaceId})",
             emulator,
-            channelTimeout);
+            lateOutputTimeout);
     }
 }

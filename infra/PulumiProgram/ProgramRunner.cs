@@ -1,3 +1,4 @@
+using BirdInfra.Commands;
 using BirdInfra.Engine;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
@@ -20,6 +21,9 @@ public static class ProgramRunner
 {
     /// <summary>The language host's "bail" exit code: the failure has already been reported.</summary>
     public const int Bail = 32;
+
+    /// <summary>The kinds the program registers: the Pulumi program's host is composed here.</summary>
+    private static readonly KindRegistry Kinds = BirdKinds.Default;
 
     public static async Task<int> RunAsync(Func<string, string?> environment, string currentDirectory, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -91,7 +95,7 @@ public static class ProgramRunner
             return null;
         }
 
-        var load = StackLoader.Load(file, new StackLoadOptions(environment, CheckSecretsAvailable: true, HasConfig: settings.Config.Has, CheckTargetEnvironment: false));
+        var load = StackLoader.Load(file, new StackLoadOptions(environment, CheckSecretsAvailable: true, HasConfig: settings.Config.Has, CheckTargetEnvironment: false) { Kinds = Kinds });
         if (load.Stack is not { } stack)
         {
             foreach (var diagnostic in load.Diagnostics)
@@ -147,7 +151,7 @@ public static class ProgramRunner
                 return null;
             }
 
-            var compiled = StackCompiler.Compile(stack, organizationId!, workspaceId!, environment, Secret);
+            var compiled = StackCompiler.Compile(stack, Kinds.For(stack.Target.KindOptions), organizationId!, workspaceId!, environment, Secret);
             if (compiled.Graph is not { } graph)
             {
                 foreach (var diagnostic in compiled.Diagnostics)
@@ -168,7 +172,7 @@ public static class ProgramRunner
                     cancellationToken).ConfigureAwait(false);
             }
 
-            return (graph, StackSession.KindsFor(stack));
+            return (graph, Kinds.For(stack.Target.KindOptions));
         }
         catch (UserError e)
         {

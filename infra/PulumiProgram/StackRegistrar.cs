@@ -101,7 +101,7 @@ public sealed class StackRegistrar(
             return false;
         }
 
-        var outputs = StackOutputs(graph, registered);
+        var outputs = StackOutputs(graph, registered, kinds);
         await Call("registering the stack outputs", stack.Urn, () => monitor.RegisterResourceOutputsAsync(
             new RegisterResourceOutputsRequest { Urn = stack.Urn, Outputs = PropertyStructConverter.ToStruct(outputs) },
             cancellationToken)).ConfigureAwait(false);
@@ -117,9 +117,9 @@ public sealed class StackRegistrar(
     /// logical name → its id / the channel Bird created for it), <c>webhookSubscriptionIds</c>. <c>birdinfra output</c>
     /// prints the same names from the built-in engine's state.
     /// </summary>
-    public static PropertyMap StackOutputs(DesiredGraph graph, IReadOnlyDictionary<ResourceAddress, RegisteredResource> registered)
+    public static PropertyMap StackOutputs(DesiredGraph graph, IReadOnlyDictionary<ResourceAddress, RegisteredResource> registered, KindRegistry kinds)
     {
-        var outputs = BirdKinds.Default.Declarable.SelectMany(kind => kind.Stack!.Outputs.Select(output => KeyValuePair.Create(
+        var outputs = kinds.Declarable.SelectMany(kind => kind.Stack!.Outputs.Select(output => KeyValuePair.Create(
             output.Name,
             PropertyValue.Map(PropertyMap.From(graph.Resources
                 .Where(r => r.Address.Kind == kind.Name)

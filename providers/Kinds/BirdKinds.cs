@@ -9,18 +9,18 @@ namespace BirdInfra.Providers.Kinds;
 /// <summary>The five Bird kinds, in dependency order (policy → role → key; connector → webhook subscriptions).</summary>
 public static class BirdKinds
 {
-    /// <summary>The kinds with Bird's strict webhook URL rules; for what does not depend on the target (sections, ranks, schemas).</summary>
+    /// <summary>
+    /// The registry hosts compose (the CLI, the Pulumi program, tests) and pass in; the engine never reads it itself. A
+    /// stack's target adapts it through <see cref="KindRegistry.For"/> (e.g. http loopback webhooks on the emulator).
+    /// </summary>
     public static readonly KindRegistry Default = CreateRegistry();
 
-    public static KindRegistry CreateRegistry() => CreateRegistry(allowHttpLoopbackWebhooks: false);
-
-    /// <param name="allowHttpLoopbackWebhooks">Accept http loopback webhook URLs; for stacks that target the emulator only.</param>
-    public static KindRegistry CreateRegistry(bool allowHttpLoopbackWebhooks) => new(
+    public static KindRegistry CreateRegistry() => new(
     [
         new AccessPolicyKind(),
         new AccessRoleKind(),
         new AccessKeyKind(),
         new ConnectorKind(),
-        new WebhookSubscriptionKind(allowHttpLoopbackWebhooks),
+        new WebhookSubscriptionKind(),
     ]);
 }

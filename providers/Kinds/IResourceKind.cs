@@ -24,6 +24,9 @@ public interface IResourceKind
     /// <summary>Validates and normalises inputs (defaults filled, set-like lists sorted). No I/O.</summary>
     CheckResult Check(PropertyMap inputs);
 
+    /// <summary>This kind as a target with <paramref name="options"/> uses it; most kinds have no option and return themselves.</summary>
+    IResourceKind WithOptions(KindOptions options) => this;
+
     /// <summary>Compares the recorded state with new (checked) inputs. No I/O.</summary>
     DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs);
 

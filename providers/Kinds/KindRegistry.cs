@@ -17,6 +17,13 @@ public sealed class KindRegistry
 
     public ImmutableArray<IResourceKind> All { get; }
 
+    /// <summary>The same kinds as a target with <paramref name="options"/> uses them (see <see cref="IResourceKind.WithOptions"/>).</summary>
+    public KindRegistry For(KindOptions options)
+    {
+        var kinds = All.Select(k => k.WithOptions(options)).ToImmutableArray();
+        return kinds.SequenceEqual(All) ? this : new KindRegistry(kinds);
+    }
+
     /// <summary>The kinds a stack file declares, in rank order (what a kind references comes first).</summary>
     public ImmutableArray<IResourceKind> Declarable => [.. All.Where(k => k.Stack is not null).OrderBy(k => k.Stack!.Rank)];
 

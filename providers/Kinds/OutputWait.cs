@@ -4,8 +4,8 @@ namespace BirdInfra.Providers.Kinds;
 
 /// <summary>
 /// Waits until Bird has filled in a created object's <see cref="IResourceKind.LateOutputs"/> (a connector's channel),
-/// reading the object on the context's clock every <see cref="ProviderContext.ChannelPollInterval"/> (doubling up to
-/// 5 s) for at most <see cref="ProviderContext.ChannelTimeout"/>, or until <see cref="ProviderContext.StopWaiting"/>
+/// reading the object on the context's clock every <see cref="ProviderContext.LateOutputPollInterval"/> (doubling up to
+/// 5 s) for at most <see cref="ProviderContext.LateOutputTimeout"/>, or until <see cref="ProviderContext.StopWaiting"/>
 /// fires (the run is being cancelled). The object exists by then, so every way the wait can end early (timeout,
 /// cancellation, object gone, a failed read, a status that cannot become ready: <see cref="ILateOutputs.Failed"/>) is a half-done create: <see cref="ResourceInitFailedException"/> with the
 /// object as far as it is known, which the engine records instead of losing it. Used by a kind's own create and by
@@ -47,14 +47,14 @@ public static class OutputWait
         // The delays and reads end on either token; which one fired decides between "stopped waiting" and "cancelled".
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.StopWaiting);
         var started = context.Time.GetTimestamp();
-        var interval = context.ChannelPollInterval > TimeSpan.Zero ? context.ChannelPollInterval : DefaultPollInterval;
+        var interval = context.LateOutputPollInterval > TimeSpan.Zero ? context.LateOutputPollInterval : DefaultPollInterval;
         while (!late.AreFilled(snapshot))
         {
             var elapsed = context.Time.GetElapsedTime(started);
-            var remaining = context.ChannelTimeout - elapsed;
+            var remaining = context.LateOutputTimeout - elapsed;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new ResourceInitFailedException(kind.Name, snapshot, late.TimedOut(snapshot, context.ChannelTimeout));
+                throw new ResourceInitFailedException(kind.Name, snapshot, late.TimedOut(snapshot, context.LateOutputTimeout));
             }
 
             if (context.StopWaiting.IsCancellationRequested)
@@ -62,7 +62,7 @@ public static class OutputWait
                 throw new ResourceInitFailedException(kind.Name, snapshot, late.StoppedWaiting(snapshot));
             }
 
-            context.Progress?.Report(late.Waiting(snapshot, elapsed, context.ChannelTimeout));
+            context.Progress?.Report(late.Waiting(snapshot, elapsed, context.LateOutputTimeout));
             try
             {
                 // The last delay ends exactly at the deadline, so a timeout is reported on time.

@@ -5,13 +5,13 @@ namespace BirdInfra.Providers.Kinds;
 /// <summary>What every kind call needs: the Bird client and the organization and workspace it acts in.</summary>
 public sealed record ProviderContext(BirdClient Client, string OrganizationId, string WorkspaceId)
 {
-    /// <summary>How long a create waits for outputs Bird fills in later (<see cref="OutputWait"/>): a connector's channel.</summary>
-    public TimeSpan ChannelTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long a create waits for outputs Bird fills in later (<see cref="OutputWait"/>, any kind's <see cref="IResourceKind.LateOutputs"/>).</summary>
+    public TimeSpan LateOutputTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>First poll interval while waiting for such outputs; it doubles up to 5 s.</summary>
-    public TimeSpan ChannelPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan LateOutputPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>The clock for waits and deadlines (a connector's channel); tests pass one they move by hand.</summary>
+    /// <summary>The clock for waits and deadlines (late outputs); tests pass one they move by hand.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using BirdInfra.Providers.Kinds;
+
 namespace BirdInfra.Providers.Stacks;
 
 /// <summary>How a stack is loaded.</summary>
@@ -16,7 +18,10 @@ public sealed record StackLoadOptions(
     bool CheckTargetEnvironment = true,
     bool CheckExpectations = true)
 {
+    /// <summary>The kinds the host composed: their sections are the stack file's, their checks its value rules.</summary>
+    public required KindRegistry Kinds { get; init; }
+
     /// <summary>Options reading the process environment.</summary>
-    public static StackLoadOptions FromProcessEnvironment(bool checkSecretsAvailable = true) =>
-        new(Environment.GetEnvironmentVariable, checkSecretsAvailable);
+    public static StackLoadOptions FromProcessEnvironment(KindRegistry kinds, bool checkSecretsAvailable = true) =>
+        new(Environment.GetEnvironmentVariable, checkSecretsAvailable) { Kinds = kinds };
 }

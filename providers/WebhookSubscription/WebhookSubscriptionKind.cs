@@ -34,6 +34,10 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     /// <param name="allowHttpLoopback">Accept http://127.0.0.1:PORT and http://localhost:PORT URLs (the emulator only; real Bird wants https).</param>
     public WebhookSubscriptionKind(bool allowHttpLoopback = false) => _allowHttpLoopback = allowHttpLoopback;
 
+    /// <summary>The target's options decide whether http loopback URLs are accepted.</summary>
+    public IResourceKind WithOptions(KindOptions options) =>
+        options.AllowHttpLoopbackWebhooks == _allowHttpLoopback ? this : new WebhookSubscriptionKind(options.AllowHttpLoopbackWebhooks);
+
     public string Name => "WebhookSubscription";
 
     public string TypeToken => "bird:index:WebhookSubscription";

@@ -78,7 +78,7 @@ public sealed class Applier(KindRegistry registry, ProviderContext context, Stat
             try
             {
                 deleted = await new GraphExecutor(parallelism).ExecuteAsync(
-                    DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies).Reverse(),
+                    DependencyOrder.Sort(deletions, r => r.Address, r => r.Dependencies, registry).Reverse(),
                     r => r.Address,
                     r => dependents[r.Address],
                     (resource, _) => RunAsync("Delete", resource.Address, () => DeleteAsync(resource, CancellationToken.None)),

@@ -8,13 +8,16 @@ namespace BirdInfra.Engine;
 /// The Bird a stack acts on: a client with its organization and workspace, and whatever must be stopped with
 /// it (an embedded emulator the host started). Made by an <see cref="IBirdTargetFactory"/>.
 /// </summary>
-public sealed class BirdTarget(BirdClient client, string organizationId, string workspaceId, string description, IAsyncDisposable? owner = null, TimeSpan? channelTimeout = null) : IAsyncDisposable
+public sealed class BirdTarget(BirdClient client, string organizationId, string workspaceId, string description, IAsyncDisposable? owner = null, TimeSpan? lateOutputTimeout = null) : IAsyncDisposable
 {
     /// <summary>Seconds one HTTP attempt may take before it counts as a timeout (default 30); for slow links, and tests.</summary>
     public const string RequestTimeoutVariable = "BIRD_REQUEST_TIMEOUT_SECONDS";
 
-    /// <summary>Seconds a connector create waits for its channel to exist and be active (default 120); the plugin reads the same variable.</summary>
-    public const string ChannelTimeoutVariable = "BIRD_CHANNEL_TIMEOUT_SECONDS";
+    /// <summary>
+    /// Seconds a create waits for the outputs Bird fills in later (default 120); the plugin reads the same variable. Its
+    /// name is public and stays: a connector's channel was the first such output.
+    /// </summary>
+    public const string LateOutputTimeoutVariable = "BIRD_CHANNEL_TIMEOUT_SECONDS";
 
     public BirdClient Client { get; } = client;
 
@@ -27,11 +30,11 @@ public sealed class BirdTarget(BirdClient client, string organizationId, string 
     public ProviderContext Context(IProgress<string>? progress)
     {
         var context = new ProviderContext(Client, OrganizationId, WorkspaceId) { Progress = progress };
-        return channelTimeout is { } timeout ? context with { ChannelTimeout = timeout } : context;
+        return lateOutputTimeout is { } timeout ? context with { LateOutputTimeout = timeout } : context;
     }
 
-    /// <summary>The channel wait's timeout from <see cref="ChannelTimeoutVariable"/>, or null for the default.</summary>
-    public static TimeSpan? ChannelTimeout(Func<string, string?> environment) => Seconds(environment, ChannelTimeoutVariable, 86_400);
+    /// <summary>The late-output wait's timeout from <see cref="LateOutputTimeoutVariable"/>, or null for the default.</summary>
+    public static TimeSpan? LateOutputTimeout(Func<string, string?> environment) => Seconds(environment, LateOutputTimeoutVariable, 86_400);
 
     /// <summary>
     /// Client options with the request timeout from the environment and, when <paramref name="log"/> is given, one line per

@@ -23,7 +23,7 @@ public sealed class RemoteBirdTargets : IBirdTargetFactory
             ? environment(variable) is { Length: > 0 } token ? token : throw new UserError($"Set the environment variable {variable}: it holds the Bird access key of this stack (target.accessKey).")
             : throw new UserError("The stack's target has no accessKey: add `accessKey: { env: BIRD_ACCESS_KEY }`.");
         var client = new BirdClient(BirdTarget.ClientOptions(new BirdClientOptions(endpoint, new BirdAccessKey(accessKey)), environment, log));
-        return Task.FromResult(new BirdTarget(client, organizationId, workspaceId, $"{endpoint} (organization {organizationId}, workspace {workspaceId})", channelTimeout: BirdTarget.ChannelTimeout(environment)));
+        return Task.FromResult(new BirdTarget(client, organizationId, workspaceId, $"{endpoint} (organization {organizationId}, workspace {workspaceId})", lateOutputTimeout: BirdTarget.LateOutputTimeout(environment)));
     }
 
     private static string Value(ValueSource? source, string field, Func<string, string?> environment) =>

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using BirdInfra.Graph;
-using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Refresh;
@@ -20,7 +18,7 @@ public sealed class StackSession : IAsyncDisposable
     private readonly IAsyncDisposable _lock;
     private readonly StateBackend _backend;
 
-    private StackSession(StackPaths paths, StackDefinition stack, StateBackend backend, IAsyncDisposable stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
+    private StackSession(StackPaths paths, StackDefinition stack, KindRegistry kinds, StateBackend backend, IAsyncDisposable stateLock, StateStore store, StackState state, BirdTarget target, DesiredGraph graph, RefreshResult refresh)
     {
         Paths = paths;
         Stack = stack;
@@ -31,7 +29,7 @@ public sealed class StackSession : IAsyncDisposable
         Target = target;
         Graph = graph;
         Refresh = refresh;
-        Kinds = KindsFor(stack);
+        Kinds = kinds;
     }
 
     public StackPaths Paths { get; }
@@ -57,7 +55,7 @@ public sealed class StackSession : IAsyncDisposable
     public KindRegistry Kinds { get; }
 
     /// <summary>Loads and checks the stack file; returns diagnostics instead of throwing for bad input.</summary>
-    public static StackLoadResult Load(StackPaths paths, ConsoleIO io, bool checkSecrets)
+    public static StackLoadResult Load(StackPaths paths, KindRegistry kinds, Func<string, string?> environment, bool checkSecrets)
     {
         if (!File.Exists(paths.StackFile))
         {
@@ -67,31 +65,36 @@ public sealed class StackSession : IAsyncDisposable
             throw new UserError($"No stack file {Path.GetRelativePath(paths.Root, paths.StackFile)}. Stacks here: {available}.");
         }
 
-        return StackLoader.Load(paths.StackFile, new StackLoadOptions(io.Environment, checkSecrets));
+        return StackLoader.Load(paths.StackFile, new StackLoadOptions(environment, checkSecrets) { Kinds = kinds });
     }
 
-    public static async Task<StackSession?> OpenAsync(CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the stack for <paramref name="command"/>; null when the stack file or Bird's catalogue refuses it (the
+    /// problems are reported to <paramref name="host"/>). <paramref name="parallel"/> bounds the refresh's reads.
+    /// </summary>
+    /// <param name="kinds">The kinds the host composed; the session uses them as the stack's target allows (<see cref="Kinds"/>).</param>
+    public static async Task<StackSession?> OpenAsync(StackPaths paths, KindRegistry kinds, string command, int parallel, IEngineHost host, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        var paths = new StackPaths(options.Root, options.Stack);
-        var load = Load(paths, io, checkSecrets: true);
+        var load = Load(paths, kinds, host.Environment, checkSecrets: true);
         if (load.Stack is null)
         {
-            WriteDiagnostics(io, load.Diagnostics);
+            host.ReportProblems(load.Diagnostics, "nothing was sent to Bird");
             return null;
         }
 
-        WriteWarnings(io, load.Diagnostics);
+        host.ReportWarnings(load.Diagnostics);
         var stack = load.Stack;
-        var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, io.Environment, cancellationToken);
-        var backend = await StateBackend.OpenAsync(stack.State, paths, io.Environment, cancellationToken);
+        var stackKinds = kinds.For(stack.Target.KindOptions);
+        var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, host.Environment, cancellationToken);
+        var backend = await StateBackend.OpenAsync(stack.State, paths, host.Environment, cancellationToken);
         IAsyncDisposable? stateLock = null;
         try
         {
             stateLock = await backend.LockAsync(
                 command,
-                stale => io.Error.WriteLine($"Took over the lock of stack {options.Stack}: it was {stale}, a run on this host that is no longer running."),
+                stale => host.Report($"Took over the lock of stack {paths.Stack}: it was {stale}, a run on this host that is no longer running."),
                 cancellationToken);
-            var (store, state) = await StateStore.OpenAsync(backend.Medium, options.Stack, passphrase, cancellationToken);
+            var (store, state) = await StateStore.OpenAsync(backend.Medium, paths.Stack, passphrase, cancellationToken);
             // `drift` writes nothing to state: a journal an interrupted run left is read into memory only (its creates count as owned).
             if (store.HasJournal && command != "drift")
             {
@@ -99,14 +102,14 @@ public sealed class StackSession : IAsyncDisposable
                 await store.SaveAsync(state, cancellationToken);
             }
 
-            io.Error.WriteLine($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
-            var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
+            host.Report($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
+            var target = await targets.ConnectAsync(stack.Target, paths, host.Environment, new SynchronousProgress(host.Report), cancellationToken);
             try
             {
-                var compiled = StackCompiler.Compile(stack, target.OrganizationId, target.WorkspaceId, io.Environment);
+                var compiled = StackCompiler.Compile(stack, stackKinds, target.OrganizationId, target.WorkspaceId, host.Environment);
                 if (compiled.Graph is not { } graph)
                 {
-                    WriteDiagnostics(io, compiled.Diagnostics);
+                    host.ReportProblems(compiled.Diagnostics, "nothing was sent to Bird");
                     await target.DisposeAsync();
                     await stateLock.DisposeAsync();
                     await backend.DisposeAsync();
@@ -116,24 +119,24 @@ public sealed class StackSession : IAsyncDisposable
                 // preview and up check the stack against what Bird offers (the webhook catalogue) before planning; one read per run.
                 if (command is "preview" or "up")
                 {
-                    var live = await LiveChecks.RunAsync(stack, KindsFor(stack), target.Context(null), cancellationToken);
+                    var live = await LiveChecks.RunAsync(stack, stackKinds, target.Context(null), cancellationToken);
                     if (live.Any(d => d.IsError))
                     {
-                        WriteDiagnostics(io, live, "nothing was changed in Bird");
+                        host.ReportProblems(live, "nothing was changed in Bird");
                         await target.DisposeAsync();
                         await stateLock.DisposeAsync();
                         await backend.DisposeAsync();
                         return null;
                     }
 
-                    WriteWarnings(io, live);
+                    host.ReportWarnings(live);
                 }
 
-                io.Error.WriteLine($"Reading what Bird holds for stack {options.Stack}…");
+                host.Report($"Reading what Bird holds for stack {paths.Stack}…");
                 // drift also reports what the stack does not own, so it lists every kind a stack can declare (one list each, as preview does).
-                var alsoList = command == "drift" ? KindsFor(stack).Declarable.Select(k => k.Name) : null;
-                var refresh = await LiveReader.ReadAsync(state, KindsFor(stack), target.Context(null), cancellationToken, options.Parallel, alsoList);
-                return new StackSession(paths, stack, backend, stateLock, store, state, target, graph, refresh);
+                var alsoList = command == "drift" ? stackKinds.Declarable.Select(k => k.Name) : null;
+                var refresh = await LiveReader.ReadAsync(state, stackKinds, target.Context(null), cancellationToken, parallel, alsoList);
+                return new StackSession(paths, stack, stackKinds, backend, stateLock, store, state, target, graph, refresh);
             }
             catch
             {
@@ -151,36 +154,6 @@ public sealed class StackSession : IAsyncDisposable
             await backend.DisposeAsync();
             throw;
         }
-    }
-
-    public static KindRegistry KindsFor(StackDefinition stack) => BirdKinds.CreateRegistry(stack.Target.AllowHttpWebhooks);
-
-    /// <summary>Prints every diagnostic; only errors count as problems.</summary>
-    public static void WriteDiagnostics(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics, string outcome = "nothing was sent to Bird")
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            io.Error.WriteLine(diagnostic.ToString());
-        }
-
-        var errors = diagnostics.Count(d => d.IsError);
-        io.Error.WriteLine($"{errors} problem{(errors == 1 ? string.Empty : "s")} found{WarningCount(diagnostics, " (and {0})")}; {outcome}.");
-    }
-
-    /// <summary>Prints the warnings of a stack that loaded; they do not stop anything.</summary>
-    public static void WriteWarnings(ConsoleIO io, ImmutableArray<Diagnostic> diagnostics)
-    {
-        foreach (var warning in diagnostics.Where(d => !d.IsError))
-        {
-            io.Error.WriteLine(warning.ToString());
-        }
-    }
-
-    /// <summary>"1 warning" / "2 warnings" put into <paramref name="format"/>, or empty when there is none.</summary>
-    public static string WarningCount(ImmutableArray<Diagnostic> diagnostics, string format)
-    {
-        var warnings = diagnostics.Count(d => !d.IsError);
-        return warnings == 0 ? string.Empty : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, $"{warnings} warning{(warnings == 1 ? string.Empty : "s")}");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks.Yaml;
 using BirdInfra.Stacks;
 
@@ -12,12 +13,12 @@ namespace BirdInfra.Export;
 public static class OverlayExport
 {
     /// <param name="extends">The base's path as the overlay names it (relative to the stack file).</param>
-    public static string Write(string exported, string baseFile, string extends)
+    public static string Write(string exported, string baseFile, string extends, KindRegistry kinds)
     {
         var bag = new DiagnosticBag();
-        var export = StackLoader.ParseTree(exported, "export", bag) as MappingNode
+        var export = StackLoader.ParseTree(exported, "export", kinds, bag) as MappingNode
             ?? throw new InvalidOperationException("The exported stack is not a mapping.");
-        var baseTree = StackLoader.EffectiveTree(baseFile, bag);
+        var baseTree = StackLoader.EffectiveTree(baseFile, kinds, bag);
         if (bag.HasErrors || baseTree is not MappingNode baseMap)
         {
             throw new Engine.UserError($"The base {baseFile} cannot be read as a stack file: {string.Join("; ", bag.ToImmutable().Where(d => d.IsError).Select(d => d.ToString()))}");

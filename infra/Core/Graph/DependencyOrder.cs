@@ -5,28 +5,55 @@ using BirdInfra.Providers.Kinds;
 namespace BirdInfra.Graph;
 
 /// <summary>
-/// Orders resources so that every resource comes after what it depends on (Kahn's algorithm, ties
-/// broken by kind rank then name so the order is stable). Creates and updates walk it forwards,
-/// deletes backwards.
+/// Orders resources so that every resource comes after what it depends on (Kahn's algorithm). Ties are broken by the
+/// kinds' rank in the registry given, then by name, so the order is stable; without a registry, by the order the items
+/// came in (an already ordered graph keeps its order). Creates and updates walk it forwards, deletes backwards.
 /// </summary>
 public static class DependencyOrder
 {
-    /// <summary>The natural top-down order of Bird kinds (what a kind references comes first), from each kind's own rank.</summary>
-    public static readonly ImmutableArray<string> KindRank = [.. BirdKinds.Default.Declarable.Select(k => k.Name)];
+    /// <summary>The natural top-down order of the registry's kinds (what a kind references comes first), from each kind's own rank.</summary>
+    public static ImmutableArray<string> KindRank(KindRegistry kinds) => [.. kinds.Declarable.Select(k => k.Name)];
 
+    /// <summary>Ties kept in the order of <paramref name="items"/>.</summary>
     public static ImmutableArray<T> Sort<T>(
         IEnumerable<T> items,
         Func<T, ResourceAddress> addressOf,
         Func<T, IEnumerable<ResourceAddress>> dependenciesOf)
     {
         var list = items.ToList();
+        var position = new Dictionary<ResourceAddress, int>();
+        foreach (var item in list)
+        {
+            position.TryAdd(addressOf(item), position.Count);
+        }
+
+        return Sort(list, addressOf, dependenciesOf, Comparer<ResourceAddress>.Create((a, b) => position[a].CompareTo(position[b])));
+    }
+
+    /// <summary>Ties broken by the kinds' rank in <paramref name="kinds"/>, then by name.</summary>
+    public static ImmutableArray<T> Sort<T>(
+        IEnumerable<T> items,
+        Func<T, ResourceAddress> addressOf,
+        Func<T, IEnumerable<ResourceAddress>> dependenciesOf,
+        KindRegistry kinds) =>
+        Sort(items.ToList(), addressOf, dependenciesOf, Comparer<ResourceAddress>.Create((a, b) =>
+        {
+            var rank = kinds.RankOf(a.Kind).CompareTo(kinds.RankOf(b.Kind));
+            return rank != 0 ? rank : a.CompareTo(b);
+        }));
+
+    private static ImmutableArray<T> Sort<T>(
+        List<T> list,
+        Func<T, ResourceAddress> addressOf,
+        Func<T, IEnumerable<ResourceAddress>> dependenciesOf,
+        IComparer<ResourceAddress> comparer)
+    {
         var byAddress = list.ToDictionary(addressOf);
         var waitingFor = list.ToDictionary(addressOf, i => dependenciesOf(i).Where(byAddress.ContainsKey).ToHashSet());
         var dependents = waitingFor
             .SelectMany(p => p.Value.Select(dependency => (Dependency: dependency, Dependent: p.Key)))
             .ToLookup(p => p.Dependency, p => p.Dependent);
         var result = ImmutableArray.CreateBuilder<T>(list.Count);
-        var comparer = Comparer<ResourceAddress>.Create(Compare);
         var ready = new SortedSet<ResourceAddress>(waitingFor.Where(p => p.Value.Count == 0).Select(p => p.Key), comparer);
         var pending = waitingFor.Keys.ToHashSet();
         while (ready.Count > 0)
@@ -53,17 +80,5 @@ public static class DependencyOrder
         }
 
         return result.MoveToImmutable();
-    }
-
-    private static int Compare(ResourceAddress a, ResourceAddress b)
-    {
-        var rank = Rank(a.Kind).CompareTo(Rank(b.Kind));
-        return rank != 0 ? rank : a.CompareTo(b);
-    }
-
-    private static int Rank(string kind)
-    {
-        var index = KindRank.IndexOf(kind);
-        return index < 0 ? int.MaxValue : index;
     }
 }

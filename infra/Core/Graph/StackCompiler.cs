@@ -16,8 +16,9 @@ namespace BirdInfra.Graph;
 /// </summary>
 public static class StackCompiler
 {
+    /// <param name="kinds">The kinds, whose ranks order resources that do not depend on each other.</param>
     /// <param name="secretValue">Reads a secret from its source (environment, or Pulumi config in Pulumi mode); null when unset.</param>
-    public static CompileResult Compile(StackDefinition stack, string organizationId, string workspaceId, Func<string, string?> environment, Func<SecretSource, string?>? secretValue = null)
+    public static CompileResult Compile(StackDefinition stack, KindRegistry kinds, string organizationId, string workspaceId, Func<string, string?> environment, Func<SecretSource, string?>? secretValue = null)
     {
         secretValue ??= source => source.EnvironmentVariable is { } name ? environment(name) : null;
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -64,6 +65,6 @@ public static class StackCompiler
             stack.Guards.ProtectionOf(entry.Section, entry.LogicalName) is not null)).ToList();
         return diagnostics.Count > 0
             ? new CompileResult(null, diagnostics.ToImmutable())
-            : new CompileResult(new DesiredGraph(DependencyOrder.Sort(resources, r => r.Address, r => r.Dependencies)), []);
+            : new CompileResult(new DesiredGraph(DependencyOrder.Sort(resources, r => r.Address, r => r.Dependencies, kinds)), []);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using BirdInfra.Graph;
 using BirdInfra.Planning;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Guards;
@@ -12,13 +12,14 @@ namespace BirdInfra.Guards;
 /// </summary>
 public static class GuardCheck
 {
-    public static GuardReport Evaluate(Plan plan, GuardsDefinition guards, bool destroy, bool allowDestructiveChanges)
+    /// <param name="kinds">The kinds, whose sections protection rules name.</param>
+    public static GuardReport Evaluate(Plan plan, GuardsDefinition guards, KindRegistry kinds, bool destroy, bool allowDestructiveChanges)
     {
         var violations = ImmutableArray.CreateBuilder<GuardViolation>();
         var destructive = plan.Changes.Where(c => c.Action is PlanAction.Delete or PlanAction.Replace).ToList();
         foreach (var change in destructive)
         {
-            if (guards.ProtectionOf(KindSections.SectionOf(change.Address.Kind), change.Address.Name) is { } rule)
+            if (guards.ProtectionOf(kinds.SectionOf(change.Address.Kind), change.Address.Name) is { } rule)
             {
                 violations.Add(new GuardViolation(GuardRule.Protected, change, Reason(change, destroy), rule.Origin, rule.Location, rule.YamlPath));
             }

@@ -32,7 +32,7 @@ public static class Planner
             return InputResolver.Unknown(reference);
         }
 
-        foreach (var declaration in DependencyOrder.Sort(graph.Resources, d => d.Address, d => d.Dependencies))
+        foreach (var declaration in DependencyOrder.Sort(graph.Resources, d => d.Address, d => d.Dependencies, registry))
         {
             var kind = registry.GetByName(declaration.Address.Kind);
             var existing = state.Find(declaration.Address);
@@ -68,7 +68,7 @@ public static class Planner
 
         var declared = graph.Resources.Select(r => r.Address).ToHashSet();
         var removals = state.Resources.Where(r => r.Deposed || !declared.Contains(r.Address)).ToList();
-        var deleteOrder = DependencyOrder.Sort(removals, r => r.Address, r => r.Dependencies).Reverse();
+        var deleteOrder = DependencyOrder.Sort(removals, r => r.Address, r => r.Dependencies, registry).Reverse();
         foreach (var resource in deleteOrder)
         {
             var kind = registry.GetByName(resource.Address.Kind);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using BirdInfra.Graph;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
@@ -47,49 +47,60 @@ public static class StackLoader
 
     private static StackLoadResult Load(byte[] bytes, string name, string path, StackLoadOptions options, DiagnosticBag bag)
     {
-        var root = ReadTree(bytes, path, bag);
+        var sections = Sections(options.Kinds);
+        var root = ReadTree(bytes, path, bag, sections);
         if (bag.HasErrors && root is null)
         {
             return new StackLoadResult(null, bag.ToImmutable());
         }
 
         var files = new List<string> { path };
-        root = StackExtends.Resolve(root, path, bag, files, ReadBase);
+        root = StackExtends.Resolve(root, path, bag, files, (file, baseBag) => ReadBase(file, baseBag, sections));
         var stack = StackValidator.Validate(root, name, path, options, bag);
         return new StackLoadResult(bag.HasErrors ? null : stack, bag.ToImmutable()) { Files = [.. files], Effective = root };
     }
 
-    /// <summary>The files a stack is made of: the file itself, then its bases in <c>extends</c> order (no validation).</summary>
+    /// <summary>
+    /// The files a stack is made of: the file itself, then its bases in <c>extends</c> order (no validation, so no section
+    /// is looked into: only <c>extends</c> is read).
+    /// </summary>
     public static ImmutableArray<string> FilesOf(string path)
     {
         var files = new List<string> { path };
         var bag = new DiagnosticBag();
+        var noSections = new HashSet<string>(StringComparer.Ordinal);
         if (ReadBounded(path, bag) is { } bytes)
         {
-            StackExtends.Resolve(ReadTree(bytes, path, bag), path, bag, files, ReadBase);
+            StackExtends.Resolve(ReadTree(bytes, path, bag, noSections), path, bag, files, (file, baseBag) => ReadBase(file, baseBag, noSections));
         }
 
         return [.. files];
     }
 
     /// <summary>The effective tree of a file and its bases (no validation: a base alone need not be a whole stack); problems go to <paramref name="bag"/>.</summary>
-    public static StackNode? EffectiveTree(string path, DiagnosticBag bag)
+    public static StackNode? EffectiveTree(string path, KindRegistry kinds, DiagnosticBag bag)
     {
         var files = new List<string> { path };
-        return ReadBounded(path, bag) is { } bytes ? StackExtends.Resolve(ReadTree(bytes, path, bag), path, bag, files, ReadBase) : null;
+        var sections = Sections(kinds);
+        return ReadBounded(path, bag) is { } bytes
+            ? StackExtends.Resolve(ReadTree(bytes, path, bag, sections), path, bag, files, (file, baseBag) => ReadBase(file, baseBag, sections))
+            : null;
     }
 
     /// <summary>A stack file's tree from text (no validation), e.g. what <c>export</c> wrote.</summary>
-    public static StackNode? ParseTree(string text, string path, DiagnosticBag bag) =>
-        YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal));
+    public static StackNode? ParseTree(string text, string path, KindRegistry kinds, DiagnosticBag bag) =>
+        YamlTreeReader.Read(text, path, bag, Sections(kinds));
 
-    private static StackNode? ReadTree(byte[] bytes, string path, DiagnosticBag bag) =>
+    /// <summary>The sections whose entries are logical names (their duplicates are reported).</summary>
+    private static HashSet<string> Sections(KindRegistry kinds) => kinds.Sections.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static StackNode? ReadTree(byte[] bytes, string path, DiagnosticBag bag, IReadOnlySet<string> sections) =>
         SourceText.Decode(bytes, path, bag) is { } text
-            ? YamlTreeReader.Read(text, path, bag, KindSections.Names.ToHashSet(StringComparer.Ordinal))
+            ? YamlTreeReader.Read(text, path, bag, sections)
             : null;
 
-    private static StackNode? ReadBase(string path, DiagnosticBag bag) =>
-        ReadBounded(path, bag) is { } bytes ? ReadTree(bytes, path, bag) : null;
+    private static StackNode? ReadBase(string path, DiagnosticBag bag, IReadOnlySet<string> sections) =>
+        ReadBounded(path, bag) is { } bytes ? ReadTree(bytes, path, bag, sections) : null;
 
     private static byte[]? ReadBounded(string path, DiagnosticBag bag)
     {

@@ -44,19 +44,25 @@ public sealed class FileStateMedium(string path) : IStateMedium
         File.Move(temp, FilePath, overwrite: true);
     }
 
-    public void AppendJournal(IReadOnlyList<byte[]> lines)
+    public async Task AppendJournalAsync(IReadOnlyList<byte[]> lines, CancellationToken cancellationToken)
     {
-        using var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16);
+        await using var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous);
         foreach (var line in lines)
         {
-            stream.Write(line);
+            await stream.WriteAsync(line, cancellationToken);
         }
 
-        // One fsync for the whole batch: every entry in it is durable when this returns.
+        // One fsync for the whole batch: every entry in it is durable when the task ends (.NET has no asynchronous fsync).
+        await stream.FlushAsync(cancellationToken);
         stream.Flush(flushToDisk: true);
     }
 
-    public void DeleteJournal() => File.Delete(JournalPath);
+    public Task DeleteJournalAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        File.Delete(JournalPath);
+        return Task.CompletedTask;
+    }
 
     /// <summary>The file's bytes, or null when it does not exist; shared so that a writer's rename or delete is never blocked.</summary>
     private static async Task<byte[]?> ReadSharedAsync(string path, CancellationToken cancellationToken)

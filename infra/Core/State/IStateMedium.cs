@@ -31,9 +31,9 @@ public interface IStateMedium
     /// </summary>
     Task WriteSnapshotAsync(byte[] snapshot, long? previousSerial, long serial, CancellationToken cancellationToken);
 
-    /// <summary>Appends lines to the journal; durable (fsynced, committed) when it returns. Called by one writer at a time.</summary>
-    void AppendJournal(IReadOnlyList<byte[]> lines);
+    /// <summary>Appends lines to the journal; durable (fsynced, committed) when the task ends. Called by one writer at a time.</summary>
+    Task AppendJournalAsync(IReadOnlyList<byte[]> lines, CancellationToken cancellationToken);
 
     /// <summary>Removes the journal, once a snapshot holds everything it said.</summary>
-    void DeleteJournal();
+    Task DeleteJournalAsync(CancellationToken cancellationToken);
 }

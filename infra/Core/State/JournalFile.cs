@@ -95,7 +95,7 @@ internal sealed class JournalFile(IStateMedium medium)
             if (!_flushing)
             {
                 _flushing = true;
-                _flusher = Task.Run(Flush);
+                _flusher = Task.Run(FlushAsync);
             }
         }
 
@@ -122,12 +122,15 @@ internal sealed class JournalFile(IStateMedium medium)
         }
     }
 
-    /// <summary>Removes the file once a snapshot holds everything it said; the next append starts a new one.</summary>
-    public void Delete()
+    /// <summary>
+    /// Removes the file once a snapshot holds everything it said; the next append starts a new one. Called after
+    /// <see cref="DrainAsync"/> by the one writer, so no append is on its way meanwhile.
+    /// </summary>
+    public async Task DeleteAsync(CancellationToken cancellationToken)
     {
+        await medium.DeleteJournalAsync(cancellationToken).ConfigureAwait(false);
         lock (_sync)
         {
-            medium.DeleteJournal();
             Length = 0;
             Leftover = false;
             _failed = null;
@@ -158,7 +161,7 @@ internal sealed class JournalFile(IStateMedium medium)
         return true;
     }
 
-    private void Flush()
+    private async Task FlushAsync()
     {
         while (true)
         {
@@ -182,7 +185,8 @@ internal sealed class JournalFile(IStateMedium medium)
                     throw EarlierFailure(_failed);
                 }
 
-                medium.AppendJournal([.. batch.Select(b => b.Line)]);
+                // Not cancellable: the batch holds steps that finished, which must be recorded even when the run is being stopped.
+                await medium.AppendJournalAsync([.. batch.Select(b => b.Line)], CancellationToken.None).ConfigureAwait(false);
 
                 lock (_sync)
                 {

@@ -145,8 +145,9 @@ public sealed class StateStore
         var bytes = Encoding.UTF8.GetBytes(root.ToJsonString(Indented));
         await _medium.WriteSnapshotAsync(bytes, _hasSnapshot ? _snapshotSerial : null, state.Serial, cancellationToken);
 
-        // Only after the rename: until then the old snapshot and the journal together still hold everything.
-        _journal.Delete();
+        // Only after the rename: until then the old snapshot and the journal together still hold everything. Not
+        // cancellable from here on: a new snapshot beside the journal of the old one must not be left behind.
+        await _journal.DeleteAsync(CancellationToken.None);
         Saved(state, bytes.Length);
     }
 

@@ -76,7 +76,7 @@ public sealed class ConnectorIntegrationTests
         var saved = failure.Which.Snapshot;
         saved.Outputs["channelId"].Should().BeNull();
 
-        var finished = await _kind.UpdateAsync(f.Context with { ChannelTimeout = TimeSpan.FromSeconds(30) }, saved, Inputs("+31622222222"), CancellationToken.None);
+        var finished = await _kind.UpdateAsync(f.Context with { LateOutputTimeout = TimeSpan.FromSeconds(30) }, saved, Inputs("+31622222222"), CancellationToken.None);
 
         finished.Id.Should().Be(saved.Id);
         finished.Outputs["channelId"]!.AsString().Should().NotBeNullOrEmpty();

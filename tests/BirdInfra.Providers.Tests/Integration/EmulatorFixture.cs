@@ -42,8 +42,8 @@ internal sealed class EmulatorFixture : IAsyncDisposable
         var progress = new List<string>();
         var context = new ProviderContext(client, emulator.OrganizationId, emulator.WorkspaceId)
         {
-            ChannelPollInterval = TimeSpan.FromMilliseconds(50),
-            ChannelTimeout = channelTimeout ?? TimeSpan.FromSeconds(20),
+            LateOutputPollInterval = TimeSpan.FromMilliseconds(50),
+            LateOutputTimeout = channelTimeout ?? TimeSpan.FromSeconds(20),
             Progress = new SyncProgress(line =>
             {
                 lock (progress)

@@ -12,7 +12,7 @@ public sealed class ScenarioIntegrationTests
     {
         await using var f = await EmulatorFixture.StartAsync(channelDelay: TimeSpan.FromMilliseconds(50));
         var ct = CancellationToken.None;
-        var kinds = BirdKinds.CreateRegistry(allowHttpLoopbackWebhooks: true);
+        var kinds = BirdKinds.CreateRegistry().For(new KindOptions(AllowHttpLoopbackWebhooks: true));
         var org = f.Emulator.OrganizationId;
         var rows = new (string Action, string Resource)[]
         {

@@ -1,4 +1,5 @@
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.Tests.Kinds;
 
@@ -12,6 +13,20 @@ public sealed class BirdKindsTests
         registry.All.Select(k => k.Name).Should().Equal("AccessPolicy", "AccessRole", "AccessKey", "Connector", "WebhookSubscription");
         registry.All.Should().OnlyContain(k => k.TypeToken == "bird:index:" + k.Name);
         registry.FindByToken("bird:index:Connector")!.Name.Should().Be("Connector");
+    }
+
+    [Fact]
+    public void For_TheTargetsOptions_DecideWhetherHttpLoopbackWebhookUrlsAreAccepted()
+    {
+        var registry = BirdKinds.CreateRegistry();
+        var inputs = PropertyMaps.Of(
+            ("service", PropertyValue.String("channels")),
+            ("event", PropertyValue.String("whatsapp.inbound")),
+            ("url", PropertyValue.String("http://127.0.0.1:5000/hook")));
+
+        registry.GetByName("WebhookSubscription").Check(inputs).IsValid.Should().BeFalse("Bird's own rules want https");
+        registry.For(KindOptions.Strict).Should().BeSameAs(registry);
+        registry.For(new KindOptions(AllowHttpLoopbackWebhooks: true)).GetByName("WebhookSubscription").Check(inputs).IsValid.Should().BeTrue();
     }
 
     [Fact]

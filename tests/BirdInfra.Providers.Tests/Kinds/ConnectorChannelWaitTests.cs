@@ -31,7 +31,7 @@ public sealed class ConnectorChannelWaitTests
         http.Respond(201, Pending).Respond(50, 200, Pending);
         using var c = new RecordingClient();
         var time = new ManualTimeProvider();
-        var context = new ProviderContext(c.Client, "org-1", "ws-1") { Time = time, ChannelTimeout = TimeSpan.FromSeconds(30) };
+        var context = new ProviderContext(c.Client, "org-1", "ws-1") { Time = time, LateOutputTimeout = TimeSpan.FromSeconds(30) };
         var started = time.GetUtcNow();
 
         var create = new ConnectorKind().CreateAsync(context, Inputs, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class ConnectorChannelWaitTests
         using var c = new RecordingClient();
         var time = new ManualTimeProvider();
         using var stop = new CancellationTokenSource();
-        var context = new ProviderContext(c.Client, "org-1", "ws-1") { Time = time, ChannelTimeout = TimeSpan.FromSeconds(30), StopWaiting = stop.Token };
+        var context = new ProviderContext(c.Client, "org-1", "ws-1") { Time = time, LateOutputTimeout = TimeSpan.FromSeconds(30), StopWaiting = stop.Token };
 
         var create = new ConnectorKind().CreateAsync(context, Inputs, CancellationToken.None);
         await Task.WhenAny(create, time.TimerScheduledAsync());

@@ -85,7 +85,7 @@ public sealed class ExactlyOnceCreateTests : IDisposable
     {
         var kind = new FakeBirdKind(lateOutputs: new ConnectorChannelWait()) { AnswersToLose = 1 };
         var time = new ManualTimeProvider();
-        var context = Context() with { Time = time, ChannelTimeout = TimeSpan.FromSeconds(10) };
+        var context = Context() with { Time = time, LateOutputTimeout = TimeSpan.FromSeconds(10) };
 
         var run = ExactlyOnceCreate.RunAsync(kind, context, Inputs, "Fake:cc", NoneOwned, "Fake 'cc'", CancellationToken.None);
         while (!run.IsCompleted)

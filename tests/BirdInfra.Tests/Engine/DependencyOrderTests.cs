@@ -1,5 +1,6 @@
 using BirdInfra.Graph;
 using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Tests.Engine;
 
@@ -18,7 +19,7 @@ public sealed class DependencyOrderTests
     [Fact]
     public void Sort_PutsEveryResourceAfterWhatItDependsOn_InKindOrder()
     {
-        var order = DependencyOrder.Sort(Scenario, s => s.Address, s => s.Deps).Select(s => s.Address.ToString());
+        var order = DependencyOrder.Sort(Scenario, s => s.Address, s => s.Deps, BirdKinds.Default).Select(s => s.Address.ToString());
 
         order.Should().Equal(
             "AccessPolicy.cc",
@@ -30,9 +31,23 @@ public sealed class DependencyOrderTests
     }
 
     [Fact]
+    public void Sort_WithoutARegistry_KeepsTheOrderItemsCameIn_WhereDependenciesAllow()
+    {
+        var order = DependencyOrder.Sort(Scenario, s => s.Address, s => s.Deps).Select(s => s.Address.ToString());
+
+        order.Should().Equal(
+            "Connector.main",
+            "WebhookSubscription.inbound",
+            "AccessPolicy.cc",
+            "AccessRole.cc",
+            "AccessKey.cc",
+            "WebhookSubscription.created");
+    }
+
+    [Fact]
     public void KindRank_IsTheTopDownOrderOfBirdKinds()
     {
-        DependencyOrder.KindRank.Should().Equal("AccessPolicy", "AccessRole", "AccessKey", "Connector", "WebhookSubscription");
+        DependencyOrder.KindRank(BirdKinds.Default).Should().Equal("AccessPolicy", "AccessRole", "AccessKey", "Connector", "WebhookSubscription");
     }
 
     [Fact]

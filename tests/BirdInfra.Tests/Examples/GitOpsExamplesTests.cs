@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using BirdInfra.Cli;
-using BirdInfra.Engine;
+using BirdInfra.Commands;
 using BirdInfra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 

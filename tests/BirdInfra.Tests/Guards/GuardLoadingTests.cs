@@ -1,4 +1,5 @@
 using BirdInfra.Graph;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
@@ -53,7 +54,7 @@ public sealed class GuardLoadingTests
         guards.ProtectionOf("accessPolicies", "cc").Should().BeNull();
         guards.ProtectionOf("connectors", "removed-from-the-file").Should().NotBeNull("a section stays protected for resources only state remembers");
 
-        var graph = StackCompiler.Compile(result.Stack, "org", "ws", _ => null).Graph!;
+        var graph = StackCompiler.Compile(result.Stack, BirdKinds.Default, "org", "ws", _ => null).Graph!;
         graph.Resources.Where(r => r.Protected).Select(r => r.Address.ToString()).Should().BeEquivalentTo("AccessKey.cc", "AccessRole.cc", "Connector.sales");
     }
 
@@ -64,7 +65,7 @@ public sealed class GuardLoadingTests
 
         result.Diagnostics.Should().BeEmpty();
         result.Stack!.Guards.MaxDestructiveChanges.Should().BeNull();
-        StackCompiler.Compile(result.Stack, "org", "ws", _ => null).Graph!.Resources.Where(r => r.Protected)
+        StackCompiler.Compile(result.Stack, BirdKinds.Default, "org", "ws", _ => null).Graph!.Resources.Where(r => r.Protected)
             .Select(r => r.Address.ToString()).Should().Equal("AccessRole.cc");
     }
 

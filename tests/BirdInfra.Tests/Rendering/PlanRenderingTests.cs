@@ -36,7 +36,7 @@ public sealed class PlanRenderingTests
     public void MarkdownPreview_WithEveryActionAndGuards_MatchesGoldenFile_WithSecretsMaskedAndPipesEscaped()
     {
         var plan = SamplePlan();
-        var markdown = PlanMarkdownRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), destroy: false, allowDestructiveChanges: false), "api.bird.com (organization o-1, workspace w-1)");
+        var markdown = PlanMarkdownRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), BirdKinds.Default, destroy: false, allowDestructiveChanges: false), "api.bird.com (organization o-1, workspace w-1)");
         Golden.Match(markdown, "Rendering", "Golden", "plan-guards.md");
         markdown.Should().NotContain("hunter2").And.NotContain("EAAG-secret");
         markdown.Should().Contain("| Property | Old | New |").And.Contain("`[secret]`");
@@ -73,7 +73,7 @@ public sealed class PlanRenderingTests
     public void TextPreview_StoppedByGuards_MarksProtectedChangesAndListsEveryGuard()
     {
         var plan = SamplePlan();
-        var text = PlanTextRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), destroy: false, allowDestructiveChanges: false));
+        var text = PlanTextRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), BirdKinds.Default, destroy: false, allowDestructiveChanges: false));
         Golden.Match(text, "Rendering", "Golden", "plan-guards.txt");
     }
 
@@ -81,7 +81,7 @@ public sealed class PlanRenderingTests
     public void JsonPreview_StoppedByGuards_AddsAGuardsObject()
     {
         var plan = SamplePlan();
-        var json = PlanJsonRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), destroy: false, allowDestructiveChanges: false));
+        var json = PlanJsonRenderer.Render(plan, GuardCheck.Evaluate(plan, SampleGuards(), BirdKinds.Default, destroy: false, allowDestructiveChanges: false));
         Golden.Match(json, "Rendering", "Golden", "plan-guards.json");
         var withoutGuards = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
         withoutGuards.Remove("guards");
@@ -94,7 +94,7 @@ public sealed class PlanRenderingTests
     {
         var plan = SamplePlan();
         var guards = new GuardsDefinition([], 1, new SourceLocation("stacks/dev.yaml", 3, 26));
-        var report = GuardCheck.Evaluate(plan, guards, destroy: false, allowDestructiveChanges: true);
+        var report = GuardCheck.Evaluate(plan, guards, BirdKinds.Default, destroy: false, allowDestructiveChanges: true);
         report.Stops.Should().BeFalse();
         PlanTextRenderer.Render(plan, report).Should().EndWith(
             "Guards: 2 resources to delete or replace, more than guards.maxDestructiveChanges (1); allowed by --allow-destructive-changes." + Environment.NewLine);

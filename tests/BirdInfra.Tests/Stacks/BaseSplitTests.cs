@@ -1,6 +1,7 @@
 using System.Text;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Stacks;
 using BirdInfra.Tests.Support;
@@ -62,7 +63,7 @@ public sealed class BaseSplitTests
     /// <summary>Every resolved input of every declaration, in declaration order, secrets by value (test values only).</summary>
     private static List<string> Model(BirdInfra.Stacks.Model.StackDefinition stack, IReadOnlyDictionary<string, string> environment)
     {
-        var graph = StackCompiler.Compile(stack, OrganizationId, WorkspaceId, n => environment.TryGetValue(n, out var v) ? v : null).Graph!;
+        var graph = StackCompiler.Compile(stack, BirdKinds.Default, OrganizationId, WorkspaceId, n => environment.TryGetValue(n, out var v) ? v : null).Graph!;
         return [.. graph.Resources.SelectMany(r => r.Inputs.Select(i => $"{r.Address} protected={r.Protected} {i.Key} = {Canon(i.Value)}").Prepend(r.Address.ToString()))];
     }
 

@@ -1,4 +1,5 @@
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Model;
 using BirdInfra.Stacks;
@@ -170,7 +171,7 @@ public sealed class StackLoaderTests
         var bytes = System.Text.Encoding.UTF8.GetBytes(yaml);
 
         StackLoader.Load(bytes, "stacks/p.yaml", TestEnvironments.Empty()).Diagnostics.Select(d => d.Code).Should().Equal("BI056");
-        StackLoader.Load(bytes, "stacks/p.yaml", new StackLoadOptions(_ => null, true, key => key == "accessKey")).Diagnostics.Should().BeEmpty();
+        StackLoader.Load(bytes, "stacks/p.yaml", new StackLoadOptions(_ => null, true, key => key == "accessKey") { Kinds = BirdKinds.Default }).Diagnostics.Should().BeEmpty();
         var stack = StackLoader.Load(bytes, "stacks/p.yaml", TestEnvironments.Empty(checkSecrets: false)).Stack!;
         stack.Target.OrganizationId!.Literal.Should().Be("6f0c1c9e-5d7b-4d8e-9a0b-1c2d3e4f5a6b");
         stack.Target.AccessKey!.ConfigKey.Should().Be("accessKey");

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Stacks;
 
@@ -22,8 +23,8 @@ internal static class TestEnvironments
     public static string ForStack(string variable, string stack) =>
         $"BIRD_{stack.ToUpperInvariant()}_{(variable.StartsWith("BIRD_", StringComparison.Ordinal) ? variable[5..] : variable)}";
 
-    public static StackLoadOptions Empty(bool checkSecrets = true) => new(_ => null, checkSecrets);
+    public static StackLoadOptions Empty(bool checkSecrets = true) => new(_ => null, checkSecrets) { Kinds = BirdKinds.Default };
 
     public static StackLoadOptions With(IReadOnlyDictionary<string, string> variables, Func<string, bool>? hasConfig = null) =>
-        new(name => variables.TryGetValue(name, out var value) ? value : null, CheckSecretsAvailable: true, hasConfig);
+        new(name => variables.TryGetValue(name, out var value) ? value : null, CheckSecretsAvailable: true, hasConfig) { Kinds = BirdKinds.Default };
 }

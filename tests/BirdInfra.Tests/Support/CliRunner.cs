@@ -1,5 +1,5 @@
 using BirdInfra.Cli;
-using BirdInfra.Engine;
+using BirdInfra.Commands;
 
 namespace BirdInfra.Tests.Support;
 

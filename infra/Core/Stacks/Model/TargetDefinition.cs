@@ -1,3 +1,4 @@
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Stacks.Model;
 
 namespace BirdInfra.Stacks.Model;
@@ -14,4 +15,8 @@ public sealed record TargetDefinition(
     ValueSource? OrganizationId,
     ValueSource? WorkspaceId,
     SecretSource? AccessKey,
-    bool AllowHttpWebhooks);
+    bool AllowHttpWebhooks)
+{
+    /// <summary>What this target lets the kinds accept (http loopback webhooks on the emulator when allowed).</summary>
+    public KindOptions KindOptions => new(AllowHttpLoopbackWebhooks: UsesEmulator && AllowHttpWebhooks);
+}

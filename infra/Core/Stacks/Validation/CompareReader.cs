@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
@@ -14,7 +13,8 @@ internal static partial class CompareReader
 {
     private const string Example = "compare: { expect: [\"connectors.*\", \"webhookSubscriptions.*.url\"] }";
 
-    public static CompareSettings? Read(FieldReader reader, MappingNode top)
+    /// <param name="sections">The stack file's sections, which ignore patterns name.</param>
+    public static CompareSettings? Read(FieldReader reader, MappingNode top, IReadOnlyList<string> sections)
     {
         if (FieldReader.Optional(top, StackKeys.Compare) is not { } node)
         {
@@ -43,13 +43,13 @@ internal static partial class CompareReader
         foreach (var (item, itemNode) in items)
         {
             var match = Pattern().Match(item);
-            if (!match.Success || !KindSections.Names.Contains(match.Groups["section"].Value))
+            if (!match.Success || !sections.Contains(match.Groups["section"].Value))
             {
-                var sections = string.Join(", ", KindSections.Names);
+                var known = string.Join(", ", sections);
                 reader.Report(
                     DiagnosticCodes.InvalidCompareSetting,
                     $"'{Text.Shown(item)}' is not an expected difference: write <section>.<logical name glob>[.<property glob>].",
-                    $"Sections: {sections}. E.g. connectors.* (a connector only one stack has) or webhookSubscriptions.*.url.",
+                    $"Sections: {known}. E.g. connectors.* (a connector only one stack has) or webhookSubscriptions.*.url.",
                     itemNode);
                 valid = false;
                 continue;

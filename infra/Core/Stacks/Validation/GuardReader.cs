@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Stacks;
 using BirdInfra.Providers.Stacks.Reading;
@@ -18,7 +17,8 @@ internal static class GuardReader
 {
     private const string Example = "guards: { protect: [accessKeys, connectors], maxDestructiveChanges: 3 }";
 
-    public static GuardsDefinition? Read(ValidationContext context, MappingNode top)
+    /// <param name="sections">The stack file's sections, which protection rules name.</param>
+    public static GuardsDefinition? Read(ValidationContext context, MappingNode top, IReadOnlyList<string> sections)
     {
         var reader = context.Reader;
         var rules = ImmutableArray.CreateBuilder<ProtectionRule>();
@@ -45,7 +45,7 @@ internal static class GuardReader
             {
                 foreach (var (item, node) in items)
                 {
-                    if (Rule(context, item, node) is { } rule)
+                    if (Rule(context, sections, item, node) is { } rule)
                     {
                         rules.Add(rule);
                     }
@@ -94,20 +94,20 @@ internal static class GuardReader
     }
 
     /// <summary>A section name (<c>connectors</c>) or the address of one declared resource (<c>connectors.sales-number</c>).</summary>
-    private static ProtectionRule? Rule(ValidationContext context, string item, StackNode node)
+    private static ProtectionRule? Rule(ValidationContext context, IReadOnlyList<string> sections, string item, StackNode node)
     {
         var reader = context.Reader;
         var dot = item.IndexOf('.', StringComparison.Ordinal);
         var section = dot < 0 ? item : item[..dot];
-        if (!KindSections.Names.Contains(section))
+        if (!sections.Contains(section))
         {
-            var sections = KindSections.Names.Order(StringComparer.Ordinal).ToList();
-            var closest = Text.Closest(section, sections);
+            var known = sections.Order(StringComparer.Ordinal).ToList();
+            var closest = Text.Closest(section, known);
             reader.Report(
                 DiagnosticCodes.UnknownProtectedSection,
                 $"'{Text.Shown(item)}' does not name a section: guards.protect lists sections and resource addresses.",
                 (closest is null ? string.Empty : $"Did you mean '{closest}'? ")
-                    + $"Write a section ({string.Join(", ", sections)}) or an address such as connectors.sales-number.",
+                    + $"Write a section ({string.Join(", ", known)}) or an address such as connectors.sales-number.",
                 node);
             return null;
         }

@@ -31,7 +31,7 @@ internal static partial class StackValidator
             return null;
         }
 
-        var sectionNames = BirdKinds.Default.Sections.Select(s => s.Name).ToList();
+        var sectionNames = options.Kinds.Sections.Select(s => s.Name).ToList();
         if (root is not MappingNode top)
         {
             reader.Report(
@@ -59,7 +59,7 @@ internal static partial class StackValidator
         }
 
         // Bird's value rules are the kinds' own checks; webhook URL rules depend on the target.
-        var kinds = BirdKinds.CreateRegistry(allowHttpLoopbackWebhooks: usesEmulator == true && allowHttp);
+        var kinds = options.Kinds.For(new KindOptions(AllowHttpLoopbackWebhooks: usesEmulator == true && allowHttp));
         var context = new ValidationContext(reader, sources, new StackIndex(), usesEmulator, allowHttp);
         var resources = ImmutableArray.CreateBuilder<StackEntry>();
         var checkedEntries = new List<CheckedEntry>();
@@ -68,9 +68,9 @@ internal static partial class StackValidator
             resources.AddRange(Section(context, top, kind, checkedEntries));
         }
 
-        var guards = GuardReader.Read(context, top);
+        var guards = GuardReader.Read(context, top, sectionNames);
         var state = StateReader.Read(reader, sources, top);
-        var compare = CompareReader.Read(reader, top);
+        var compare = CompareReader.Read(reader, top, sectionNames);
         var drift = DriftReader.Read(reader, top, name, file, [.. kinds.Declarable.Select(k => k.Name)]);
         var expectations = ExpectationReader.Read(reader, top);
         CrossChecks.Run(reader, context.Index, kinds.Sections, checkedEntries);

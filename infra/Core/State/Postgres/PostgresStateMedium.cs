@@ -30,8 +30,8 @@ public sealed class PostgresStateMedium(PostgresStateDatabase database, string s
     public Task WriteSnapshotAsync(byte[] snapshot, long? previousSerial, long serial, CancellationToken cancellationToken) =>
         database.WriteSnapshotAsync(stack, previousSerial, serial, Encoding.UTF8.GetString(snapshot), cancellationToken);
 
-    public void AppendJournal(IReadOnlyList<byte[]> lines) =>
-        database.AppendJournalAsync(stack, [.. lines.Select(Encoding.UTF8.GetString)], CancellationToken.None).GetAwaiter().GetResult();
+    public Task AppendJournalAsync(IReadOnlyList<byte[]> lines, CancellationToken cancellationToken) =>
+        database.AppendJournalAsync(stack, [.. lines.Select(Encoding.UTF8.GetString)], cancellationToken);
 
-    public void DeleteJournal() => database.ClearJournalAsync(stack, CancellationToken.None).GetAwaiter().GetResult();
+    public Task DeleteJournalAsync(CancellationToken cancellationToken) => database.ClearJournalAsync(stack, cancellationToken);
 }

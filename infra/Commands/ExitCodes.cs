@@ -1,4 +1,4 @@
-namespace BirdInfra.Engine;
+namespace BirdInfra.Commands;
 
 public static class ExitCodes
 {

@@ -1,4 +1,6 @@
-namespace BirdInfra.Engine;
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Commands;
 
 /// <summary>What a command was asked to do, independent of how the CLI parsed it.</summary>
 public sealed record CommandOptions(string Stack, string Root)
@@ -44,4 +46,7 @@ public sealed record CommandOptions(string Stack, string Root)
 
     /// <summary>`output`: the one output to print; null for all.</summary>
     public string? Output { get; init; }
+
+    /// <summary>The kinds the CLI was composed with; the engine is given them, never reads a static list.</summary>
+    public required KindRegistry Kinds { get; init; }
 }
