@@ -32,22 +32,10 @@ internal static class ConnectorEndpoints
                     c => c.CreatedAt, c => c.Id, paging.Value!, c => ConnectorView.From(c, options.EchoConnectorArguments))));
         });
 
-        app.MapPost(collection, async (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPost(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<ConnectorView>(request, store, state => Scope.Workspace(state, workspaceId), (state, body) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<ConnectorView>(state =>
-            {
-                if (Scope.Workspace(state, workspaceId) is { } missing)
-                {
-                    return missing;
-                }
-
-                var parsed = ConnectorRequest.Parse(body.Value!);
+                var parsed = ConnectorRequest.Parse(body);
                 if (parsed.Error is { } invalid)
                 {
                     return invalid;
@@ -66,8 +54,7 @@ internal static class ConnectorEndpoints
                     now + options.ChannelDelay, null, now, now);
                 state.Connectors[connector.Id] = connector;
                 return ConnectorView.From(connector, options.EchoConnectorArguments);
-            }), 201);
-        });
+            }, ct, 201));
 
         app.MapGet(item, (string workspaceId, string connectorId, EmulatorStore store, EmulatorOptions options) =>
             ApiResults.From(store.Read<Outcome<ConnectorView>>(state =>
