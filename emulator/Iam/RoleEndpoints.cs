@@ -28,12 +28,7 @@ internal static class RoleEndpoints
             BodyWrite.RunAsync<RoleView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
             {
                 var v = new Validator();
-                v.Closed(body, "", Fields);
-                var name = v.String(body, "name", "", required: true);
-                var description = v.String(body, "description", "", required: false, min: 0);
-                var policies = ParsePolicies(v, body, state);
-                var actions = ParseActions(v, body);
-                var metadata = v.Object(body, "metadata", "", required: false);
+                var (name, description, policies, actions, metadata) = ReadFields(v, body, state, nameRequired: true);
                 if (v.ToError() is { } invalid)
                 {
                     return invalid;
@@ -103,17 +98,12 @@ internal static class RoleEndpoints
         }
 
         var v = new Validator();
-        v.Closed(body, "", Fields);
         if (body.Count == 0 && !replace)
         {
             v.Add(".", "at least one property is required");
         }
 
-        var name = v.String(body, "name", "", required: replace);
-        var description = v.String(body, "description", "", required: false, min: 0);
-        var policies = ParsePolicies(v, body, state);
-        var actions = ParseActions(v, body);
-        var metadata = v.Object(body, "metadata", "", required: false);
+        var (name, description, policies, actions, metadata) = ReadFields(v, body, state, nameRequired: replace);
         if (v.ToError() is { } invalid)
         {
             return invalid;
@@ -145,6 +135,19 @@ internal static class RoleEndpoints
             };
         state.Roles[roleId] = updated;
         return RoleView.From(updated, state);
+    }
+
+    /// <summary>A role body's fields, read and checked alike by create, PATCH and PUT (an empty body has no unsupported property).</summary>
+    private static (string? Name, string? Description, List<PolicyReference>? Policies, List<RoleAction>? Actions, JsonObject? Metadata) ReadFields(
+        Validator v, JsonObject body, EmulatorState state, bool nameRequired)
+    {
+        v.Closed(body, "", Fields);
+        return (
+            v.String(body, "name", "", required: nameRequired),
+            v.String(body, "description", "", required: false, min: 0),
+            ParsePolicies(v, body, state),
+            ParseActions(v, body),
+            v.Object(body, "metadata", "", required: false));
     }
 
     private static List<PolicyReference>? ParsePolicies(Validator v, JsonObject body, EmulatorState state)
