@@ -18,18 +18,11 @@ internal static class ConnectorEndpoints
 
         app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options) =>
         {
-            var paging = PageRequest.Parse(request.Query);
-            if (paging.Error is { } bad)
-            {
-                return ApiResults.Error(bad);
-            }
-
             var templateRef = request.Query["templateRef"].ToString();
-            return ApiResults.From(store.Read<Outcome<Page<ConnectorView>>>(state =>
-                Scope.Workspace(state, workspaceId) is { } missing ? missing
-                : Paginator.Paginate(
-                    state.Connectors.Values.Where(c => c.WorkspaceId == workspaceId && (templateRef.Length == 0 || c.ConnectorTemplateRef == templateRef)),
-                    c => c.CreatedAt, c => c.Id, paging.Value!, c => ConnectorView.From(c, options.EchoConnectorArguments))));
+            return ListEndpoint.Answer(
+                request, store, state => Scope.Workspace(state, workspaceId),
+                state => state.Connectors.Values.Where(c => c.WorkspaceId == workspaceId && (templateRef.Length == 0 || c.ConnectorTemplateRef == templateRef)),
+                c => c.CreatedAt, c => c.Id, (_, c) => ConnectorView.From(c, options.EchoConnectorArguments));
         });
 
         app.MapPost(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>

@@ -163,14 +163,15 @@ internal sealed class Validator
     }
 
     /// <summary>
-    /// The objects of a top-level array property, each with its path and held to a closed schema; an item that is not
-    /// an object is reported by index and skipped. Null when the property is absent or not a valid array. Lazy, so each
+    /// The objects of an array property, each with its path and held to a closed schema; an item that is not an
+    /// object is reported by index and skipped. Null when the property is absent or not a valid array. Lazy, so each
     /// item's problems are reported in the order the caller reads it.
     /// </summary>
-    public IEnumerable<(JsonObject Item, string At)>? Objects(JsonObject obj, string name, bool required, int minItems, int maxItems, params string[] allowed)
+    public IEnumerable<(JsonObject Item, string At)>? Objects(
+        JsonObject obj, string name, string path, bool required, int minItems, int maxItems, params string[] allowed)
     {
-        var array = Array(obj, name, "", required, minItems, maxItems);
-        return array is null ? null : Each(array, Child("", name), allowed);
+        var array = Array(obj, name, path, required, minItems, maxItems);
+        return array is null ? null : Each(array, Child(path, name), allowed);
     }
 
     /// <summary>An array of strings; bad items are reported by index.</summary>

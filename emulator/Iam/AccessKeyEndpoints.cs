@@ -16,13 +16,9 @@ internal static class AccessKeyEndpoints
         const string item = collection + "/{accessKeyId}";
 
         app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-        {
-            var paging = PageRequest.Parse(request.Query);
-            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<AccessKeyView>>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : Paginator.Paginate(state.AccessKeys.Values, k => k.CreatedAt, k => k.Id, paging.Value!,
-                    k => AccessKeyView.From(k, state.Bootstrap.OrganizationId))));
-        });
+            ListEndpoint.Answer(
+                request, store, state => Scope.Organization(state, organizationId), state => state.AccessKeys.Values,
+                k => k.CreatedAt, k => k.Id, (state, k) => AccessKeyView.From(k, state.Bootstrap.OrganizationId)));
 
         app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
             BodyWrite.RunAsync<AccessKeyCreated>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
@@ -62,7 +58,7 @@ internal static class AccessKeyEndpoints
     internal static List<RoleReference> ParseRoleRefs(Validator v, JsonObject body, EmulatorState state)
     {
         var result = new List<RoleReference>();
-        if (v.Objects(body, "roleRefs", required: false, minItems: 0, maxItems: 5, "id", "type", "workspaces") is { } items)
+        if (v.Objects(body, "roleRefs", "", required: false, minItems: 0, maxItems: 5, "id", "type", "workspaces") is { } items)
         {
             foreach (var (r, at) in items)
             {

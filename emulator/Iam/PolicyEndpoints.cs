@@ -20,12 +20,9 @@ internal static class PolicyEndpoints
         const string item = collection + "/{policyId}";
 
         app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-        {
-            var paging = PageRequest.Parse(request.Query);
-            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<PolicyView>>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : Paginator.Paginate(state.Policies.Values, p => p.CreatedAt, p => p.Id, paging.Value!, p => PolicyView.From(p, state))));
-        });
+            ListEndpoint.Answer(
+                request, store, state => Scope.Organization(state, organizationId), state => state.Policies.Values,
+                p => p.CreatedAt, p => p.Id, (state, p) => PolicyView.From(p, state)));
 
         app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
             BodyWrite.RunAsync<PolicyView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
@@ -82,7 +79,7 @@ internal static class PolicyEndpoints
     private static List<PolicyDefinition> ParseDefinitions(Validator v, JsonObject body)
     {
         var result = new List<PolicyDefinition>();
-        foreach (var (d, at) in v.Objects(body, "definitions", required: true, minItems: 1, maxItems: 100, "effect", "actions", "resources", "conditionsAll") ?? [])
+        foreach (var (d, at) in v.Objects(body, "definitions", "", required: true, minItems: 1, maxItems: 100, "effect", "actions", "resources", "conditionsAll") ?? [])
         {
             var effect = v.String(d, "effect", at, required: true);
             if (effect is not null and not ("allow" or "deny"))

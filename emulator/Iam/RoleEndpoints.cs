@@ -17,12 +17,9 @@ internal static class RoleEndpoints
         const string item = collection + "/{roleId}";
 
         app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-        {
-            var paging = PageRequest.Parse(request.Query);
-            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<RoleView>>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : Paginator.Paginate(state.Roles.Values, r => r.CreatedAt, r => r.Id, paging.Value!, r => RoleView.From(r, state))));
-        });
+            ListEndpoint.Answer(
+                request, store, state => Scope.Organization(state, organizationId), state => state.Roles.Values,
+                r => r.CreatedAt, r => r.Id, (state, r) => RoleView.From(r, state)));
 
         app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
             BodyWrite.RunAsync<RoleView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
@@ -152,7 +149,7 @@ internal static class RoleEndpoints
 
     private static List<PolicyReference>? ParsePolicies(Validator v, JsonObject body, EmulatorState state)
     {
-        if (v.Objects(body, "policies", required: false, minItems: 0, maxItems: 50, "id", "type") is not { } items)
+        if (v.Objects(body, "policies", "", required: false, minItems: 0, maxItems: 50, "id", "type") is not { } items)
         {
             return null;
         }
@@ -191,7 +188,7 @@ internal static class RoleEndpoints
 
     private static List<RoleAction>? ParseActions(Validator v, JsonObject body)
     {
-        if (v.Objects(body, "actions", required: false, minItems: 0, maxItems: int.MaxValue, "name", "type") is not { } items)
+        if (v.Objects(body, "actions", "", required: false, minItems: 0, maxItems: int.MaxValue, "name", "type") is not { } items)
         {
             return null;
         }

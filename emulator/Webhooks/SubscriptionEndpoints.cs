@@ -24,23 +24,16 @@ internal static class SubscriptionEndpoints
 
         app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store) =>
         {
-            var paging = PageRequest.Parse(request.Query);
-            if (paging.Error is { } bad)
-            {
-                return ApiResults.Error(bad);
-            }
-
             var service = Filter(request.Query, "service");
             var @event = Filter(request.Query, "event");
             var status = Filter(request.Query, "status");
-            return ApiResults.From(store.Read<Outcome<Page<SubscriptionRecord>>>(state =>
-                CheckScope(state, request, workspaceId) is { } missing ? missing
-                : Paginator.Paginate(
-                    state.Subscriptions.Values.Where(s => s.WorkspaceId == workspaceId
-                        && (service is null || s.Service == service)
-                        && (@event is null || s.Event == @event)
-                        && (status is null || s.Status == status)),
-                    s => s.CreatedAt, s => s.Id, paging.Value!, s => s)));
+            return ListEndpoint.Answer(
+                request, store, state => CheckScope(state, request, workspaceId),
+                state => state.Subscriptions.Values.Where(s => s.WorkspaceId == workspaceId
+                    && (service is null || s.Service == service)
+                    && (@event is null || s.Event == @event)
+                    && (status is null || s.Status == status)),
+                s => s.CreatedAt, s => s.Id, (_, s) => s);
         });
 
         app.MapPost(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>

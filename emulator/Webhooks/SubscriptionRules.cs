@@ -12,7 +12,7 @@ internal static class SubscriptionRules
 
     public static List<EventFilter>? ParseFilters(Validator v, JsonObject body, EmulatorOptions options, string service, string? @event)
     {
-        if (v.Objects(body, "eventFilters", required: false, minItems: 0, maxItems: 20, "key", "value") is not { } items)
+        if (v.Objects(body, "eventFilters", "", required: false, minItems: 0, maxItems: 20, "key", "value") is not { } items)
         {
             return null;
         }
