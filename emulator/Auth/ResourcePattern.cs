@@ -36,6 +36,7 @@ internal static class ResourcePattern
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
+    // Deliberately not shared with providers/AccessPolicy/SubtreeCoverage: the emulator reads Bird's docs on its own, so it can catch the client's mistakes.
     private static bool Match(string[] pattern, int p, string[] path, int s)
     {
         while (true)

@@ -25,19 +25,19 @@ internal static partial class ChannelEndpoints
                 return ApiResults.Error(ApiError.BadRequest($"filter value '{wrong}' must match ^[A-Za-z0-9-]+$"));
             }
 
-            return ApiResults.From(store.Read<Outcome<Page<ChannelView>>>(state =>
+            return ApiResults.From(store.Read<Outcome<Page<ChannelRecord>>>(state =>
                 Scope.Workspace(state, workspaceId) is { } missing ? missing
                 : Paginator.Paginate(
                     state.Channels.Values.Where(c => c.WorkspaceId == workspaceId
                         && (platforms.Count == 0 || platforms.Contains(c.PlatformId))
                         && (statuses.Count == 0 || statuses.Contains(c.Status))),
-                    c => c.CreatedAt, c => c.Id, paging.Value!, ChannelView.From)));
+                    c => c.CreatedAt, c => c.Id, paging.Value!, c => c)));
         });
 
         app.MapGet("/workspaces/{workspaceId}/channels/{channelId}", (string workspaceId, string channelId, EmulatorStore store) =>
-            ApiResults.From(store.Read<Outcome<ChannelView>>(state =>
+            ApiResults.From(store.Read<Outcome<ChannelRecord>>(state =>
                 Scope.Workspace(state, workspaceId) is { } missing ? missing
-                : state.Channels.TryGetValue(channelId, out var c) && c.WorkspaceId == workspaceId ? ChannelView.From(c)
+                : state.Channels.TryGetValue(channelId, out var c) && c.WorkspaceId == workspaceId ? c
                 : ApiError.NotFound("channel"))));
     }
 

@@ -1,12 +1,16 @@
+using BirdInfra.Emulator.Http;
+
 namespace BirdInfra.Emulator.Channels;
 
 /// <summary>
 /// A stored channel, created in the background for a connector. It starts <see cref="Pending"/> and becomes
-/// <see cref="Active"/> (Bird's status for a working channel) at <see cref="ActiveAt"/>.
+/// <see cref="Active"/> (Bird's status for a working channel) at <see cref="ActiveAt"/>. Without its stored-only
+/// fields it is the wire shape of a channel (fact sheet §3.4, advanced overrides omitted) and the <c>channel.*</c>
+/// webhook payload.
 /// </summary>
 public sealed record ChannelRecord(
     string Id,
-    string WorkspaceId,
+    [property: StoredOnly] string WorkspaceId,
     string PlatformId,
     string Name,
     string ConnectorId,
@@ -14,7 +18,7 @@ public sealed record ChannelRecord(
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset ActiveAt)
+    [property: StoredOnly] DateTimeOffset ActiveAt)
 {
     /// <summary>The status Bird's docs show for a working channel (the channel list example).</summary>
     public const string Active = "active";

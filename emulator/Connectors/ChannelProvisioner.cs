@@ -27,7 +27,7 @@ internal sealed class ChannelProvisioner(EmulatorStore store, WebhookDispatcher 
                     channel.WorkspaceId,
                     "channels",
                     @event,
-                    ChannelView.From(channel),
+                    channel,
                     new Dictionary<string, string> { ["platformId"] = channel.PlatformId, ["channelStatus"] = channel.Status, ["channelId"] = channel.Id });
             }
         }

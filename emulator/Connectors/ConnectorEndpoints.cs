@@ -18,36 +18,17 @@ internal static class ConnectorEndpoints
 
         app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options) =>
         {
-            var paging = PageRequest.Parse(request.Query);
-            if (paging.Error is { } bad)
-            {
-                return ApiResults.Error(bad);
-            }
-
             var templateRef = request.Query["templateRef"].ToString();
-            return ApiResults.From(store.Read<Outcome<Page<ConnectorView>>>(state =>
-                Scope.Workspace(state, workspaceId) is { } missing ? missing
-                : Paginator.Paginate(
-                    state.Connectors.Values.Where(c => c.WorkspaceId == workspaceId && (templateRef.Length == 0 || c.ConnectorTemplateRef == templateRef)),
-                    c => c.CreatedAt, c => c.Id, paging.Value!, c => ConnectorView.From(c, options.EchoConnectorArguments))));
+            return ListEndpoint.Answer(
+                request, store, state => Scope.Workspace(state, workspaceId),
+                state => state.Connectors.Values.Where(c => c.WorkspaceId == workspaceId && (templateRef.Length == 0 || c.ConnectorTemplateRef == templateRef)),
+                c => c.CreatedAt, c => c.Id, (_, c) => ConnectorView.From(c, options.EchoConnectorArguments));
         });
 
-        app.MapPost(collection, async (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPost(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<ConnectorView>(request, store, state => Scope.Workspace(state, workspaceId), (state, body) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<ConnectorView>(state =>
-            {
-                if (Scope.Workspace(state, workspaceId) is { } missing)
-                {
-                    return missing;
-                }
-
-                var parsed = ConnectorRequest.Parse(body.Value!);
+                var parsed = ConnectorRequest.Parse(body);
                 if (parsed.Error is { } invalid)
                 {
                     return invalid;
@@ -66,8 +47,7 @@ internal static class ConnectorEndpoints
                     now + options.ChannelDelay, null, now, now);
                 state.Connectors[connector.Id] = connector;
                 return ConnectorView.From(connector, options.EchoConnectorArguments);
-            }), 201);
-        });
+            }, ct, 201));
 
         app.MapGet(item, (string workspaceId, string connectorId, EmulatorStore store, EmulatorOptions options) =>
             ApiResults.From(store.Read<Outcome<ConnectorView>>(state =>

@@ -91,11 +91,11 @@ internal static class ControlEndpoints
             });
             if (changed.Value is { } c)
             {
-                dispatcher.Publish(c.WorkspaceId, "channels", "channel.updated", ChannelView.From(c),
+                dispatcher.Publish(c.WorkspaceId, "channels", "channel.updated", c,
                     new Dictionary<string, string> { ["platformId"] = c.PlatformId, ["channelStatus"] = c.Status, ["channelId"] = c.Id });
             }
 
-            return ApiResults.From(changed.Error is null ? new Outcome<ChannelView>(ChannelView.From(changed.Value!), null) : new Outcome<ChannelView>(null, changed.Error));
+            return ApiResults.From(changed);
         });
 
         // Bird's console can change the roles (and their workspaces) of an existing key; its public API cannot, so this

@@ -140,42 +140,14 @@ internal sealed class Validator
         return value;
     }
 
-    public JsonObject? Object(JsonObject obj, string name, string path, bool required)
-    {
-        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
-        {
-            if (required)
-            {
-                Add(Child(path, name), "is required");
-            }
-
-            return null;
-        }
-
-        if (node is not JsonObject child)
-        {
-            Add(Child(path, name), "must be an object");
-            return null;
-        }
-
-        return child;
-    }
+    public JsonObject? Object(JsonObject obj, string name, string path, bool required) =>
+        Node<JsonObject>(obj, name, path, required, "must be an object");
 
     public JsonArray? Array(JsonObject obj, string name, string path, bool required, int minItems = 0, int maxItems = int.MaxValue)
     {
-        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
+        var array = Node<JsonArray>(obj, name, path, required, "must be an array");
+        if (array is null)
         {
-            if (required)
-            {
-                Add(Child(path, name), "is required");
-            }
-
-            return null;
-        }
-
-        if (node is not JsonArray array)
-        {
-            Add(Child(path, name), "must be an array");
             return null;
         }
 
@@ -188,6 +160,18 @@ internal sealed class Validator
         }
 
         return array;
+    }
+
+    /// <summary>
+    /// The objects of an array property, each with its path and held to a closed schema; an item that is not an
+    /// object is reported by index and skipped. Null when the property is absent or not a valid array. Lazy, so each
+    /// item's problems are reported in the order the caller reads it.
+    /// </summary>
+    public IEnumerable<(JsonObject Item, string At)>? Objects(
+        JsonObject obj, string name, string path, bool required, int minItems, int maxItems, params string[] allowed)
+    {
+        var array = Array(obj, name, path, required, minItems, maxItems);
+        return array is null ? null : Each(array, Child(path, name), allowed);
     }
 
     /// <summary>An array of strings; bad items are reported by index.</summary>
@@ -216,4 +200,43 @@ internal sealed class Validator
     }
 
     public static bool IsUuid(string? value) => Guid.TryParseExact(value, "D", out _);
+
+    /// <summary>The property as a <typeparamref name="T"/>; absent (reported when required) or of another kind (reported) is null.</summary>
+    private T? Node<T>(JsonObject obj, string name, string path, bool required, string wrongKind)
+        where T : JsonNode
+    {
+        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            if (required)
+            {
+                Add(Child(path, name), "is required");
+            }
+
+            return null;
+        }
+
+        if (node is not T typed)
+        {
+            Add(Child(path, name), wrongKind);
+            return null;
+        }
+
+        return typed;
+    }
+
+    private IEnumerable<(JsonObject Item, string At)> Each(JsonArray array, string path, string[] allowed)
+    {
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = Item(path, i);
+            if (array[i] is not JsonObject item)
+            {
+                Add(at, "must be an object");
+                continue;
+            }
+
+            Closed(item, at, allowed);
+            yield return (item, at);
+        }
+    }
 }

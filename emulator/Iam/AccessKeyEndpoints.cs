@@ -16,34 +16,18 @@ internal static class AccessKeyEndpoints
         const string item = collection + "/{accessKeyId}";
 
         app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-        {
-            var paging = PageRequest.Parse(request.Query);
-            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<AccessKeyView>>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : Paginator.Paginate(state.AccessKeys.Values, k => k.CreatedAt, k => k.Id, paging.Value!,
-                    k => AccessKeyView.From(k, state.Bootstrap.OrganizationId))));
-        });
+            ListEndpoint.Answer(
+                request, store, state => Scope.Organization(state, organizationId), state => state.AccessKeys.Values,
+                k => k.CreatedAt, k => k.Id, (state, k) => AccessKeyView.From(k, state.Bootstrap.OrganizationId)));
 
-        app.MapPost(collection, async (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<AccessKeyCreated>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<AccessKeyCreated>(state =>
-            {
-                if (Scope.Organization(state, organizationId) is { } missing)
-                {
-                    return missing;
-                }
-
                 var v = new Validator();
-                v.Closed(body.Value!, "", "name", "description", "roleRefs", "roleIds");
-                var name = v.String(body.Value!, "name", "", required: true);
-                var description = v.String(body.Value!, "description", "", required: true);
-                var roleRefs = ParseRoleRefs(v, body.Value!, state);
+                v.Closed(body, "", "name", "description", "roleRefs", "roleIds");
+                var name = v.String(body, "name", "", required: true);
+                var description = v.String(body, "description", "", required: true);
+                var roleRefs = ParseRoleRefs(v, body, state);
                 if (v.ToError() is { } invalid)
                 {
                     return invalid;
@@ -54,15 +38,14 @@ internal static class AccessKeyEndpoints
                 var key = new AccessKeyRecord(Clock.NewId(), name!, description!, TokenHash.Of(token), token[^4..], roleRefs, null, now, now);
                 state.AccessKeys[key.Id] = key;
                 return new AccessKeyCreated(AccessKeyView.From(key, state.Bootstrap.OrganizationId), token);
-            }), 201);
-        });
+            }, ct, 201));
 
         // GET one key expands its roles (roles, full role objects) unless the options ask for the list's roleRefs.
         app.MapGet(item, (string organizationId, string accessKeyId, EmulatorStore store, EmulatorOptions options) =>
-            ApiResults.From(store.Read<Outcome<object>>(state =>
+            ApiResults.From(store.Read<Outcome<AccessKeyView>>(state =>
                 Scope.Organization(state, organizationId) is { } missing ? missing
                 : !state.AccessKeys.TryGetValue(accessKeyId, out var k) ? ApiError.NotFound("access key")
-                : new Outcome<object>(options.AccessKeyGetExpandsRoles ? AccessKeyDetailView.From(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId), null))));
+                : options.AccessKeyGetExpandsRoles ? AccessKeyView.Expanded(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId))));
 
         app.MapDelete(item, (string organizationId, string accessKeyId, EmulatorStore store) =>
             ApiResults.NoContent(store.Write<bool>(state =>
@@ -75,18 +58,10 @@ internal static class AccessKeyEndpoints
     internal static List<RoleReference> ParseRoleRefs(Validator v, JsonObject body, EmulatorState state)
     {
         var result = new List<RoleReference>();
-        if (v.Array(body, "roleRefs", "", required: false, maxItems: 5) is { } array)
+        if (v.Objects(body, "roleRefs", "", required: false, minItems: 0, maxItems: 5, "id", "type", "workspaces") is { } items)
         {
-            for (var i = 0; i < array.Count; i++)
+            foreach (var (r, at) in items)
             {
-                var at = Validator.Item(".roleRefs", i);
-                if (array[i] is not JsonObject r)
-                {
-                    v.Add(at, "must be an object");
-                    continue;
-                }
-
-                v.Closed(r, at, "id", "type", "workspaces");
                 var id = v.String(r, "id", at, required: true);
                 var type = v.String(r, "type", at, required: false) ?? "organization";
                 if (type != "organization")

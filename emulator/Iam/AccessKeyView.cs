@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+using BirdInfra.Emulator.Store;
+
 namespace BirdInfra.Emulator.Iam;
 
-/// <summary>Wire shape of an access key; never carries the token.</summary>
+/// <summary>
+/// Wire shape of an access key, never with the token: the list (and create) carry <c>roleRefs</c>; GET of one key,
+/// when roles are expanded, carries <c>roles</c> (full role objects, which carry no workspaces) instead.
+/// </summary>
 public sealed record AccessKeyView(
     string Id,
     string OrganizationId,
@@ -11,8 +17,17 @@ public sealed record AccessKeyView(
     DateTimeOffset? LastUsedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<RoleReference> RoleRefs)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RoleReference>? RoleRefs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RoleView>? Roles = null)
 {
     public static AccessKeyView From(AccessKeyRecord k, string organizationId) => new(
         k.Id, organizationId, k.Name, k.Description, "user", k.Suffix, k.LastUsedAt, k.CreatedAt, k.UpdatedAt, k.RoleRefs);
+
+    /// <summary>GET of one key with its roles expanded.</summary>
+    public static AccessKeyView Expanded(AccessKeyRecord k, EmulatorState state) =>
+        From(k, state.Bootstrap.OrganizationId) with
+        {
+            RoleRefs = null,
+            Roles = k.RoleRefs.Select(r => state.Roles.TryGetValue(r.Id, out var role) ? RoleView.From(role, state) : null).OfType<RoleView>().ToList(),
+        };
 }

@@ -20,34 +20,19 @@ internal static class PolicyEndpoints
         const string item = collection + "/{policyId}";
 
         app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-        {
-            var paging = PageRequest.Parse(request.Query);
-            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<PolicyView>>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : Paginator.Paginate(state.Policies.Values, p => p.CreatedAt, p => p.Id, paging.Value!, p => PolicyView.From(p, state))));
-        });
+            ListEndpoint.Answer(
+                request, store, state => Scope.Organization(state, organizationId), state => state.Policies.Values,
+                p => p.CreatedAt, p => p.Id, (state, p) => PolicyView.From(p, state)));
 
-        app.MapPost(collection, async (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<PolicyView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<PolicyView>(state =>
-            {
-                if (Scope.Organization(state, organizationId) is { } missing)
-                {
-                    return missing;
-                }
-
                 var v = new Validator();
-                v.Closed(body.Value!, "", "name", "description", "definitions", "metadata");
-                var name = v.String(body.Value!, "name", "", required: true);
-                var description = v.String(body.Value!, "description", "", required: false, min: 0);
-                var metadata = v.Object(body.Value!, "metadata", "", required: false);
-                var definitions = ParseDefinitions(v, body.Value!);
+                v.Closed(body, "", "name", "description", "definitions", "metadata");
+                var name = v.String(body, "name", "", required: true);
+                var description = v.String(body, "description", "", required: false, min: 0);
+                var metadata = v.Object(body, "metadata", "", required: false);
+                var definitions = ParseDefinitions(v, body);
                 if (v.ToError() is { } invalid)
                 {
                     return invalid;
@@ -57,8 +42,7 @@ internal static class PolicyEndpoints
                 var policy = new PolicyRecord(Clock.NewId(), name!, description ?? "", definitions, (JsonObject?)metadata?.DeepClone(), now, now);
                 state.Policies[policy.Id] = policy;
                 return PolicyView.From(policy, state);
-            }), 201);
-        });
+            }, ct, 201));
 
         app.MapGet(item, (string organizationId, string policyId, EmulatorStore store) =>
             ApiResults.From(store.Read<Outcome<PolicyView>>(state =>
@@ -95,22 +79,8 @@ internal static class PolicyEndpoints
     private static List<PolicyDefinition> ParseDefinitions(Validator v, JsonObject body)
     {
         var result = new List<PolicyDefinition>();
-        var array = v.Array(body, "definitions", "", required: true, minItems: 1, maxItems: 100);
-        if (array is null)
+        foreach (var (d, at) in v.Objects(body, "definitions", "", required: true, minItems: 1, maxItems: 100, "effect", "actions", "resources", "conditionsAll") ?? [])
         {
-            return result;
-        }
-
-        for (var i = 0; i < array.Count; i++)
-        {
-            var at = Validator.Item(".definitions", i);
-            if (array[i] is not JsonObject d)
-            {
-                v.Add(at, "must be an object");
-                continue;
-            }
-
-            v.Closed(d, at, "effect", "actions", "resources", "conditionsAll");
             var effect = v.String(d, "effect", at, required: true);
             if (effect is not null and not ("allow" or "deny"))
             {

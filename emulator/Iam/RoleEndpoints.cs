@@ -17,35 +17,15 @@ internal static class RoleEndpoints
         const string item = collection + "/{roleId}";
 
         app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-        {
-            var paging = PageRequest.Parse(request.Query);
-            return paging.Error is { } bad ? ApiResults.Error(bad) : ApiResults.From(store.Read<Outcome<Page<RoleView>>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : Paginator.Paginate(state.Roles.Values, r => r.CreatedAt, r => r.Id, paging.Value!, r => RoleView.From(r, state))));
-        });
+            ListEndpoint.Answer(
+                request, store, state => Scope.Organization(state, organizationId), state => state.Roles.Values,
+                r => r.CreatedAt, r => r.Id, (state, r) => RoleView.From(r, state)));
 
-        app.MapPost(collection, async (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<RoleView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<RoleView>(state =>
-            {
-                if (Scope.Organization(state, organizationId) is { } missing)
-                {
-                    return missing;
-                }
-
                 var v = new Validator();
-                v.Closed(body.Value!, "", Fields);
-                var name = v.String(body.Value!, "name", "", required: true);
-                var description = v.String(body.Value!, "description", "", required: false, min: 0);
-                var policies = ParsePolicies(v, body.Value!, state);
-                var actions = ParseActions(v, body.Value!);
-                var metadata = v.Object(body.Value!, "metadata", "", required: false);
+                var (name, description, policies, actions, metadata) = ReadFields(v, body, state, nameRequired: true);
                 if (v.ToError() is { } invalid)
                 {
                     return invalid;
@@ -60,8 +40,7 @@ internal static class RoleEndpoints
                 var role = new RoleRecord(Clock.NewId(), name!, description ?? "", policies ?? [], actions ?? [], (JsonObject?)metadata?.DeepClone(), now, now);
                 state.Roles[role.Id] = role;
                 return RoleView.From(role, state);
-            }), 201);
-        });
+            }, ct, 201));
 
         app.MapGet(item, (string organizationId, string roleId, EmulatorStore store) =>
             ApiResults.From(store.Read<Outcome<RoleView>>(state =>
@@ -80,13 +59,8 @@ internal static class RoleEndpoints
                     405, ErrorCodes.MethodNotAllowed, $"IAM roles are updated with {(options.RoleUpdateWithPut ? "PUT and the full body" : "PATCH")}"));
             }
 
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
-            {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<RoleView>(state => Update(state, organizationId, roleId, body.Value!, replace: put, time)));
+            return await BodyWrite.RunAsync<RoleView>(
+                request, store, state => Scope.Organization(state, organizationId), (state, body) => Update(state, roleId, body, replace: put, time), ct);
         });
 
         app.MapDelete(item, (string organizationId, string roleId, EmulatorStore store) =>
@@ -113,30 +87,20 @@ internal static class RoleEndpoints
     }
 
     /// <summary>PATCH changes the fields present; PUT (<paramref name="replace"/>) sets every field, absent ones to empty.</summary>
-    private static Outcome<RoleView> Update(EmulatorState state, string organizationId, string roleId, JsonObject body, bool replace, TimeProvider time)
+    private static Outcome<RoleView> Update(EmulatorState state, string roleId, JsonObject body, bool replace, TimeProvider time)
     {
-        if (Scope.Organization(state, organizationId) is { } missing)
-        {
-            return missing;
-        }
-
         if (!state.Roles.TryGetValue(roleId, out var role))
         {
             return ApiError.NotFound("role");
         }
 
         var v = new Validator();
-        v.Closed(body, "", Fields);
         if (body.Count == 0 && !replace)
         {
             v.Add(".", "at least one property is required");
         }
 
-        var name = v.String(body, "name", "", required: replace);
-        var description = v.String(body, "description", "", required: false, min: 0);
-        var policies = ParsePolicies(v, body, state);
-        var actions = ParseActions(v, body);
-        var metadata = v.Object(body, "metadata", "", required: false);
+        var (name, description, policies, actions, metadata) = ReadFields(v, body, state, nameRequired: replace);
         if (v.ToError() is { } invalid)
         {
             return invalid;
@@ -170,25 +134,29 @@ internal static class RoleEndpoints
         return RoleView.From(updated, state);
     }
 
+    /// <summary>A role body's fields, read and checked alike by create, PATCH and PUT (an empty body has no unsupported property).</summary>
+    private static (string? Name, string? Description, List<PolicyReference>? Policies, List<RoleAction>? Actions, JsonObject? Metadata) ReadFields(
+        Validator v, JsonObject body, EmulatorState state, bool nameRequired)
+    {
+        v.Closed(body, "", Fields);
+        return (
+            v.String(body, "name", "", required: nameRequired),
+            v.String(body, "description", "", required: false, min: 0),
+            ParsePolicies(v, body, state),
+            ParseActions(v, body),
+            v.Object(body, "metadata", "", required: false));
+    }
+
     private static List<PolicyReference>? ParsePolicies(Validator v, JsonObject body, EmulatorState state)
     {
-        var array = v.Array(body, "policies", "", required: false, maxItems: 50);
-        if (array is null)
+        if (v.Objects(body, "policies", "", required: false, minItems: 0, maxItems: 50, "id", "type") is not { } items)
         {
             return null;
         }
 
         var result = new List<PolicyReference>();
-        for (var i = 0; i < array.Count; i++)
+        foreach (var (p, at) in items)
         {
-            var at = Validator.Item(".policies", i);
-            if (array[i] is not JsonObject p)
-            {
-                v.Add(at, "must be an object");
-                continue;
-            }
-
-            v.Closed(p, at, "id", "type");
             var id = v.String(p, "id", at, required: true);
             var type = v.String(p, "type", at, required: false) ?? "organization";
             if (type == "managed")
@@ -220,23 +188,14 @@ internal static class RoleEndpoints
 
     private static List<RoleAction>? ParseActions(Validator v, JsonObject body)
     {
-        var array = v.Array(body, "actions", "", required: false);
-        if (array is null)
+        if (v.Objects(body, "actions", "", required: false, minItems: 0, maxItems: int.MaxValue, "name", "type") is not { } items)
         {
             return null;
         }
 
         var result = new List<RoleAction>();
-        for (var i = 0; i < array.Count; i++)
+        foreach (var (a, at) in items)
         {
-            var at = Validator.Item(".actions", i);
-            if (array[i] is not JsonObject a)
-            {
-                v.Add(at, "must be an object");
-                continue;
-            }
-
-            v.Closed(a, at, "name", "type");
             var name = v.String(a, "name", at, required: true);
             var type = v.String(a, "type", at, required: true);
             if (name is not null && type is not null)

@@ -18,82 +18,61 @@ internal static class MessageEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/workspaces/{workspaceId}/channels/{channelId}/messages", async (string workspaceId, string channelId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-        {
-            var channel = store.Read<Outcome<bool>>(state =>
-                Scope.Workspace(state, workspaceId) is { } missing ? missing
-                : state.Channels.TryGetValue(channelId, out var c) && c.WorkspaceId == workspaceId ? true
-                : ApiError.NotFound("channel"));
-            if (channel.Error is { } notFound)
+        app.MapPost("/workspaces/{workspaceId}/channels/{channelId}/messages", (string workspaceId, string channelId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
+            JsonBody.AnswerAsync(request, store.Read(state =>
+                Scope.Workspace(state, workspaceId)
+                ?? (state.Channels.TryGetValue(channelId, out var c) && c.WorkspaceId == workspaceId ? null : ApiError.NotFound("channel"))), b =>
             {
-                return ApiResults.Error(notFound);
-            }
-
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
-            {
-                return ApiResults.Error(bad);
-            }
-
-            var b = body.Value!;
-            var v = new Validator();
-            v.Closed(b, "", Fields);
-            var contacts = v.Object(b, "receiver", "", required: true) is { } receiver
-                ? v.Array(receiver, "contacts", ".receiver", required: true, minItems: 1, maxItems: 100)
-                : null;
-            for (var i = 0; i < (contacts?.Count ?? 0); i++)
-            {
-                var at = Validator.Item(".receiver.contacts", i);
-                if (contacts![i] is not JsonObject contact)
+                var v = new Validator();
+                v.Closed(b, "", Fields);
+                var contacts = v.Object(b, "receiver", "", required: true) is { } receiver
+                    ? v.Objects(receiver, "contacts", ".receiver", required: true, minItems: 1, maxItems: 100, ContactFields)
+                    : null;
+                foreach (var (contact, at) in contacts ?? [])
                 {
-                    v.Add(at, "must be an object");
-                    continue;
+                    if (!contact.ContainsKey("identifierValue") && !contact.ContainsKey("id"))
+                    {
+                        v.Add(at, "identifierValue or id is required");
+                    }
+
+                    v.String(contact, "identifierValue", at, required: false);
                 }
 
-                v.Closed(contact, at, ContactFields);
-                if (!contact.ContainsKey("identifierValue") && !contact.ContainsKey("id"))
+                var content = v.Object(b, "body", "", required: false);
+                var template = v.Object(b, "template", "", required: false);
+                if ((content is null) == (template is null))
                 {
-                    v.Add(at, "identifierValue or id is required");
+                    v.Add(".", "exactly one of \"body\" or \"template\" is required");
                 }
 
-                v.String(contact, "identifierValue", at, required: false);
-            }
+                if (content is not null && v.String(content, "type", ".body", required: true) is null)
+                {
+                    v.Add(".body", "type is required");
+                }
 
-            var content = v.Object(b, "body", "", required: false);
-            var template = v.Object(b, "template", "", required: false);
-            if ((content is null) == (template is null))
-            {
-                v.Add(".", "exactly one of \"body\" or \"template\" is required");
-            }
+                v.String(b, "reference", "", required: false, min: 0, max: 256);
+                if (v.ToError() is { } invalid)
+                {
+                    return ApiResults.Error(invalid);
+                }
 
-            if (content is not null && v.String(content, "type", ".body", required: true) is null)
-            {
-                v.Add(".body", "type is required");
-            }
-
-            v.String(b, "reference", "", required: false, min: 0, max: 256);
-            if (v.ToError() is { } invalid)
-            {
-                return ApiResults.Error(invalid);
-            }
-
-            var now = time.NowMs();
-            var message = new JsonObject
-            {
-                ["id"] = Clock.NewId(),
-                ["channelId"] = channelId,
-                ["sender"] = new JsonObject { ["connector"] = new JsonObject { ["id"] = channelId } },
-                ["receiver"] = b["receiver"]!.DeepClone(),
-                ["reference"] = b["reference"]?.DeepClone(),
-                ["status"] = "accepted",
-                ["reason"] = null,
-                ["direction"] = "outgoing",
-                ["createdAt"] = UtcMillisecondsConverter.Text(now),
-                ["updatedAt"] = UtcMillisecondsConverter.Text(now),
-                ["lastStatusAt"] = UtcMillisecondsConverter.Text(now),
-            };
-            message[content is not null ? "body" : "template"] = (content ?? template)!.DeepClone();
-            return ApiResults.Json(message, 202);
-        });
+                var now = time.NowMs();
+                var message = new JsonObject
+                {
+                    ["id"] = Clock.NewId(),
+                    ["channelId"] = channelId,
+                    ["sender"] = new JsonObject { ["connector"] = new JsonObject { ["id"] = channelId } },
+                    ["receiver"] = b["receiver"]!.DeepClone(),
+                    ["reference"] = b["reference"]?.DeepClone(),
+                    ["status"] = "accepted",
+                    ["reason"] = null,
+                    ["direction"] = "outgoing",
+                    ["createdAt"] = UtcMillisecondsConverter.Text(now),
+                    ["updatedAt"] = UtcMillisecondsConverter.Text(now),
+                    ["lastStatusAt"] = UtcMillisecondsConverter.Text(now),
+                };
+                message[content is not null ? "body" : "template"] = (content ?? template)!.DeepClone();
+                return ApiResults.Json(message, 202);
+            }, ct));
     }
 }

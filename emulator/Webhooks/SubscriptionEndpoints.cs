@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Http;
 using BirdInfra.Emulator.Paging;
@@ -23,41 +24,21 @@ internal static class SubscriptionEndpoints
 
         app.MapGet(collection, (string workspaceId, HttpRequest request, EmulatorStore store) =>
         {
-            var paging = PageRequest.Parse(request.Query);
-            if (paging.Error is { } bad)
-            {
-                return ApiResults.Error(bad);
-            }
-
             var service = Filter(request.Query, "service");
             var @event = Filter(request.Query, "event");
             var status = Filter(request.Query, "status");
-            return ApiResults.From(store.Read<Outcome<Page<SubscriptionView>>>(state =>
-                CheckScope(state, request, workspaceId) is { } missing ? missing
-                : Paginator.Paginate(
-                    state.Subscriptions.Values.Where(s => s.WorkspaceId == workspaceId
-                        && (service is null || s.Service == service)
-                        && (@event is null || s.Event == @event)
-                        && (status is null || s.Status == status)),
-                    s => s.CreatedAt, s => s.Id, paging.Value!, s => SubscriptionView.From(s))));
+            return ListEndpoint.Answer(
+                request, store, state => CheckScope(state, request, workspaceId),
+                state => state.Subscriptions.Values.Where(s => s.WorkspaceId == workspaceId
+                    && (service is null || s.Service == service)
+                    && (@event is null || s.Event == @event)
+                    && (status is null || s.Status == status)),
+                s => s.CreatedAt, s => s.Id, (_, s) => s);
         });
 
-        app.MapPost(collection, async (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPost(collection, (string workspaceId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<JsonObject>(request, store, state => CheckScope(state, request, workspaceId), (state, b) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<SubscriptionView>(state =>
-            {
-                if (CheckScope(state, request, workspaceId) is { } missing)
-                {
-                    return missing;
-                }
-
-                var b = body.Value!;
                 var v = new Validator();
                 v.Closed(b, "", "service", "event", "eventFilters", "template", "url", "signingKey");
                 var service = v.String(b, "service", "", required: true);
@@ -97,37 +78,23 @@ internal static class SubscriptionEndpoints
                 }
 
                 state.Subscriptions[subscription.Id] = subscription;
-                return SubscriptionView.From(subscription, withSigningKey: true);
-            }), 201);
-        });
+                return subscription.CreateResponse();
+            }, ct, 201));
 
         app.MapGet(item, (string workspaceId, string subscriptionId, HttpRequest request, EmulatorStore store) =>
-            ApiResults.From(store.Read<Outcome<SubscriptionView>>(state =>
+            ApiResults.From(store.Read<Outcome<SubscriptionRecord>>(state =>
                 CheckScope(state, request, workspaceId) is { } missing ? missing
-                : Find(state, workspaceId, subscriptionId) is { } s ? SubscriptionView.From(s)
+                : Find(state, workspaceId, subscriptionId) is { } s ? s
                 : NotFound())));
 
-        app.MapPatch(item, async (string workspaceId, string subscriptionId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
-        {
-            var body = await JsonBody.ReadObjectAsync(request, ct);
-            if (body.Error is { } bad)
+        app.MapPatch(item, (string workspaceId, string subscriptionId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
+            BodyWrite.RunAsync<SubscriptionRecord>(request, store, state => CheckScope(state, request, workspaceId), (state, b) =>
             {
-                return ApiResults.Error(bad);
-            }
-
-            return ApiResults.From(store.Write<SubscriptionView>(state =>
-            {
-                if (CheckScope(state, request, workspaceId) is { } missing)
-                {
-                    return missing;
-                }
-
                 if (Find(state, workspaceId, subscriptionId) is not { } current)
                 {
                     return NotFound();
                 }
 
-                var b = body.Value!;
                 var v = new Validator();
                 foreach (var fixedField in new[] { "service", "event" })
                 {
@@ -175,9 +142,8 @@ internal static class SubscriptionEndpoints
                 }
 
                 state.Subscriptions[updated.Id] = updated;
-                return SubscriptionView.From(updated);
-            }));
-        });
+                return updated;
+            }, ct));
 
         app.MapDelete(item, (string workspaceId, string subscriptionId, HttpRequest request, EmulatorStore store) =>
             ApiResults.NoContent(store.Write<bool>(state =>

@@ -12,24 +12,15 @@ internal static class SubscriptionRules
 
     public static List<EventFilter>? ParseFilters(Validator v, JsonObject body, EmulatorOptions options, string service, string? @event)
     {
-        var array = v.Array(body, "eventFilters", "", required: false, maxItems: 20);
-        if (array is null)
+        if (v.Objects(body, "eventFilters", "", required: false, minItems: 0, maxItems: 20, "key", "value") is not { } items)
         {
             return null;
         }
 
         var allowed = @event is null ? [] : WebhookCatalog.FilterKeys(options, service, @event) ?? [];
         var result = new List<EventFilter>();
-        for (var i = 0; i < array.Count; i++)
+        foreach (var (f, at) in items)
         {
-            var at = Validator.Item(".eventFilters", i);
-            if (array[i] is not JsonObject f)
-            {
-                v.Add(at, "must be an object");
-                continue;
-            }
-
-            v.Closed(f, at, "key", "value");
             var key = v.String(f, "key", at, required: true);
             var value = v.String(f, "value", at, required: true);
             if (key is null || value is null)

@@ -10,6 +10,8 @@ namespace BirdInfra.Providers.Client;
 /// </summary>
 public sealed class BirdApiException : Exception
 {
+    private readonly string _message;
+
     public BirdApiException(
         string operation,
         BirdFailure failure,
@@ -20,7 +22,7 @@ public sealed class BirdApiException : Exception
         int attempts,
         bool outcomeUnknown,
         Exception? innerException = null)
-        : base(Compose(operation, failure, statusCode, code, birdMessage, details, attempts, outcomeUnknown), innerException)
+        : base(null, innerException)
     {
         Operation = operation;
         Failure = failure;
@@ -30,7 +32,11 @@ public sealed class BirdApiException : Exception
         Details = details ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty;
         Attempts = attempts;
         OutcomeUnknown = outcomeUnknown;
+        _message = Compose();
     }
+
+    /// <summary>The full sentence: operation, what failed, Bird's code and message, details, attempts.</summary>
+    public override string Message => _message;
 
     /// <summary>Method and path, e.g. <c>POST /organizations/…/iam-policies</c>.</summary>
     public string Operation { get; }
@@ -64,18 +70,10 @@ public sealed class BirdApiException : Exception
 
     public override string ToString() => $"{nameof(BirdApiException)}: {Message}";
 
-    private static string Compose(
-        string operation,
-        BirdFailure failure,
-        HttpStatusCode? statusCode,
-        string? code,
-        string? birdMessage,
-        ImmutableDictionary<string, ImmutableArray<string>>? details,
-        int attempts,
-        bool outcomeUnknown)
+    private string Compose()
     {
-        var sb = new StringBuilder().Append(operation).Append(" failed: ");
-        switch (failure)
+        var sb = new StringBuilder().Append(Operation).Append(" failed: ");
+        switch (Failure)
         {
             case BirdFailure.Timeout:
                 sb.Append("no answer from Bird within the timeout");
@@ -84,28 +82,28 @@ public sealed class BirdApiException : Exception
                 sb.Append("the connection to Bird failed");
                 break;
             default:
-                sb.Append((int?)statusCode).Append(' ').Append(code ?? statusCode?.ToString() ?? "error");
-                if (!string.IsNullOrWhiteSpace(birdMessage))
+                sb.Append((int?)StatusCode).Append(' ').Append(Code ?? StatusCode?.ToString() ?? "error");
+                if (!string.IsNullOrWhiteSpace(BirdMessage))
                 {
-                    sb.Append(": ").Append(birdMessage);
+                    sb.Append(": ").Append(BirdMessage);
                 }
 
                 break;
         }
 
-        if (details is { Count: > 0 })
+        if (Details.Count > 0)
         {
             sb.Append(" (")
-              .Append(string.Join("; ", details.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {string.Join(", ", d.Value)}")))
+              .Append(string.Join("; ", Details.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {string.Join(", ", d.Value)}")))
               .Append(')');
         }
 
-        if (attempts > 1)
+        if (Attempts > 1)
         {
-            sb.Append(" after ").Append(attempts).Append(" attempts");
+            sb.Append(" after ").Append(Attempts).Append(" attempts");
         }
 
-        if (outcomeUnknown)
+        if (OutcomeUnknown)
         {
             sb.Append("; Bird may have applied the change");
         }
