@@ -24,11 +24,19 @@ public abstract class StackSection
     /// <summary>Position in the natural top-down order of kinds: what a kind references has a lower rank.</summary>
     public abstract int Rank { get; }
 
+    /// <summary>
+    /// The kind's field table, which the section's keys, required fields and plain exported fields come from; null for a
+    /// section that still lists them itself.
+    /// </summary>
+    public virtual FieldTable? Fields => null;
+
     /// <summary>The fields an entry needs, for the message about an empty entry, e.g. <c>event, url and signingKey</c>.</summary>
-    public abstract string RequiredFields { get; }
+    public virtual string RequiredFields => Table.RequiredFields;
 
     /// <summary>The keys an entry accepts, <c>protect</c> included.</summary>
-    public abstract ImmutableArray<string> Keys { get; }
+    public virtual ImmutableArray<string> Keys => Table.Keys;
+
+    private FieldTable Table => Fields ?? throw new InvalidOperationException($"Section '{Name}' has no field table: it must list its keys and required fields itself.");
 
     /// <summary>Fields that name other declarations by logical name, and the section they name.</summary>
     public abstract ImmutableArray<StackReference> References { get; }
@@ -97,6 +105,29 @@ public abstract class StackSection
 
     /// <summary>The section's own fields of an exported entry, in the order a person would write them.</summary>
     protected abstract IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context);
+
+    /// <summary>
+    /// The table's <see cref="FieldExport.Plain"/> fields of an exported entry, in table order: the live value when it is
+    /// not the default; a value Bird did not return is written empty with the field's comment, or left out.
+    /// </summary>
+    protected IEnumerable<YamlField> ExportPlainFields(ResourceSnapshot live)
+    {
+        foreach (var field in Table.Fields.Where(f => f.Export == FieldExport.Plain && f.Key is not null && f.Property is not null))
+        {
+            var value = live.Inputs.GetString(field.Property!);
+            if (value is null)
+            {
+                if (field.ExportMissing is { } comment)
+                {
+                    yield return new YamlField(field.Key!, string.Empty, comment);
+                }
+            }
+            else if (value != field.Default)
+            {
+                yield return new YamlField(field.Key!, value);
+            }
+        }
+    }
 
     /// <summary><c>description:</c> of an exported entry, when the object has one.</summary>
     protected static IEnumerable<YamlField> ExportDescription(ResourceSnapshot live) =>

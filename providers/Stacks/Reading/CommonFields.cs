@@ -77,6 +77,15 @@ internal static class CommonFields
         return SetText(context, node, example, input, entry);
     }
 
+    /// <summary>
+    /// A text field of the kind's field table, read as its input: required or optional (with its default) as the table
+    /// says. The value's rules are the kind's Check.
+    /// </summary>
+    public static string? TableText(ValidationContext context, MappingNode body, KindField field, SourceLocation owner, StackEntryBuilder entry) =>
+        field.StackRequired
+            ? RequiredText(context, body, field.Key!, field.Example ?? field.Key!, field.MissingHint ?? $"Add {field.Key}.", owner, entry, field.Property)
+            : OptionalText(context, body, field.Key!, field.Example ?? field.Key!, field.Default, entry, field.Property);
+
     private static string? SetText(ValidationContext context, StackNode node, string example, string input, StackEntryBuilder entry)
     {
         var value = context.Reader.String(node, example);
