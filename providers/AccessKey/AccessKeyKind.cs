@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
@@ -209,6 +210,17 @@ public sealed class AccessKeyKind : IResourceKind
             var id = check.String(map, path, "id", required: true);
             var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
             var workspaces = check.List(map, path, "workspaces", required: false);
+            if (map["workspaces"] is { IsNull: false, Unwrapped.Kind: PropertyKind.List } written && written.Unwrapped.AsList().IsEmpty)
+            {
+                // Organization-wide is written by leaving workspaces out, and normalised to the empty list (what state holds),
+                // so an old state's [] diffs as no change. Written, [] has no documented meaning in Bird: refused.
+                check.Fail(
+                    $"{path}.workspaces",
+                    "workspaces is an empty list, which Bird gives no documented meaning.",
+                    "Leave workspaces out for a role that applies in every workspace of the organization, or list them, e.g. workspaces: [\"${workspaceId}\"] in a stack file.",
+                    DiagnosticCodes.EmptyList);
+            }
+
             var workspaceValues = workspaces is { } w ? check.StringSet(w, $"{path}.workspaces", Workspace) : ImmutableArray<PropertyValue>.Empty;
             if (id is null || type is null)
             {

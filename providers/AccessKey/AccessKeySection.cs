@@ -88,20 +88,15 @@ public sealed class AccessKeySection : StackSection
         CommonFields.Description(context, body, required: true, owner, entry);
         var roles = CommonFields.References(context, body, "roles", "accessRoles", owner);
         var workspaceNodes = new List<StackNode>();
-        InputExpression workspaces = StackEntryBuilder.Texts([]);
+        StackNode? workspacesNode = null;
+
+        // Absent means every workspace of the organization: the role references then carry no workspaces. Whether a
+        // list written here is allowed (not empty, UUIDs) is the kind's Check, so the plugin refuses the same lists.
+        InputExpression? workspaces = null;
         if (FieldReader.Optional(body, "workspaces") is { } node)
         {
-            // Bird documents no meaning for an empty list: organization-wide is written by leaving workspaces out.
-            if (node is SequenceNode { Items.IsEmpty: true })
-            {
-                reader.Report(
-                    DiagnosticCodes.EmptyList,
-                    "workspaces is an empty list, which Bird gives no documented meaning.",
-                    "Leave workspaces out for a key whose roles apply in every workspace of the organization, or list them, e.g. workspaces: [\"${workspaceId}\"].",
-                    node);
-                workspaces = StackEntryBuilder.Unreadable;
-            }
-            else if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: true, allowInterpolation: true) is { } items)
+            workspacesNode = node;
+            if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: false, allowInterpolation: true) is { } items)
             {
                 var values = ImmutableArray.CreateBuilder<InputExpression>();
                 foreach (var (workspace, item) in items)
@@ -127,15 +122,21 @@ public sealed class AccessKeySection : StackSection
             : new ListInput([.. roles.Select((r, i) =>
             {
                 entry.At($"roleRefs[{i}]", r.Node).At($"roleRefs[{i}].id", r.Node);
+                if (workspacesNode is not null)
+                {
+                    entry.At($"roleRefs[{i}].workspaces", workspacesNode);
+                }
+
                 for (var w = 0; w < workspaceNodes.Count; w++)
                 {
                     entry.At($"roleRefs[{i}].workspaces[{w}]", workspaceNodes[w]);
                 }
 
-                return (InputExpression)StackEntryBuilder.Map(
-                    ("id", new OutputReference(new ResourceAddress("AccessRole", r.Name), "id")),
-                    ("type", StackEntryBuilder.Text("organization")),
-                    ("workspaces", workspaces));
+                var id = new OutputReference(new ResourceAddress("AccessRole", r.Name), "id");
+                var type = StackEntryBuilder.Text("organization");
+                return (InputExpression)(workspaces is null
+                    ? StackEntryBuilder.Map(("id", id), ("type", type))
+                    : StackEntryBuilder.Map(("id", id), ("type", type), ("workspaces", workspaces)));
             })]),
             FieldReader.Optional(body, "roles"));
     }

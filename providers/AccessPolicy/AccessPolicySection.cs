@@ -80,7 +80,7 @@ public sealed class AccessPolicySection : StackSection
         var reader = context.Reader;
         CommonFields.Description(context, body, required: false, owner, entry);
         if (reader.Required(body, "definitions", owner, $"Add the policy's rules, e.g. definitions: [{DefinitionExample[2..]}].") is { } node
-            && reader.List(node, DefinitionExample, nonEmpty: true) is { } items)
+            && reader.List(node, DefinitionExample, nonEmpty: false) is { } items)
         {
             var definitions = ImmutableArray.CreateBuilder<InputExpression>();
             var rows = new List<Row>();
@@ -173,7 +173,7 @@ public sealed class AccessPolicySection : StackSection
         }
 
         entry.At(path, node);
-        if (context.Reader.StringList(node, example, nonEmpty: true, allowInterpolation: interpolate) is not { } items)
+        if (context.Reader.StringList(node, example, nonEmpty: false, allowInterpolation: interpolate) is not { } items)
         {
             return (StackEntryBuilder.Unreadable, null);
         }

@@ -93,7 +93,10 @@ internal static class CommonFields
         return value;
     }
 
-    /// <summary>A required, non-empty list of logical names of <paramref name="targetSection"/>.</summary>
+    /// <summary>
+    /// A required, non-empty list of logical names of <paramref name="targetSection"/>. An empty one is a reference
+    /// problem (it names nothing), reported here; in the kind's inputs the references are ids the plugin receives resolved.
+    /// </summary>
     public static List<(string Name, StackNode Node)>? References(
         ValidationContext context, MappingNode body, string field, string targetSection, SourceLocation owner)
     {
