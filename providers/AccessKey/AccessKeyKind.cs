@@ -35,17 +35,17 @@ public sealed class AccessKeyKind : IResourceKind
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
-        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "roleRefs");
+        var normalised = check.Fields(inputs, AccessKeyFields.Table);
         var roleRefs = check.List(inputs, string.Empty, "roleRefs", required: false);
         if (roleRefs is { Length: > 5 })
         {
             check.Fail("roleRefs", $"An access key can hold at most 5 roles, not {roleRefs.Value.Length}.", "Combine policies into fewer roles.");
         }
 
-        var normalised = PropertyMaps.Of(
-            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
-            ("description", check.String(inputs, string.Empty, "description", required: true, BirdRules.Description)),
-            ("roleRefs", roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs["roleRefs"]));
+        if ((roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs["roleRefs"]) is { IsNull: false } checkedRoleRefs)
+        {
+            normalised = normalised.With("roleRefs", checkedRoleRefs);
+        }
         return new CheckResult(normalised, check.Failures);
     }
 
@@ -251,14 +251,7 @@ public sealed class AccessKeyKind : IResourceKind
 
     private static KindSchema BuildSchema()
     {
-        var roleRef = PropertyType.Object(
-            new PropertySchema("id", PropertyType.String, "The role's id, usually an AccessRole's id output.", Required: true),
-            new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom roles (default), 'managed' for Bird's."),
-            new PropertySchema("workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited."));
-        var inputs = ImmutableArray.Create(
-            new PropertySchema("name", PropertyType.String, "Key name (1-256 characters).", Required: true, ReplaceOnChange: true),
-            new PropertySchema("description", PropertyType.String, "Description (1-256 characters); Bird requires it.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("roleRefs", PropertyType.ArrayOf(roleRef), "The roles the key acts with (at most 5); a set, kept sorted by id.", ReplaceOnChange: true));
+        var inputs = AccessKeyFields.Table.Inputs;
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
             new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),

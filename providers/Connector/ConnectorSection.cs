@@ -24,8 +24,6 @@ public sealed class ConnectorSection : StackSection
 
     public override FieldTable Fields => ConnectorFields.Table;
 
-    public override ImmutableArray<StackReference> References => [];
-
     public override string Description => "WhatsApp connectors by logical name; Bird creates a channel for each.";
 
     public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("connector", ConnectorFields.Table.EntrySchema())];

@@ -19,7 +19,11 @@ public sealed class FieldTable
         var required = Fields.Where(f => f.StackRequired).Select(f => f.Key!).ToList();
         RequiredFields = required.Count == 1 ? required[0] : $"{string.Join(", ", required[..^1])} and {required[^1]}";
         Inputs = [.. Fields.Where(f => f.Property is not null).Select(f => new PropertySchema(f.Property!, f.Type, f.Description, f.Required, f.Secret, f.ReplaceOnChange))];
+        References = [.. Fields.Where(f => f.ReferencesSection is not null).Select(f => new StackReference(f.Key!, f.ReferencesSection!, f.ReferencesKind!))];
     }
+
+    /// <summary>The fields that name other declarations by logical name.</summary>
+    public ImmutableArray<StackReference> References { get; }
 
     public ImmutableArray<KindField> Fields { get; }
 
@@ -41,16 +45,13 @@ public sealed class FieldTable
     /// <summary>The field of input <paramref name="property"/>.</summary>
     public KindField ByProperty(string property) => Fields.Single(f => f.Property == property);
 
-    /// <summary>
-    /// The JSON Schema of one stack entry: an object of the table's keys, no others. <paramref name="custom"/> gives the
-    /// schema of keys whose shape is more than a value rule (lists of references, stack-only mappings).
-    /// </summary>
-    public string EntrySchema(IReadOnlyDictionary<string, string>? custom = null)
+    /// <summary>The JSON Schema of one stack entry: an object of the table's keys, no others.</summary>
+    public string EntrySchema()
     {
         var properties = new JsonObject();
         foreach (var field in Fields.Where(f => f.Key is not null))
         {
-            properties[field.Key!] = custom is not null && custom.TryGetValue(field.Key!, out var json) ? JsonNode.Parse(json) : KeySchema(field);
+            properties[field.Key!] = field.StackSchema is { } json ? JsonNode.Parse(json) : KeySchema(field);
         }
 
         var entry = new JsonObject
@@ -83,6 +84,14 @@ public sealed class FieldTable
         else if (field.StackTypes.Length > 1)
         {
             schema["type"] = new JsonArray([.. field.StackTypes.Select(t => (JsonNode)JsonValue.Create(t)!)]);
+        }
+
+        if (field.ReferencesSection is not null)
+        {
+            schema["type"] = "array";
+            schema["minItems"] = 1;
+            schema["uniqueItems"] = true;
+            schema["items"] = new JsonObject { ["$ref"] = "#/$defs/logicalName" };
         }
 
         if (field.Rule is { Values.IsDefault: false } enumeration)

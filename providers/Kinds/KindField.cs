@@ -18,11 +18,18 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
     /// <summary>Check refuses the inputs without it; the Pulumi schema lists it in <c>requiredInputs</c>.</summary>
     public bool Required { get; init; }
 
-    /// <summary>A stack entry may leave out a <see cref="Required"/> field: the section fills it (a name from the logical name).</summary>
-    public bool OptionalInStack { get; init; }
+    private readonly bool? _stackRequired;
 
-    /// <summary>A stack entry must write it: the JSON Schema's <c>required</c>, the reader's missing-field report.</summary>
-    public bool StackRequired => Required && !OptionalInStack && Key is not null;
+    /// <summary>
+    /// A stack entry must write it: the JSON Schema's <c>required</c>, the reader's missing-field report. By default
+    /// <see cref="Required"/>; false when the section fills it (a name from the logical name), true when only a stack
+    /// needs it (the policies of a role).
+    /// </summary>
+    public bool StackRequired
+    {
+        get => Key is not null && (_stackRequired ?? Required);
+        init => _stackRequired = value;
+    }
 
     public bool Secret { get; init; }
 
@@ -49,6 +56,15 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
     /// <summary>The fix offered when a stack entry leaves a required key out.</summary>
     public string? MissingHint { get; init; }
 
+    /// <summary>For a list of logical names: the section it names (e.g. <c>accessRoles</c>); the kind's input holds the ids.</summary>
+    public string? ReferencesSection { get; init; }
+
+    /// <summary>The kind <see cref="ReferencesSection"/> declares, e.g. <c>AccessRole</c>.</summary>
+    public string? ReferencesKind { get; init; }
+
+    /// <summary>The key's JSON Schema, as text, when its shape is more than a value rule, a definition or a reference list.</summary>
+    public string? StackSchema { get; init; }
+
     public FieldExport Export { get; init; } = FieldExport.Plain;
 
     /// <summary>For <see cref="FieldExport.Plain"/>: a value Bird did not return is written empty with this comment; left out when null.</summary>
@@ -61,11 +77,34 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
         Export = FieldExport.Custom,
     };
 
+    /// <summary>The <c>description</c> Bird keeps beside the name (1-256 characters).</summary>
+    public static KindField BirdDescription(string description, bool required, bool replaceOnChange, string? stackDescription = null) =>
+        new("description", "description", PropertyType.String, description)
+        {
+            Required = required,
+            ReplaceOnChange = replaceOnChange,
+            Rule = BirdRules.DescriptionRule,
+            StackDescription = stackDescription,
+            Example = "description: Used by the contact center",
+            MissingHint = "Add a description, e.g. description: Used by the contact center (Bird requires one).",
+        };
+
+    /// <summary>A list of logical names of <paramref name="section"/> in a stack entry, the ids of those objects in the inputs.</summary>
+    public static KindField References(string key, string property, string section, string kind, PropertyType type, string description) =>
+        new(key, property, type, description)
+        {
+            StackRequired = true,
+            ReferencesSection = section,
+            ReferencesKind = kind,
+            StackDescription = $"Logical names of {section}.",
+            Export = FieldExport.Custom,
+        };
+
     /// <summary>The Bird-side <c>name</c>: defaults to the logical name in a stack file, so only Check requires it.</summary>
     public static KindField Name(string description, bool replaceOnChange) => new("name", "name", PropertyType.String, description)
     {
         Required = true,
-        OptionalInStack = true,
+        StackRequired = false,
         ReplaceOnChange = replaceOnChange,
         Rule = BirdRules.NameRule,
         StackDescription = "Bird-side name; defaults to the logical name.",

@@ -39,7 +39,7 @@ public abstract class StackSection
     private FieldTable Table => Fields ?? throw new InvalidOperationException($"Section '{Name}' has no field table: it must list its keys and required fields itself.");
 
     /// <summary>Fields that name other declarations by logical name, and the section they name.</summary>
-    public abstract ImmutableArray<StackReference> References { get; }
+    public virtual ImmutableArray<StackReference> References => Table.References;
 
     /// <summary>The section's description in the JSON Schema.</summary>
     public abstract string Description { get; }
@@ -108,7 +108,8 @@ public abstract class StackSection
 
     /// <summary>
     /// The table's <see cref="FieldExport.Plain"/> fields of an exported entry, in table order: the live value when it is
-    /// not the default; a value Bird did not return is written empty with the field's comment, or left out.
+    /// not the default (nor empty, for an optional one); a value Bird did not return is written empty with the field's
+    /// comment, or left out.
     /// </summary>
     protected IEnumerable<YamlField> ExportPlainFields(ResourceSnapshot live)
     {
@@ -122,16 +123,12 @@ public abstract class StackSection
                     yield return new YamlField(field.Key!, string.Empty, comment);
                 }
             }
-            else if (value != field.Default)
+            else if (value != field.Default && (value.Length > 0 || field.StackRequired))
             {
                 yield return new YamlField(field.Key!, value);
             }
         }
     }
-
-    /// <summary><c>description:</c> of an exported entry, when the object has one.</summary>
-    protected static IEnumerable<YamlField> ExportDescription(ResourceSnapshot live) =>
-        live.Inputs.GetString("description") is { Length: > 0 } description ? [new YamlField("description", description)] : [];
 
     /// <summary>
     /// A list of references to other exported objects, by logical name; an object export did not write (one BirdInfra

@@ -32,19 +32,20 @@ internal static class CommonFields
         entry.Set("name", StackEntryBuilder.Text(name), node);
     }
 
-    /// <summary>Sets the <c>description</c> input; a required one that is missing is reported here.</summary>
-    public static void Description(ValidationContext context, MappingNode body, bool required, SourceLocation owner, StackEntryBuilder entry)
+    /// <summary>Sets the <c>description</c> input (<see cref="KindField.BirdDescription"/>); a required one that is missing is reported here.</summary>
+    public static void Description(ValidationContext context, MappingNode body, KindField field, SourceLocation owner, StackEntryBuilder entry)
     {
+        var required = field.StackRequired;
         var node = required
-            ? context.Reader.Required(body, "description", owner, "Add a description, e.g. description: Used by the contact center (Bird requires one).")
-            : FieldReader.Optional(body, "description");
+            ? context.Reader.Required(body, field.Key!, owner, field.MissingHint!)
+            : FieldReader.Optional(body, field.Key!);
         if (node is null)
         {
-            entry.Set("description", required ? StackEntryBuilder.Unreadable : null);
+            entry.Set(field.Property!, required ? StackEntryBuilder.Unreadable : null);
             return;
         }
 
-        entry.Set("description", context.Reader.String(node, "description: Used by the contact center") is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
+        entry.Set(field.Property!, context.Reader.String(node, field.Example!) is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
     }
 
     /// <summary>
@@ -97,9 +98,9 @@ internal static class CommonFields
     /// A required, non-empty list of logical names of <paramref name="targetSection"/>. An empty one is a reference
     /// problem (it names nothing), reported here; in the kind's inputs the references are ids the plugin receives resolved.
     /// </summary>
-    public static List<(string Name, StackNode Node)>? References(
-        ValidationContext context, MappingNode body, string field, string targetSection, SourceLocation owner)
+    public static List<(string Name, StackNode Node)>? References(ValidationContext context, MappingNode body, KindField reference, SourceLocation owner)
     {
+        var (field, targetSection) = (reference.Key!, reference.ReferencesSection!);
         var example = $"{field}: [contact-center]";
         if (context.Reader.Required(body, field, owner, $"Add the {targetSection} it uses by logical name, e.g. {example}.") is not { } node
             || context.Reader.StringList(node, example, nonEmpty: true) is not { } items)
