@@ -15,10 +15,11 @@ public sealed class FieldTable
     {
         Fields = [.. fields];
         Keys = [.. Fields.Where(f => f.Key is not null).Select(f => f.Key!)];
-        Properties = [.. Fields.Where(f => f.Property is not null).Select(f => f.Property!)];
+        var inputs = Fields.Select((f, i) => (Field: f, Position: f.InputPosition ?? i)).Where(f => f.Field.Property is not null).OrderBy(f => f.Position).Select(f => f.Field).ToList();
+        Properties = [.. inputs.Select(f => f.Property!)];
         var required = Fields.Where(f => f.StackRequired).Select(f => f.Key!).ToList();
         RequiredFields = required.Count == 1 ? required[0] : $"{string.Join(", ", required[..^1])} and {required[^1]}";
-        Inputs = [.. Fields.Where(f => f.Property is not null).Select(f => new PropertySchema(f.Property!, f.Type, f.Description, f.Required, f.Secret, f.ReplaceOnChange))];
+        Inputs = [.. inputs.Select(f => new PropertySchema(f.Property!, f.Type, f.Description, f.Required, f.Secret, f.ReplaceOnChange))];
         References = [.. Fields.Where(f => f.ReferencesSection is not null).Select(f => new StackReference(f.Key!, f.ReferencesSection!, f.ReferencesKind!))];
     }
 
@@ -30,7 +31,7 @@ public sealed class FieldTable
     /// <summary>The keys a stack entry accepts, in table order.</summary>
     public ImmutableArray<string> Keys { get; }
 
-    /// <summary>The inputs Check knows; any other is an unknown key.</summary>
+    /// <summary>The inputs Check knows, in the Pulumi schema's order; any other is an unknown key.</summary>
     public ImmutableArray<string> Properties { get; }
 
     /// <summary>The keys an entry needs, for the message about an empty entry, e.g. <c>description and roles</c>.</summary>

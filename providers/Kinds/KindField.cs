@@ -65,6 +65,9 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
     /// <summary>The key's JSON Schema, as text, when its shape is more than a value rule, a definition or a reference list.</summary>
     public string? StackSchema { get; init; }
 
+    /// <summary>Where the property goes among the Pulumi inputs when not in table order (the table follows the stack file).</summary>
+    public int? InputPosition { get; init; }
+
     public FieldExport Export { get; init; } = FieldExport.Plain;
 
     /// <summary>For <see cref="FieldExport.Plain"/>: a value Bird did not return is written empty with this comment; left out when null.</summary>

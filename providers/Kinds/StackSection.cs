@@ -107,13 +107,14 @@ public abstract class StackSection
     protected abstract IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context);
 
     /// <summary>
-    /// The table's <see cref="FieldExport.Plain"/> fields of an exported entry, in table order: the live value when it is
+    /// The table's <see cref="FieldExport.Plain"/> fields of an exported entry (those of <paramref name="keys"/> when given),
+    /// in table order: the live value when it is
     /// not the default (nor empty, for an optional one); a value Bird did not return is written empty with the field's
     /// comment, or left out.
     /// </summary>
-    protected IEnumerable<YamlField> ExportPlainFields(ResourceSnapshot live)
+    protected IEnumerable<YamlField> ExportPlainFields(ResourceSnapshot live, params string[] keys)
     {
-        foreach (var field in Table.Fields.Where(f => f.Export == FieldExport.Plain && f.Key is not null && f.Property is not null))
+        foreach (var field in Table.Fields.Where(f => f.Export == FieldExport.Plain && f.Key is not null && f.Property is not null && (keys.Length == 0 || keys.Contains(f.Key))))
         {
             var value = live.Inputs.GetString(field.Property!);
             if (value is null)
