@@ -25,21 +25,19 @@ public abstract class StackSection
     public abstract int Rank { get; }
 
     /// <summary>
-    /// The kind's field table, which the section's keys, required fields and plain exported fields come from; null for a
-    /// section that still lists them itself.
+    /// The kind's field table (the kind's Check and schema use the same one): the section's keys, required fields,
+    /// references and plain exported fields come from it.
     /// </summary>
-    public virtual FieldTable? Fields => null;
+    public abstract FieldTable Fields { get; }
 
     /// <summary>The fields an entry needs, for the message about an empty entry, e.g. <c>event, url and signingKey</c>.</summary>
-    public virtual string RequiredFields => Table.RequiredFields;
+    public string RequiredFields => Fields.RequiredFields;
 
     /// <summary>The keys an entry accepts, <c>protect</c> included.</summary>
-    public virtual ImmutableArray<string> Keys => Table.Keys;
-
-    private FieldTable Table => Fields ?? throw new InvalidOperationException($"Section '{Name}' has no field table: it must list its keys and required fields itself.");
+    public ImmutableArray<string> Keys => Fields.Keys;
 
     /// <summary>Fields that name other declarations by logical name, and the section they name.</summary>
-    public virtual ImmutableArray<StackReference> References => Table.References;
+    public ImmutableArray<StackReference> References => Fields.References;
 
     /// <summary>The section's description in the JSON Schema.</summary>
     public abstract string Description { get; }
@@ -114,7 +112,7 @@ public abstract class StackSection
     /// </summary>
     protected IEnumerable<YamlField> ExportPlainFields(ResourceSnapshot live, params string[] keys)
     {
-        foreach (var field in Table.Fields.Where(f => f.Export == FieldExport.Plain && f.Key is not null && f.Property is not null && (keys.Length == 0 || keys.Contains(f.Key))))
+        foreach (var field in Fields.Fields.Where(f => f.Export == FieldExport.Plain && f.Key is not null && f.Property is not null && (keys.Length == 0 || keys.Contains(f.Key))))
         {
             var value = live.Inputs.GetString(field.Property!);
             if (value is null)
