@@ -1,5 +1,6 @@
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Schema;
+using BirdInfra.Providers.Stacks.Reading;
 
 namespace BirdInfra.Providers.AccessKey;
 
@@ -20,7 +21,7 @@ internal static class AccessKeyFields
             "AccessRole",
             PropertyType.ArrayOf(PropertyType.Object(
                 new PropertySchema("id", PropertyType.String, "The role's id, usually an AccessRole's id output.", Required: true),
-                new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom roles (default), 'managed' for Bird's."),
+                new PropertySchema("type", PropertyType.OneOf([.. AccessKeySpec.RoleTypes]), "'organization' for custom roles (default), 'managed' for Bird's."),
                 new PropertySchema("workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited."))),
             "The roles the key acts with (at most 5); a set, kept sorted by id.") with
         {
@@ -44,7 +45,7 @@ internal static class AccessKeyFields
         KindField.Protect,
 
         // Stack-only: read by the engine's expectation reader, never sent to Bird, never diffed.
-        new("expect", null, PropertyType.Object(), "What the key must and must not be able to do.")
+        new(StackKeys.Expect, null, PropertyType.Object(), "What the key must and must not be able to do.")
         {
             StackSchema = """
                 {

@@ -208,7 +208,7 @@ public sealed class AccessKeyKind : IResourceKind
 
             check.RejectUnknownKeys(map, path, "id", "type", "workspaces");
             var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
+            var type = check.String(map, path, "type", required: false, t => AccessKeySpec.RoleTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
             var workspaces = check.List(map, path, "workspaces", required: false);
             if (map["workspaces"] is { IsNull: false, Unwrapped.Kind: PropertyKind.List } written && written.Unwrapped.AsList().IsEmpty)
             {

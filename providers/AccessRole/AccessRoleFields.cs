@@ -16,7 +16,7 @@ internal static class AccessRoleFields
             "AccessPolicy",
             PropertyType.ArrayOf(PropertyType.Object(
                 new PropertySchema("id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.", Required: true),
-                new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom policies (default), 'managed' for Bird's."))),
+                new PropertySchema("type", PropertyType.OneOf([.. AccessRoleSpec.PolicyTypes]), "'organization' for custom policies (default), 'managed' for Bird's."))),
             "The policies the role holds; a set, kept sorted by id."),
         KindField.Protect);
 }

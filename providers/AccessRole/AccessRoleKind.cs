@@ -161,7 +161,7 @@ public sealed class AccessRoleKind : IResourceKind
 
             check.RejectUnknownKeys(map, path, "id", "type");
             var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
+            var type = check.String(map, path, "type", required: false, t => AccessRoleSpec.PolicyTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
             if (id is null || type is null)
             {
                 continue;

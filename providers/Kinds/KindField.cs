@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
+using BirdInfra.Providers.Stacks.Reading;
 
 namespace BirdInfra.Providers.Kinds;
 
@@ -74,7 +75,7 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
     public string? ExportMissing { get; init; }
 
     /// <summary>The stack-only field <c>protect</c>, which every section accepts.</summary>
-    public static KindField Protect { get; } = new("protect", null, PropertyType.Boolean, "true: up and destroy never delete or replace the resource.")
+    public static KindField Protect { get; } = new(StackKeys.Protect, null, PropertyType.Boolean, "true: up and destroy never delete or replace the resource.")
     {
         StackRef = "protect",
         Export = FieldExport.Custom,
