@@ -53,7 +53,7 @@ internal static class CommonFields
     /// unusable one is reported here and stands as unreadable, so the kind's check does not report it again. An unquoted
     /// number keeps its exact digits.
     /// </summary>
-    public static string? RequiredText(ValidationContext context, MappingNode body, string field, string example, string hint, SourceLocation owner, StackEntryBuilder entry, string? input = null)
+    private static string? RequiredText(ValidationContext context, MappingNode body, string field, string example, string hint, SourceLocation owner, StackEntryBuilder entry, string? input = null)
     {
         input ??= field;
         if (context.Reader.Required(body, field, owner, hint) is not { } node)
@@ -66,7 +66,7 @@ internal static class CommonFields
     }
 
     /// <summary>An optional text field; absent, it is <paramref name="defaultValue"/> (or left out when that is null).</summary>
-    public static string? OptionalText(ValidationContext context, MappingNode body, string field, string example, string? defaultValue, StackEntryBuilder entry, string? input = null)
+    private static string? OptionalText(ValidationContext context, MappingNode body, string field, string example, string? defaultValue, StackEntryBuilder entry, string? input = null)
     {
         input ??= field;
         if (FieldReader.Optional(body, field) is not { } node)
