@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Client;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
@@ -34,17 +35,17 @@ public sealed class AccessKeyKind : IResourceKind
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
-        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "roleRefs");
+        var normalised = check.Fields(inputs, AccessKeyFields.Table);
         var roleRefs = check.List(inputs, string.Empty, "roleRefs", required: false);
         if (roleRefs is { Length: > 5 })
         {
             check.Fail("roleRefs", $"An access key can hold at most 5 roles, not {roleRefs.Value.Length}.", "Combine policies into fewer roles.");
         }
 
-        var normalised = PropertyMaps.Of(
-            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
-            ("description", check.String(inputs, string.Empty, "description", required: true, BirdRules.Description)),
-            ("roleRefs", roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs["roleRefs"]));
+        if ((roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs["roleRefs"]) is { IsNull: false } checkedRoleRefs)
+        {
+            normalised = normalised.With("roleRefs", checkedRoleRefs);
+        }
         return new CheckResult(normalised, check.Failures);
     }
 
@@ -207,8 +208,19 @@ public sealed class AccessKeyKind : IResourceKind
 
             check.RejectUnknownKeys(map, path, "id", "type", "workspaces");
             var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
+            var type = check.String(map, path, "type", required: false, t => AccessKeySpec.RoleTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
             var workspaces = check.List(map, path, "workspaces", required: false);
+            if (map["workspaces"] is { IsNull: false, Unwrapped.Kind: PropertyKind.List } written && written.Unwrapped.AsList().IsEmpty)
+            {
+                // Organization-wide is written by leaving workspaces out, and normalised to the empty list (what state holds),
+                // so an old state's [] diffs as no change. Written, [] has no documented meaning in Bird: refused.
+                check.Fail(
+                    $"{path}.workspaces",
+                    "workspaces is an empty list, which Bird gives no documented meaning.",
+                    "Leave workspaces out for a role that applies in every workspace of the organization, or list them, e.g. workspaces: [\"${workspaceId}\"] in a stack file.",
+                    DiagnosticCodes.EmptyList);
+            }
+
             var workspaceValues = workspaces is { } w ? check.StringSet(w, $"{path}.workspaces", Workspace) : ImmutableArray<PropertyValue>.Empty;
             if (id is null || type is null)
             {
@@ -239,14 +251,7 @@ public sealed class AccessKeyKind : IResourceKind
 
     private static KindSchema BuildSchema()
     {
-        var roleRef = PropertyType.Object(
-            new PropertySchema("id", PropertyType.String, "The role's id, usually an AccessRole's id output.", Required: true),
-            new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom roles (default), 'managed' for Bird's."),
-            new PropertySchema("workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited."));
-        var inputs = ImmutableArray.Create(
-            new PropertySchema("name", PropertyType.String, "Key name (1-256 characters).", Required: true, ReplaceOnChange: true),
-            new PropertySchema("description", PropertyType.String, "Description (1-256 characters); Bird requires it.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("roleRefs", PropertyType.ArrayOf(roleRef), "The roles the key acts with (at most 5); a set, kept sorted by id.", ReplaceOnChange: true));
+        var inputs = AccessKeyFields.Table.Inputs;
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
             new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),

@@ -20,51 +20,13 @@ public sealed class AccessKeySection : StackSection
 
     public override int Rank => 2;
 
-    public override string RequiredFields => "description and roles";
-
-    public override ImmutableArray<string> Keys { get; } = ["name", "description", "roles", "workspaces", StackKeys.Protect, StackKeys.Expect];
-
-    public override ImmutableArray<StackReference> References { get; } = [new("roles", "accessRoles", "AccessRole")];
+    public override FieldTable Fields => AccessKeyFields.Table;
 
     public override string Description => "Access keys by logical name. The token is shown once, at creation, and kept (encrypted) in BirdInfra's state.";
 
     public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
     [
-        KeyValuePair.Create("accessKey", """
-            {
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["description", "roles"],
-              "properties": {
-                "name": { "$ref": "#/$defs/birdName", "description": "Bird-side name; defaults to the logical name." },
-                "description": { "$ref": "#/$defs/birdName", "description": "Required by Bird." },
-                "roles": {
-                  "description": "Logical names of accessRoles.",
-                  "type": "array",
-                  "minItems": 1,
-                  "uniqueItems": true,
-                  "items": { "$ref": "#/$defs/logicalName" }
-                },
-                "workspaces": {
-                  "description": "Optional scoping: workspace UUIDs or \"${workspaceId}\". Absent = every workspace of the organization; an empty list is an error.",
-                  "type": "array",
-                  "minItems": 1,
-                  "uniqueItems": true,
-                  "items": { "anyOf": [{ "const": "${workspaceId}" }, { "$ref": "#/$defs/uuid" }] }
-                },
-                "protect": { "$ref": "#/$defs/protect" },
-                "expect": {
-                  "description": "What the key must and must not be able to do, checked offline by validate, preview, up and the Pulumi program. Only steers BirdInfra: never sent to Bird, never an input of the key.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "allow": { "$ref": "#/$defs/accessExpectations" },
-                    "deny": { "$ref": "#/$defs/accessExpectations" }
-                  }
-                }
-              }
-            }
-            """),
+        KeyValuePair.Create("accessKey", AccessKeyFields.Table.EntrySchema()),
         KeyValuePair.Create("accessExpectations", """
             {
               "description": "\"METHOD PATH\" items: a '*' segment means any id (the expectation must hold for every id); ${organizationId} and ${workspaceId} are the target's ids.",
@@ -85,23 +47,19 @@ public sealed class AccessKeySection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        CommonFields.Description(context, body, required: true, owner, entry);
-        var roles = CommonFields.References(context, body, "roles", "accessRoles", owner);
+        var fields = AccessKeyFields.Table;
+        CommonFields.Description(context, body, fields["description"], owner, entry);
+        var roles = CommonFields.References(context, body, fields["roles"], owner);
         var workspaceNodes = new List<StackNode>();
-        InputExpression workspaces = StackEntryBuilder.Texts([]);
+        StackNode? workspacesNode = null;
+
+        // Absent means every workspace of the organization: the role references then carry no workspaces. Whether a
+        // list written here is allowed (not empty, UUIDs) is the kind's Check, so the plugin refuses the same lists.
+        InputExpression? workspaces = null;
         if (FieldReader.Optional(body, "workspaces") is { } node)
         {
-            // Bird documents no meaning for an empty list: organization-wide is written by leaving workspaces out.
-            if (node is SequenceNode { Items.IsEmpty: true })
-            {
-                reader.Report(
-                    DiagnosticCodes.EmptyList,
-                    "workspaces is an empty list, which Bird gives no documented meaning.",
-                    "Leave workspaces out for a key whose roles apply in every workspace of the organization, or list them, e.g. workspaces: [\"${workspaceId}\"].",
-                    node);
-                workspaces = StackEntryBuilder.Unreadable;
-            }
-            else if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: true, allowInterpolation: true) is { } items)
+            workspacesNode = node;
+            if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: false, allowInterpolation: true) is { } items)
             {
                 var values = ImmutableArray.CreateBuilder<InputExpression>();
                 foreach (var (workspace, item) in items)
@@ -127,15 +85,21 @@ public sealed class AccessKeySection : StackSection
             : new ListInput([.. roles.Select((r, i) =>
             {
                 entry.At($"roleRefs[{i}]", r.Node).At($"roleRefs[{i}].id", r.Node);
+                if (workspacesNode is not null)
+                {
+                    entry.At($"roleRefs[{i}].workspaces", workspacesNode);
+                }
+
                 for (var w = 0; w < workspaceNodes.Count; w++)
                 {
                     entry.At($"roleRefs[{i}].workspaces[{w}]", workspaceNodes[w]);
                 }
 
-                return (InputExpression)StackEntryBuilder.Map(
-                    ("id", new OutputReference(new ResourceAddress("AccessRole", r.Name), "id")),
-                    ("type", StackEntryBuilder.Text("organization")),
-                    ("workspaces", workspaces));
+                var id = new OutputReference(new ResourceAddress("AccessRole", r.Name), "id");
+                var type = StackEntryBuilder.Text("organization");
+                return (InputExpression)(workspaces is null
+                    ? StackEntryBuilder.Map(("id", id), ("type", type))
+                    : StackEntryBuilder.Map(("id", id), ("type", type), ("workspaces", workspaces)));
             })]),
             FieldReader.Optional(body, "roles"));
     }

@@ -9,6 +9,9 @@ public sealed record AccessKeySpec(string Name, string Description, ImmutableArr
 {
     public const string DefaultRoleType = "organization";
 
+    /// <summary>Custom roles (the default) and Bird's own.</summary>
+    public static readonly ImmutableArray<string> RoleTypes = [DefaultRoleType, "managed"];
+
     public bool Equals(AccessKeySpec? other) =>
         other is not null && Name == other.Name && Description == other.Description && RoleRefs.SequenceEqual(other.RoleRefs);
 

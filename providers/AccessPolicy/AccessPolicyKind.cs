@@ -29,12 +29,12 @@ public sealed class AccessPolicyKind : IResourceKind
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
-        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "definitions");
+        var normalised = check.Fields(inputs, AccessPolicyFields.Table);
         var definitions = check.List(inputs, string.Empty, "definitions", required: true, nonEmpty: true);
-        var normalised = PropertyMaps.Of(
-            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
-            ("description", check.String(inputs, string.Empty, "description", required: false, BirdRules.Description)),
-            ("definitions", definitions is { } list ? PropertyValue.List(list.Select((d, i) => CheckDefinition(check, d, $"definitions[{i}]"))) : inputs["definitions"]));
+        if ((definitions is { } list ? PropertyValue.List(list.Select((d, i) => CheckDefinition(check, d, $"definitions[{i}]"))) : inputs["definitions"]) is { IsNull: false } checkedDefinitions)
+        {
+            normalised = normalised.With("definitions", checkedDefinitions);
+        }
         return new CheckResult(normalised, check.Failures);
     }
 
@@ -125,14 +125,7 @@ public sealed class AccessPolicyKind : IResourceKind
 
     private static KindSchema BuildSchema()
     {
-        var definition = PropertyType.Object(
-            new PropertySchema("effect", PropertyType.OneOf("allow", "deny"), "Whether the rule allows or denies the actions.", Required: true),
-            new PropertySchema("actions", PropertyType.ArrayOf(PropertyType.OneOf("any", "create", "view", "update", "delete")), "Actions the rule covers: create (POST), view (GET), update (PUT/PATCH), delete (DELETE) or any. Sorted and de-duplicated.", Required: true),
-            new PropertySchema("resources", PropertyType.ArrayOf(PropertyType.String), "API paths without host, e.g. /workspaces/*/channels/*/messages; '*' matches one segment, a final '**' one or more segments below (so /x/** does not cover /x). Sorted and de-duplicated.", Required: true));
-        var inputs = ImmutableArray.Create(
-            new PropertySchema("name", PropertyType.String, "Policy name (1-256 characters). Not unique in Bird.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("description", PropertyType.String, "Optional description (1-256 characters).", ReplaceOnChange: true),
-            new PropertySchema("definitions", PropertyType.ArrayOf(definition), "The policy's rules; at least one. Anything not allowed is denied.", Required: true, ReplaceOnChange: true));
+        var inputs = AccessPolicyFields.Table.Inputs;
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's policy id (UUID)."),
             new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),

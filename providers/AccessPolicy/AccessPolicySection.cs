@@ -23,64 +23,22 @@ public sealed class AccessPolicySection : StackSection
 
     public override int Rank => 0;
 
-    public override string RequiredFields => "definitions";
-
-    public override ImmutableArray<string> Keys { get; } = ["name", "description", "definitions", StackKeys.Protect];
-
-    public override ImmutableArray<StackReference> References => [];
+    public override FieldTable Fields => AccessPolicyFields.Table;
 
     public override string Description => "IAM policies by logical name.";
 
     public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
     [
-        KeyValuePair.Create("accessPolicy", """
-            {
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["definitions"],
-              "properties": {
-                "name": { "$ref": "#/$defs/birdName", "description": "Bird-side name; defaults to the logical name." },
-                "description": { "$ref": "#/$defs/birdName" },
-                "definitions": {
-                  "type": "array",
-                  "minItems": 1,
-                  "items": { "$ref": "#/$defs/policyDefinition" }
-                },
-                "protect": { "$ref": "#/$defs/protect" }
-              }
-            }
-            """),
-        KeyValuePair.Create("policyDefinition", """
-            {
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["effect", "actions", "resources"],
-              "properties": {
-                "effect": { "enum": ["allow", "deny"] },
-                "actions": {
-                  "type": "array",
-                  "minItems": 1,
-                  "uniqueItems": true,
-                  "items": { "enum": ["any", "create", "view", "update", "delete"] }
-                },
-                "resources": {
-                  "description": "API paths without host; '*' = one segment, '**' (last) = one or more segments below (so '/x/**' does not cover '/x'); ${organizationId} and ${workspaceId} are interpolated.",
-                  "type": "array",
-                  "minItems": 1,
-                  "uniqueItems": true,
-                  "items": { "type": "string", "pattern": "^/", "maxLength": 1024 }
-                }
-              }
-            }
-            """),
+        KeyValuePair.Create("accessPolicy", AccessPolicyFields.Table.EntrySchema()),
+        KeyValuePair.Create("policyDefinition", AccessPolicyFields.DefinitionSchema),
     ];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        CommonFields.Description(context, body, required: false, owner, entry);
+        CommonFields.Description(context, body, AccessPolicyFields.Table["description"], owner, entry);
         if (reader.Required(body, "definitions", owner, $"Add the policy's rules, e.g. definitions: [{DefinitionExample[2..]}].") is { } node
-            && reader.List(node, DefinitionExample, nonEmpty: true) is { } items)
+            && reader.List(node, DefinitionExample, nonEmpty: false) is { } items)
         {
             var definitions = ImmutableArray.CreateBuilder<InputExpression>();
             var rows = new List<Row>();
@@ -102,7 +60,7 @@ public sealed class AccessPolicySection : StackSection
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
-        foreach (var field in ExportDescription(live))
+        foreach (var field in ExportPlainFields(live))
         {
             yield return field;
         }
@@ -173,7 +131,7 @@ public sealed class AccessPolicySection : StackSection
         }
 
         entry.At(path, node);
-        if (context.Reader.StringList(node, example, nonEmpty: true, allowInterpolation: interpolate) is not { } items)
+        if (context.Reader.StringList(node, example, nonEmpty: false, allowInterpolation: interpolate) is not { } items)
         {
             return (StackEntryBuilder.Unreadable, null);
         }

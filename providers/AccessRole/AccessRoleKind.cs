@@ -35,12 +35,13 @@ public sealed class AccessRoleKind : IResourceKind
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
-        check.RejectUnknownKeys(inputs, string.Empty, "name", "description", "policies");
+        var normalised = check.Fields(inputs, AccessRoleFields.Table);
         var policies = check.List(inputs, string.Empty, "policies", required: false);
-        var normalised = PropertyMaps.Of(
-            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
-            ("description", check.String(inputs, string.Empty, "description", required: false, BirdRules.Description)),
-            ("policies", policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs["policies"]));
+        if ((policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs["policies"]) is { IsNull: false } checkedPolicies)
+        {
+            normalised = normalised.With("policies", checkedPolicies);
+        }
+
         return new CheckResult(normalised, check.Failures);
     }
 
@@ -160,7 +161,7 @@ public sealed class AccessRoleKind : IResourceKind
 
             check.RejectUnknownKeys(map, path, "id", "type");
             var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => t is "organization" or "managed" ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
+            var type = check.String(map, path, "type", required: false, t => AccessRoleSpec.PolicyTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
             if (id is null || type is null)
             {
                 continue;
@@ -187,13 +188,7 @@ public sealed class AccessRoleKind : IResourceKind
 
     private static KindSchema BuildSchema()
     {
-        var reference = PropertyType.Object(
-            new PropertySchema("id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.", Required: true),
-            new PropertySchema("type", PropertyType.OneOf("organization", "managed"), "'organization' for custom policies (default), 'managed' for Bird's."));
-        var inputs = ImmutableArray.Create(
-            new PropertySchema("name", PropertyType.String, "Role name (1-256 characters), unique in the organization.", Required: true),
-            new PropertySchema("description", PropertyType.String, "Optional description (1-256 characters)."),
-            new PropertySchema("policies", PropertyType.ArrayOf(reference), "The policies the role holds; a set, kept sorted by id."));
+        var inputs = AccessRoleFields.Table.Inputs;
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's role id (UUID)."),
             new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles).")));

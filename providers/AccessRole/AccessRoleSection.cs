@@ -18,41 +18,17 @@ public sealed class AccessRoleSection : StackSection
 
     public override int Rank => 1;
 
-    public override string RequiredFields => "policies";
-
-    public override ImmutableArray<string> Keys { get; } = ["name", "description", "policies", StackKeys.Protect];
-
-    public override ImmutableArray<StackReference> References { get; } = [new("policies", "accessPolicies", "AccessPolicy")];
+    public override FieldTable Fields => AccessRoleFields.Table;
 
     public override string Description => "IAM roles by logical name.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
-    [
-        KeyValuePair.Create("accessRole", """
-            {
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["policies"],
-              "properties": {
-                "name": { "$ref": "#/$defs/birdName", "description": "Bird-side name; defaults to the logical name." },
-                "description": { "$ref": "#/$defs/birdName" },
-                "policies": {
-                  "description": "Logical names of accessPolicies.",
-                  "type": "array",
-                  "minItems": 1,
-                  "uniqueItems": true,
-                  "items": { "$ref": "#/$defs/logicalName" }
-                },
-                "protect": { "$ref": "#/$defs/protect" }
-              }
-            }
-            """),
-    ];
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("accessRole", AccessRoleFields.Table.EntrySchema())];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
-        CommonFields.Description(context, body, required: false, owner, entry);
-        var policies = CommonFields.References(context, body, "policies", "accessPolicies", owner);
+        var fields = AccessRoleFields.Table;
+        CommonFields.Description(context, body, fields["description"], owner, entry);
+        var policies = CommonFields.References(context, body, fields["policies"], owner);
         entry.Set("policies", policies is null
             ? StackEntryBuilder.Unreadable
             : new ListInput([.. policies.Select((p, i) =>
@@ -65,7 +41,7 @@ public sealed class AccessRoleSection : StackSection
     }
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context) =>
-        ExportDescription(live).Append(ExportReferences(
+        ExportPlainFields(live).Append(ExportReferences(
             "policies",
             "AccessPolicy",
             (live.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? string.Empty),

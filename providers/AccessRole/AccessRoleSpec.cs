@@ -9,6 +9,9 @@ public sealed record AccessRoleSpec(string Name, string? Description, ImmutableA
 {
     public const string DefaultPolicyType = "organization";
 
+    /// <summary>Custom policies (the default) and Bird's own.</summary>
+    public static readonly ImmutableArray<string> PolicyTypes = [DefaultPolicyType, "managed"];
+
     public bool Equals(AccessRoleSpec? other) =>
         other is not null && Name == other.Name && Description == other.Description && Policies.SequenceEqual(other.Policies);
 

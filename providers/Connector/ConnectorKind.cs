@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
@@ -21,7 +19,7 @@ namespace BirdInfra.Providers.Connector;
 /// </summary>
 public sealed partial class ConnectorKind : IResourceKind
 {
-    private static readonly ImmutableHashSet<string> SecretKeys = ImmutableHashSet.Create("accessToken");
+    private static readonly ImmutableHashSet<string> SecretKeys = [.. ConnectorFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
 
     private static readonly string[] ArgumentKeys = ["wabaId", "phoneId", "phoneNumber", "mbPhoneId"];
 
@@ -49,15 +47,7 @@ public sealed partial class ConnectorKind : IResourceKind
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
-        check.RejectUnknownKeys(inputs, string.Empty, "name", "connectorTemplateRef", "wabaId", "phoneId", "phoneNumber", "mbPhoneId", "accessToken");
-        var normalised = PropertyMaps.Of(
-            ("name", check.String(inputs, string.Empty, "name", required: true, BirdRules.Name)),
-            ("connectorTemplateRef", check.String(inputs, string.Empty, "connectorTemplateRef", required: false, BirdRules.ConnectorTemplate, ConnectorSpec.DefaultTemplate)),
-            ("wabaId", check.String(inputs, string.Empty, "wabaId", required: true, MetaId("wabaId", "102290129340398"))),
-            ("phoneId", check.String(inputs, string.Empty, "phoneId", required: true, MetaId("phoneId", "106540352242922"))),
-            ("phoneNumber", check.String(inputs, string.Empty, "phoneNumber", required: true, BirdRules.PhoneNumber)),
-            ("mbPhoneId", check.String(inputs, string.Empty, "mbPhoneId", required: false, MbPhoneId)),
-            ("accessToken", check.String(inputs, string.Empty, "accessToken", required: true, NonBlank("accessToken"), secret: true)));
+        var normalised = check.Fields(inputs, ConnectorFields.Table);
         return new CheckResult(normalised, check.Failures);
     }
 
@@ -236,37 +226,13 @@ public sealed partial class ConnectorKind : IResourceKind
     private static PropertyValue? Argument(JsonObject arguments, string key) =>
         arguments[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text ? PropertyValue.String(text) : null;
 
-    /// <summary>Meta's ids are numbers (Bird answers 422 otherwise); written quoted in a stack file so no digit is lost.</summary>
-    private static Func<string, RuleViolation?> MetaId(string key, string example) =>
-        v => MetaIdPattern().IsMatch(v)
-            ? null
-            : new RuleViolation(
-                $"'{Text.Shown(v)}' is not a Meta id: {key} is a number.",
-                $"Copy the numeric id from WhatsApp embedded signup, quoted, e.g. {key}: \"{example}\".",
-                DiagnosticCodes.InvalidMetaId);
-
-    private static RuleViolation? MbPhoneId(string value) =>
-        BirdRules.Uuid(value) is { } violation
-            ? violation with { Hint = "mbPhoneId is the UUID of a number bought from Bird; leave it out for your own number." }
-            : null;
-
-    private static Func<string, RuleViolation?> NonBlank(string key) =>
-        v => string.IsNullOrWhiteSpace(v) ? new RuleViolation($"'{key}' is blank.", $"Set '{key}' to the value from Meta's embedded signup / Bird.") : null;
-
     private static string Collection(ProviderContext context) => BirdPaths.Of("workspaces", context.WorkspaceId, "connectors");
 
     private static string Item(ProviderContext context, string id) => BirdPaths.Of("workspaces", context.WorkspaceId, "connectors", id);
 
     private static KindSchema BuildSchema()
     {
-        var inputs = ImmutableArray.Create(
-            new PropertySchema("name", PropertyType.String, "Friendly connector name (1-256 characters).", Required: true, ReplaceOnChange: true),
-            new PropertySchema("connectorTemplateRef", PropertyType.OneOf(BirdRules.ConnectorTemplates.ToArray()), "Connector template; default 'whatsapp:1'.", ReplaceOnChange: true),
-            new PropertySchema("wabaId", PropertyType.String, "WhatsApp Business Account id, from the embedded-signup session.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("phoneId", PropertyType.String, "Meta's phone-number id, from the embedded-signup session.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("phoneNumber", PropertyType.String, "The number in E.164 form, e.g. +31612345678.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("mbPhoneId", PropertyType.String, "Bird's number id; only for numbers bought from Bird.", ReplaceOnChange: true),
-            new PropertySchema("accessToken", PropertyType.String, "Meta long-lived business access token; sent once as securityArguments.oauth.accessToken, never echoed by Bird.", Required: true, Secret: true, ReplaceOnChange: true));
+        var inputs = ConnectorFields.Table.Inputs;
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's connector id (UUID)."),
             new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
@@ -274,7 +240,4 @@ public sealed partial class ConnectorKind : IResourceKind
             new PropertySchema("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it).")));
         return new KindSchema("A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.", inputs, outputs);
     }
-
-    [GeneratedRegex("^[0-9]{1,32}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MetaIdPattern();
 }

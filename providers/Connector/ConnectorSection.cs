@@ -22,34 +22,11 @@ public sealed class ConnectorSection : StackSection
 
     public override int Rank => 3;
 
-    public override string RequiredFields => "wabaId, phoneId, phoneNumber and accessToken";
-
-    public override ImmutableArray<string> Keys { get; } = ["name", "template", "wabaId", "phoneId", "phoneNumber", "mbPhoneId", "accessToken", StackKeys.Protect];
-
-    public override ImmutableArray<StackReference> References => [];
+    public override FieldTable Fields => ConnectorFields.Table;
 
     public override string Description => "WhatsApp connectors by logical name; Bird creates a channel for each.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
-    [
-        KeyValuePair.Create("connector", """
-            {
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["wabaId", "phoneId", "phoneNumber", "accessToken"],
-              "properties": {
-                "name": { "$ref": "#/$defs/birdName", "description": "Bird-side name; defaults to the logical name." },
-                "template": { "enum": ["whatsapp:1"], "default": "whatsapp:1" },
-                "wabaId": { "description": "WhatsApp Business Account id (numeric; quote it).", "type": ["string", "integer"], "pattern": "^[0-9]{1,32}$" },
-                "phoneId": { "description": "Meta phone-number id (numeric; quote it).", "type": ["string", "integer"], "pattern": "^[0-9]{1,32}$" },
-                "phoneNumber": { "description": "E.164, e.g. \"+31612345678\".", "type": "string", "pattern": "^\\+[1-9][0-9]{6,14}$" },
-                "mbPhoneId": { "$ref": "#/$defs/uuid", "description": "Bird number id; only for numbers bought from Bird." },
-                "accessToken": { "$ref": "#/$defs/secret", "description": "Meta long-lived access token; { generate: true } only with endpoint: emulator." },
-                "protect": { "$ref": "#/$defs/protect" }
-              }
-            }
-            """),
-    ];
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("connector", ConnectorFields.Table.EntrySchema())];
 
     public override ImmutableArray<StackOutput> Outputs { get; } =
     [
@@ -60,13 +37,13 @@ public sealed class ConnectorSection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        CommonFields.OptionalText(context, body, "template", "template: whatsapp:1", ConnectorSpec.DefaultTemplate, entry, input: "connectorTemplateRef");
-        CommonFields.RequiredText(context, body, "wabaId", "wabaId: \"102290129340398\"", "Add wabaId: \"102290129340398\" (from WhatsApp embedded signup).", owner, entry);
-        CommonFields.RequiredText(context, body, "phoneId", "phoneId: \"106540352242922\"", "Add phoneId: \"106540352242922\" (from WhatsApp embedded signup).", owner, entry);
-        CommonFields.RequiredText(context, body, "phoneNumber", "phoneNumber: \"+31612345678\"", "Add the number in E.164 form, e.g. phoneNumber: \"+31612345678\".", owner, entry);
-        CommonFields.OptionalText(context, body, "mbPhoneId", "mbPhoneId: 8c1f0d8e-4f89-41d3-9a0c-0305e82c3301", defaultValue: null, entry);
+        var fields = ConnectorFields.Table;
+        foreach (var field in fields.Fields.Where(f => f.Export == FieldExport.Plain))
+        {
+            CommonFields.TableText(context, body, field, owner, entry);
+        }
 
-        if (reader.Required(body, "accessToken", owner, "Add the Meta access token by reference: accessToken: { env: WHATSAPP_ACCESS_TOKEN }.") is { } tokenNode)
+        if (reader.Required(body, "accessToken", owner, fields["accessToken"].MissingHint!) is { } tokenNode)
         {
             var generateNotAllowed = context.UsesEmulator == false
                 ? "A generated accessToken only works with the emulator: Bird checks the token with Meta."
@@ -82,21 +59,9 @@ public sealed class ConnectorSection : StackSection
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
-        if (live.Inputs.GetString("connectorTemplateRef") is { } template && template != ConnectorSpec.DefaultTemplate)
+        foreach (var field in ExportPlainFields(live))
         {
-            yield return new YamlField("template", template);
-        }
-
-        foreach (var argument in (string[])["wabaId", "phoneId", "phoneNumber"])
-        {
-            yield return live.Inputs.GetString(argument) is { } value
-                ? new YamlField(argument, value)
-                : new YamlField(argument, string.Empty, "Bird did not return it: fill it in from WhatsApp embedded signup");
-        }
-
-        if (live.Inputs.GetString("mbPhoneId") is { } mbPhoneId)
-        {
-            yield return new YamlField("mbPhoneId", mbPhoneId);
+            yield return field;
         }
 
         yield return new YamlField("accessToken", YamlMapping.Env(TokenVariable), $"Bird never returns it: set {TokenVariable} (or name a variable per number)");

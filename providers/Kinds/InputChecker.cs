@@ -37,6 +37,22 @@ internal sealed class InputChecker
     }
 
     /// <summary>
+    /// The table's text fields, each with its rule, default and secret flag, after unknown keys are reported; the kind
+    /// adds its other fields (lists, objects) to the result itself.
+    /// </summary>
+    public PropertyMap Fields(PropertyMap map, FieldTable table)
+    {
+        RejectUnknownKeys(map, string.Empty, [.. table.Properties]);
+        var values = new List<(string, PropertyValue?)>();
+        foreach (var field in table.Fields.Where(f => f.Property is not null && f.Type.Kind == "string" && f.Type.Items is null))
+        {
+            values.Add((field.Property!, String(map, string.Empty, field.Property!, field.Required, field.Rule?.Check, field.Default, field.Secret)));
+        }
+
+        return PropertyMaps.Of([.. values]);
+    }
+
+    /// <summary>
     /// A string property: null when absent (or empty and optional), the default when one is given, the value
     /// (validated by <paramref name="rule"/>) otherwise. Unknown values pass through unchecked.
     /// </summary>

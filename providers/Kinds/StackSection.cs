@@ -24,14 +24,20 @@ public abstract class StackSection
     /// <summary>Position in the natural top-down order of kinds: what a kind references has a lower rank.</summary>
     public abstract int Rank { get; }
 
+    /// <summary>
+    /// The kind's field table (the kind's Check and schema use the same one): the section's keys, required fields,
+    /// references and plain exported fields come from it.
+    /// </summary>
+    public abstract FieldTable Fields { get; }
+
     /// <summary>The fields an entry needs, for the message about an empty entry, e.g. <c>event, url and signingKey</c>.</summary>
-    public abstract string RequiredFields { get; }
+    public string RequiredFields => Fields.RequiredFields;
 
     /// <summary>The keys an entry accepts, <c>protect</c> included.</summary>
-    public abstract ImmutableArray<string> Keys { get; }
+    public ImmutableArray<string> Keys => Fields.Keys;
 
     /// <summary>Fields that name other declarations by logical name, and the section they name.</summary>
-    public abstract ImmutableArray<StackReference> References { get; }
+    public ImmutableArray<StackReference> References => Fields.References;
 
     /// <summary>The section's description in the JSON Schema.</summary>
     public abstract string Description { get; }
@@ -98,9 +104,30 @@ public abstract class StackSection
     /// <summary>The section's own fields of an exported entry, in the order a person would write them.</summary>
     protected abstract IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context);
 
-    /// <summary><c>description:</c> of an exported entry, when the object has one.</summary>
-    protected static IEnumerable<YamlField> ExportDescription(ResourceSnapshot live) =>
-        live.Inputs.GetString("description") is { Length: > 0 } description ? [new YamlField("description", description)] : [];
+    /// <summary>
+    /// The table's <see cref="FieldExport.Plain"/> fields of an exported entry (those of <paramref name="keys"/> when given),
+    /// in table order: the live value when it is
+    /// not the default (nor empty, for an optional one); a value Bird did not return is written empty with the field's
+    /// comment, or left out.
+    /// </summary>
+    protected IEnumerable<YamlField> ExportPlainFields(ResourceSnapshot live, params string[] keys)
+    {
+        foreach (var field in Fields.Fields.Where(f => f.Export == FieldExport.Plain && f.Key is not null && f.Property is not null && (keys.Length == 0 || keys.Contains(f.Key))))
+        {
+            var value = live.Inputs.GetString(field.Property!);
+            if (value is null)
+            {
+                if (field.ExportMissing is { } comment)
+                {
+                    yield return new YamlField(field.Key!, string.Empty, comment);
+                }
+            }
+            else if (value != field.Default && (value.Length > 0 || field.StackRequired))
+            {
+                yield return new YamlField(field.Key!, value);
+            }
+        }
+    }
 
     /// <summary>
     /// A list of references to other exported objects, by logical name; an object export did not write (one BirdInfra

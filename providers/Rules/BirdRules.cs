@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
+using BirdInfra.Providers.Stacks;
 
 namespace BirdInfra.Providers.Rules;
 
@@ -14,6 +15,20 @@ public static partial class BirdRules
     public const int MaxNameLength = 256;
     public const int MaxResourcePathLength = 1024;
     public const int MaxWebhookUrlLength = 2048;
+
+    /// <summary>E.164: '+', a country code not starting with 0, 7 to 15 digits in all.</summary>
+    public const string E164Pattern = @"^\+[1-9][0-9]{6,14}$";
+
+    /// <summary>Meta's ids (WhatsApp Business Account, phone-number id): digits only.</summary>
+    public const string MetaIdPattern = "^[0-9]{1,32}$";
+
+    public static readonly ValueRule NameRule = new(Name, SchemaRef: "birdName");
+
+    public static readonly ValueRule DescriptionRule = new(Description, SchemaRef: "birdName");
+
+    public static readonly ValueRule PhoneNumberRule = new(PhoneNumber, E164Pattern);
+
+    public static readonly ValueRule UuidRule = new(Uuid, SchemaRef: "uuid");
 
     public static readonly ImmutableArray<string> PolicyEffects = ImmutableArray.Create("allow", "deny");
 
@@ -44,6 +59,22 @@ public static partial class BirdRules
     private static readonly ImmutableArray<string> VoiceEvents = ImmutableArray.Create("voice.inbound", "voice.outbound");
 
     private static readonly ImmutableArray<string> VoiceFilterKeys = ImmutableArray.Create("channelId", "status");
+
+    public static readonly ValueRule ConnectorTemplateRule = new(ConnectorTemplate, Values: ConnectorTemplates);
+
+    /// <summary>A Meta id (Bird answers 422 otherwise), written quoted in a stack file so no digit is lost.</summary>
+    public static ValueRule MetaId(string key, string example) => new(
+        v => MetaIdRegex().IsMatch(v)
+            ? null
+            : new RuleViolation(
+                $"'{Text.Shown(v)}' is not a Meta id: {key} is a number.",
+                $"Copy the numeric id from WhatsApp embedded signup, quoted, e.g. {key}: \"{example}\".",
+                DiagnosticCodes.InvalidMetaId),
+        MetaIdPattern);
+
+    /// <summary>A value that must not be blank (a token), with the fix for <paramref name="key"/>.</summary>
+    public static ValueRule NonBlank(string key, string hint) =>
+        new(v => string.IsNullOrWhiteSpace(v) ? new RuleViolation($"'{key}' is blank.", hint) : null);
 
     public static RuleViolation? Name(string value) => BoundedText("name", value, DiagnosticCodes.InvalidName);
 
@@ -125,7 +156,7 @@ public static partial class BirdRules
     }
 
     public static RuleViolation? PhoneNumber(string value) =>
-        E164Pattern().IsMatch(value ?? string.Empty)
+        E164Regex().IsMatch(value ?? string.Empty)
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a phone number in E.164 form.",
@@ -299,8 +330,11 @@ public static partial class BirdRules
     [GeneratedRegex("^[A-Za-z0-9._~:@-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex PathSegmentPattern();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant)]
-    private static partial Regex E164Pattern();
+    [GeneratedRegex(E164Pattern, RegexOptions.CultureInvariant)]
+    private static partial Regex E164Regex();
+
+    [GeneratedRegex(MetaIdPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex MetaIdRegex();
 
     [GeneratedRegex(@"^https://([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(/[^\s]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex HttpsUrlPattern();

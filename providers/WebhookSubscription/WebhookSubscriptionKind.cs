@@ -16,9 +16,9 @@ namespace BirdInfra.Providers.WebhookSubscription;
 /// </summary>
 public sealed class WebhookSubscriptionKind : IResourceKind
 {
-    private static readonly ImmutableHashSet<string> SecretKeys = ImmutableHashSet.Create("signingKey");
+    private static readonly ImmutableHashSet<string> SecretKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
 
-    private static readonly ImmutableHashSet<string> ReplaceKeys = ImmutableHashSet.Create("service", "event");
+    private static readonly ImmutableHashSet<string> ReplaceKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.ReplaceOnChange).Select(f => f.Property!)];
 
     /// <summary>Optional fields Bird's PATCH types as non-nullable strings: setting or changing them is a PATCH, removing them is not.</summary>
     private static readonly ImmutableHashSet<string> ClearableOnlyByReplace = ImmutableHashSet.Create("signingKey", "template");
@@ -27,7 +27,6 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private const string ChannelIdKey = "channelId";
 
-    private static readonly string[] KnownEvents = ["channel.created", "channel.updated", "whatsapp.inbound", "whatsapp.outbound", "whatsapp.interaction"];
 
     private readonly bool _allowHttpLoopback;
 
@@ -59,10 +58,10 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     public CheckResult Check(PropertyMap inputs)
     {
         var check = new InputChecker();
-        check.RejectUnknownKeys(inputs, string.Empty, "service", "event", "url", "signingKey", "eventFilters", "status", "template");
+        check.RejectUnknownKeys(inputs, string.Empty, [.. WebhookSubscriptionFields.Table.Properties]);
         var service = check.String(inputs, string.Empty, "service", required: true, s => WithGuess(BirdRules.WebhookService(s), s, BirdRules.WebhookServices));
         var knownService = service is { ContainsUnknown: false } && BirdRules.WebhookService(service.AsString()) is null ? service.AsString() : null;
-        var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, KnownEvents));
+        var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, WebhookSubscriptionFields.KnownEvents));
         // Filter keys are judged against a known event only: an unknown service or event is reported once, by itself.
         var knownEvent = knownService is not null && @event is { ContainsUnknown: false } && BirdRules.WebhookEvent(knownService, @event.AsString()) is null ? @event.AsString() : null;
         var filters = check.List(inputs, string.Empty, "eventFilters", required: false);
@@ -290,8 +289,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         return PropertyValue.List(WebhookSubscriptionSpec.FiltersValue(normalised).AsList().Concat(unknown));
     }
 
-    private static RuleViolation? StatusRule(string status) =>
-        status is "active" or "inactive" ? null : new RuleViolation($"'{Text.Shown(status)}' is not a subscription status.", "Write status: active or status: inactive.", DiagnosticCodes.InvalidStatus);
+    internal static RuleViolation? StatusRule(string status) =>
+        WebhookSubscriptionFields.Statuses.Contains(status) ? null : new RuleViolation($"'{Text.Shown(status)}' is not a subscription status.", "Write status: active or status: inactive.", DiagnosticCodes.InvalidStatus);
 
     private static RuleViolation? WithGuess(RuleViolation? violation, string value, IEnumerable<string> known) =>
         violation is not null && Text.Closest(value, known) is { } guess ? violation with { Hint = $"Did you mean '{guess}'? {violation.Hint}" } : violation;
@@ -309,17 +308,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static KindSchema BuildSchema()
     {
-        var filter = PropertyType.Object(
-            new PropertySchema("key", PropertyType.String, "Filter key: channelId (message events), messageStatus (outbound), interactionType (interaction), platformId or channelStatus (channel.*).", Required: true),
-            new PropertySchema("value", PropertyType.String, "The value the key must have, e.g. a channel id.", Required: true));
-        var inputs = ImmutableArray.Create(
-            new PropertySchema("service", PropertyType.OneOf(BirdRules.WebhookServices.ToArray()), "Bird service publishing the event, e.g. 'channels'.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("event", PropertyType.String, "Event name, e.g. 'whatsapp.inbound' or 'channel.created'.", Required: true, ReplaceOnChange: true),
-            new PropertySchema("url", PropertyType.String, "HTTPS endpoint with a public host name that receives the events.", Required: true),
-            new PropertySchema("signingKey", PropertyType.String, "Key Bird signs deliveries with (HMAC-SHA256); returned by Bird only on create.", Secret: true),
-            new PropertySchema("eventFilters", PropertyType.ArrayOf(filter), "Filters combined with AND; a set, kept sorted by key then value."),
-            new PropertySchema("status", PropertyType.OneOf("active", "inactive"), "Whether deliveries are made; default 'active'."),
-            new PropertySchema("template", PropertyType.String, "Optional Bird payload template name."));
+        var inputs = WebhookSubscriptionFields.Table.Inputs;
         var outputs = inputs.AddRange(ImmutableArray.Create(
             new PropertySchema("id", PropertyType.String, "Bird's subscription id (UUID)."),
             new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),

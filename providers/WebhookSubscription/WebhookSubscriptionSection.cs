@@ -31,57 +31,21 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     public override int Rank => 4;
 
-    public override string RequiredFields => "event, url and signingKey";
-
-    public override ImmutableArray<string> Keys { get; } = ["service", "event", "url", "channel", "eventFilters", "status", "signingKey", StackKeys.Protect];
-
-    public override ImmutableArray<StackReference> References { get; } = [new("channel", "connectors", "Connector")];
+    public override FieldTable Fields => WebhookSubscriptionFields.Table;
 
     public override string Description => "Webhook subscriptions by logical name.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
-    [
-        KeyValuePair.Create("webhookSubscription", """
-            {
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["event", "url", "signingKey"],
-              "properties": {
-                "service": { "enum": ["channels", "numbers", "payments", "conversations"], "default": "channels" },
-                "event": {
-                  "type": "string",
-                  "examples": ["channel.created", "channel.updated", "whatsapp.inbound", "whatsapp.outbound", "whatsapp.interaction"]
-                },
-                "url": { "type": "string", "pattern": "^https?://", "maxLength": 2048 },
-                "channel": { "$ref": "#/$defs/logicalName", "description": "Logical name of a connector: adds the filter channelId = that connector's channel id." },
-                "eventFilters": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["key", "value"],
-                    "properties": {
-                      "key": { "type": "string", "minLength": 1 },
-                      "value": { "type": "string", "minLength": 1 }
-                    }
-                  }
-                },
-                "status": { "enum": ["active", "inactive"], "default": "active" },
-                "signingKey": { "$ref": "#/$defs/secret" },
-                "protect": { "$ref": "#/$defs/protect" }
-              }
-            }
-            """),
-    ];
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("webhookSubscription", WebhookSubscriptionFields.Table.EntrySchema())];
 
     public override ImmutableArray<StackOutput> Outputs { get; } = [new("webhookSubscriptionIds", "id", Secret: false)];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        CommonFields.OptionalText(context, body, "service", "service: channels", WebhookSubscriptionSpec.DefaultService, entry);
-        CommonFields.RequiredText(context, body, "event", "event: whatsapp.inbound", "Add the event, e.g. event: whatsapp.inbound.", owner, entry);
-        CommonFields.RequiredText(context, body, "url", "url: https://contact-center.example.com/bird", "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.", owner, entry);
+        var fields = WebhookSubscriptionFields.Table;
+        CommonFields.TableText(context, body, fields["service"], owner, entry);
+        CommonFields.TableText(context, body, fields["event"], owner, entry);
+        CommonFields.TableText(context, body, fields["url"], owner, entry);
         var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
         if (channel is { } connector)
@@ -93,8 +57,8 @@ public sealed class WebhookSubscriptionSection : StackSection
         }
 
         entry.Set("eventFilters", new ListInput([.. filters]), FieldReader.Optional(body, "eventFilters"));
-        CommonFields.OptionalText(context, body, "status", "status: active", WebhookSubscriptionSpec.DefaultStatus, entry);
-        if (reader.Required(body, "signingKey", owner, "Sign deliveries: signingKey: { generate: true } or { env: BIRD_WEBHOOK_SIGNING_KEY }.") is { } keyNode)
+        CommonFields.TableText(context, body, fields["status"], owner, entry);
+        if (reader.Required(body, "signingKey", owner, fields["signingKey"].MissingHint!) is { } keyNode)
         {
             var source = context.Sources.Secret(keyNode, SigningKeyVariable, generateNotAllowed: null);
             entry.Set("signingKey", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.signingKey"), keyNode);
@@ -111,9 +75,9 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
-        if (live.Inputs.GetString("service") is { } service && service != WebhookSubscriptionSpec.DefaultService)
+        foreach (var field in ExportPlainFields(live, "service"))
         {
-            yield return new YamlField("service", service);
+            yield return field;
         }
 
         yield return new YamlField("event", live.Inputs.GetString("event") ?? string.Empty);
@@ -134,9 +98,9 @@ public sealed class WebhookSubscriptionSection : StackSection
             yield return new YamlField("eventFilters", new YamlSequence(filters));
         }
 
-        if (live.Inputs.GetString("status") is { } status && status != WebhookSubscriptionSpec.DefaultStatus)
+        foreach (var field in ExportPlainFields(live, "status"))
         {
-            yield return new YamlField("status", status);
+            yield return field;
         }
 
         yield return new YamlField("signingKey", YamlMapping.Env(SigningKeyVariable), $"Bird never returns it: set {SigningKeyVariable} (or name a variable per subscription)");

@@ -32,19 +32,20 @@ internal static class CommonFields
         entry.Set("name", StackEntryBuilder.Text(name), node);
     }
 
-    /// <summary>Sets the <c>description</c> input; a required one that is missing is reported here.</summary>
-    public static void Description(ValidationContext context, MappingNode body, bool required, SourceLocation owner, StackEntryBuilder entry)
+    /// <summary>Sets the <c>description</c> input (<see cref="KindField.BirdDescription"/>); a required one that is missing is reported here.</summary>
+    public static void Description(ValidationContext context, MappingNode body, KindField field, SourceLocation owner, StackEntryBuilder entry)
     {
+        var required = field.StackRequired;
         var node = required
-            ? context.Reader.Required(body, "description", owner, "Add a description, e.g. description: Used by the contact center (Bird requires one).")
-            : FieldReader.Optional(body, "description");
+            ? context.Reader.Required(body, field.Key!, owner, field.MissingHint!)
+            : FieldReader.Optional(body, field.Key!);
         if (node is null)
         {
-            entry.Set("description", required ? StackEntryBuilder.Unreadable : null);
+            entry.Set(field.Property!, required ? StackEntryBuilder.Unreadable : null);
             return;
         }
 
-        entry.Set("description", context.Reader.String(node, "description: Used by the contact center") is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
+        entry.Set(field.Property!, context.Reader.String(node, field.Example!) is { } description ? StackEntryBuilder.Text(description) : StackEntryBuilder.Unreadable, node);
     }
 
     /// <summary>
@@ -52,7 +53,7 @@ internal static class CommonFields
     /// unusable one is reported here and stands as unreadable, so the kind's check does not report it again. An unquoted
     /// number keeps its exact digits.
     /// </summary>
-    public static string? RequiredText(ValidationContext context, MappingNode body, string field, string example, string hint, SourceLocation owner, StackEntryBuilder entry, string? input = null)
+    private static string? RequiredText(ValidationContext context, MappingNode body, string field, string example, string hint, SourceLocation owner, StackEntryBuilder entry, string? input = null)
     {
         input ??= field;
         if (context.Reader.Required(body, field, owner, hint) is not { } node)
@@ -65,7 +66,7 @@ internal static class CommonFields
     }
 
     /// <summary>An optional text field; absent, it is <paramref name="defaultValue"/> (or left out when that is null).</summary>
-    public static string? OptionalText(ValidationContext context, MappingNode body, string field, string example, string? defaultValue, StackEntryBuilder entry, string? input = null)
+    private static string? OptionalText(ValidationContext context, MappingNode body, string field, string example, string? defaultValue, StackEntryBuilder entry, string? input = null)
     {
         input ??= field;
         if (FieldReader.Optional(body, field) is not { } node)
@@ -77,6 +78,15 @@ internal static class CommonFields
         return SetText(context, node, example, input, entry);
     }
 
+    /// <summary>
+    /// A text field of the kind's field table, read as its input: required or optional (with its default) as the table
+    /// says. The value's rules are the kind's Check.
+    /// </summary>
+    public static string? TableText(ValidationContext context, MappingNode body, KindField field, SourceLocation owner, StackEntryBuilder entry) =>
+        field.StackRequired
+            ? RequiredText(context, body, field.Key!, field.Example ?? field.Key!, field.MissingHint ?? $"Add {field.Key}.", owner, entry, field.Property)
+            : OptionalText(context, body, field.Key!, field.Example ?? field.Key!, field.Default, entry, field.Property);
+
     private static string? SetText(ValidationContext context, StackNode node, string example, string input, StackEntryBuilder entry)
     {
         var value = context.Reader.String(node, example);
@@ -84,10 +94,13 @@ internal static class CommonFields
         return value;
     }
 
-    /// <summary>A required, non-empty list of logical names of <paramref name="targetSection"/>.</summary>
-    public static List<(string Name, StackNode Node)>? References(
-        ValidationContext context, MappingNode body, string field, string targetSection, SourceLocation owner)
+    /// <summary>
+    /// A required, non-empty list of logical names of <paramref name="targetSection"/>. An empty one is a reference
+    /// problem (it names nothing), reported here; in the kind's inputs the references are ids the plugin receives resolved.
+    /// </summary>
+    public static List<(string Name, StackNode Node)>? References(ValidationContext context, MappingNode body, KindField reference, SourceLocation owner)
     {
+        var (field, targetSection) = (reference.Key!, reference.ReferencesSection!);
         var example = $"{field}: [contact-center]";
         if (context.Reader.Required(body, field, owner, $"Add the {targetSection} it uses by logical name, e.g. {example}.") is not { } node
             || context.Reader.StringList(node, example, nonEmpty: true) is not { } items)

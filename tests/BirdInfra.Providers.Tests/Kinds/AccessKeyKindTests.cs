@@ -1,4 +1,5 @@
 using BirdInfra.Providers.AccessKey;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using static BirdInfra.Providers.Tests.Kinds.P;
@@ -33,6 +34,28 @@ public sealed class AccessKeyKindTests
     [Fact]
     public void Check_WhenWorkspaceIsNotAUuid_Fails() =>
         _kind.Check(Inputs("d", M(("id", S("r")), ("workspaces", L("ws-1"))))).Failures.Should().ContainSingle(f => f.Path == "roleRefs[0].workspaces[0]");
+
+    [Fact]
+    public void Check_WhenWorkspacesIsAnEmptyList_FailsAsEmptyList()
+    {
+        var failure = _kind.Check(Inputs("d", M(("id", S("r")), ("workspaces", PropertyValue.EmptyList)))).Failures.Should().ContainSingle().Subject;
+
+        failure.Path.Should().Be("roleRefs[0].workspaces");
+        failure.Code.Should().Be(DiagnosticCodes.EmptyList);
+    }
+
+    [Fact]
+    public void Diff_OrganizationWideKeyRecordedWithEmptyWorkspaces_AgainstWorkspacesLeftOut_IsSame()
+    {
+        // State written before workspaces: [] was refused holds it for every organization-wide key; the stack now leaves it out.
+        var recorded = new ResourceSnapshot(
+            "id-1",
+            Inputs("d", M(("id", S("r1")), ("type", S("organization")), ("workspaces", PropertyValue.EmptyList))),
+            Map(("token", Secret("tok"))));
+
+        _kind.Diff(recorded, Inputs("d", M(("id", S("r1")), ("type", S("organization"))))).Should().Be(DiffResult.Same);
+        _kind.Check(Inputs("d", M(("id", S("r1"))))).Inputs.Equals(recorded.Inputs).Should().BeTrue("the normalised form of an organization-wide key is unchanged");
+    }
 
     [Fact]
     public void Diff_WhenNothingChangesButDefaults_IsSame()
