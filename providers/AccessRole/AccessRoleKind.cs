@@ -36,10 +36,11 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var check = new InputChecker();
         var normalised = check.Fields(inputs, AccessRoleFields.Table);
-        var policies = check.List(inputs, string.Empty, "policies", required: false);
-        if ((policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs["policies"]) is { IsNull: false } checkedPolicies)
+        var field = AccessRoleFields.Policies;
+        var policies = check.List(inputs, string.Empty, field);
+        if ((policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs[field.Property!]) is { IsNull: false } checkedPolicies)
         {
-            normalised = normalised.With("policies", checkedPolicies);
+            normalised = normalised.With(field.Property!, checkedPolicies);
         }
 
         return new CheckResult(normalised, check.Failures);
@@ -152,16 +153,16 @@ public sealed class AccessRoleKind : IResourceKind
         var unknown = new List<PropertyValue>();
         for (var i = 0; i < items.Length; i++)
         {
-            var path = $"policies[{i}]";
+            var path = $"{AccessRoleFields.Policies.Property}[{i}]";
             var map = check.Object(items[i], path);
             if (map is null)
             {
                 continue;
             }
 
-            check.RejectUnknownKeys(map, path, "id", "type");
-            var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => AccessRoleSpec.PolicyTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
+            check.RejectUnknownKeys(map, path, AccessRoleFields.PolicyRef);
+            var id = check.String(map, path, AccessRoleFields.PolicyId);
+            var type = check.String(map, path, AccessRoleFields.PolicyType);
             if (id is null || type is null)
             {
                 continue;
@@ -169,7 +170,7 @@ public sealed class AccessRoleKind : IResourceKind
 
             if (id.ContainsUnknown || type.ContainsUnknown)
             {
-                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("id", id), ("type", type))));
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of((AccessRoleFields.PolicyId.Property!, id), (AccessRoleFields.PolicyType.Property!, type))));
             }
             else
             {
@@ -178,7 +179,7 @@ public sealed class AccessRoleKind : IResourceKind
         }
 
         return known.Distinct().OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Type, StringComparer.Ordinal)
-            .Select(p => PropertyValue.Map(PropertyMaps.Of(("id", PropertyValue.String(p.Id)), ("type", PropertyValue.String(p.Type)))))
+            .Select(p => AccessRoleSpec.Reference(p.Id, p.Type))
             .Concat(unknown);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
@@ -13,6 +14,39 @@ internal static class WebhookSubscriptionFields
     public static readonly ImmutableArray<string> KnownEvents = ["channel.created", "channel.updated", "whatsapp.inbound", "whatsapp.outbound", "whatsapp.interaction"];
 
     public static readonly ImmutableArray<string> Statuses = ["active", "inactive"];
+
+    private const string NonEmptyText = """{ "type": "string", "minLength": 1 }""";
+
+    /// <summary>An event filter's key; Check judges it against the event (<see cref="BirdRules.EventFilterKey"/>).</summary>
+    public static KindField FilterKey { get; } = new(
+        "key",
+        "key",
+        PropertyType.String,
+        "Filter key: channelId (message events), messageStatus (outbound), interactionType (interaction), platformId or channelStatus (channel.*).")
+    {
+        Required = true,
+        StackSchema = NonEmptyText,
+        Example = "key: messageStatus",
+    };
+
+    public static KindField FilterValue { get; } = new("value", "value", PropertyType.String, "The value the key must have, e.g. a channel id.")
+    {
+        Required = true,
+        Rule = new ValueRule(v => v.Length == 0
+            ? new RuleViolation("The event filter value is empty.", "Give the value to match, e.g. value: delivered.", DiagnosticCodes.InvalidFilterValue)
+            : null),
+        StackSchema = NonEmptyText,
+        Example = "value: delivered",
+    };
+
+    /// <summary>The fields of one event filter.</summary>
+    public static FieldTable Filter { get; } = new(FilterKey, FilterValue);
+
+    public static KindField EventFilters { get; } = KindField.ObjectList("eventFilters", "eventFilters", Filter, "Filters combined with AND; a set, kept sorted by key then value.") with
+    {
+        StackSchema = $$"""{ "type": "array", "items": {{Filter.EntrySchema()}} }""",
+        Export = FieldExport.Custom,
+    };
 
     public static FieldTable Table { get; } = new(
         new("service", "service", PropertyType.OneOf([.. BirdRules.WebhookServices]), "Bird service publishing the event, e.g. 'channels'.")
@@ -50,27 +84,7 @@ internal static class WebhookSubscriptionFields
             StackSchema = """{ "$ref": "#/$defs/logicalName", "description": "Logical name of a connector: adds the filter channelId = that connector's channel id." }""",
             Export = FieldExport.Custom,
         },
-        new("eventFilters", "eventFilters", PropertyType.ArrayOf(PropertyType.Object(
-            new PropertySchema("key", PropertyType.String, "Filter key: channelId (message events), messageStatus (outbound), interactionType (interaction), platformId or channelStatus (channel.*).", Required: true),
-            new PropertySchema("value", PropertyType.String, "The value the key must have, e.g. a channel id.", Required: true))),
-            "Filters combined with AND; a set, kept sorted by key then value.")
-        {
-            StackSchema = """
-                {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["key", "value"],
-                    "properties": {
-                      "key": { "type": "string", "minLength": 1 },
-                      "value": { "type": "string", "minLength": 1 }
-                    }
-                  }
-                }
-                """,
-            Export = FieldExport.Custom,
-        },
+        EventFilters,
         new("status", "status", PropertyType.OneOf([.. Statuses]), "Whether deliveries are made; default 'active'.")
         {
             Rule = new ValueRule(WebhookSubscriptionKind.StatusRule, Values: Statuses),

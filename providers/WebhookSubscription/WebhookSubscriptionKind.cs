@@ -25,9 +25,6 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static readonly string[] NaturalKeyFields = ["service", "event", "url", "eventFilters"];
 
-    private const string ChannelIdKey = "channelId";
-
-
     private readonly bool _allowHttpLoopback;
 
     /// <param name="allowHttpLoopback">Accept http://127.0.0.1:PORT and http://localhost:PORT URLs (the emulator only; real Bird wants https).</param>
@@ -249,13 +246,11 @@ public sealed class WebhookSubscriptionKind : IResourceKind
                 continue;
             }
 
-            check.RejectUnknownKeys(map, path, "key", "value");
-            var key = check.String(map, path, "key", required: true, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
-            var value = check.String(map, path, "value", required: true, v => v.Length == 0
-                ? new RuleViolation("The event filter value is empty.", "Give the value to match, e.g. value: delivered.", DiagnosticCodes.InvalidFilterValue)
-                : null);
+            check.RejectUnknownKeys(map, path, WebhookSubscriptionFields.Filter);
+            var key = check.String(map, path, WebhookSubscriptionFields.FilterKey, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
+            var value = check.String(map, path, WebhookSubscriptionFields.FilterValue);
             // Filters are a set: the same channelId filter twice is one filter.
-            if (key is { ContainsUnknown: false } && key.AsString() == ChannelIdKey && (value is not { ContainsUnknown: false } || channelValues.Add(value.AsString())))
+            if (key is { ContainsUnknown: false } && key.AsString() == WebhookSubscriptionSection.ChannelIdKey && (value is not { ContainsUnknown: false } || channelValues.Add(value.AsString())))
             {
                 if (++channelFilters > 1)
                 {
@@ -265,7 +260,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
                 if (value is { ContainsUnknown: false } && value.AsString().Length > 0 && BirdRules.Uuid(value.AsString()) is { } uuid)
                 {
-                    check.Fail($"{path}.value", uuid.Message, "A channelId filter holds a channel UUID; in a stack file, for a connector of the stack write channel: <connector name> instead.", DiagnosticCodes.InvalidUuid);
+                    check.Fail(InputChecker.Join(path, WebhookSubscriptionFields.FilterValue.Property!), uuid.Message, "A channelId filter holds a channel UUID; in a stack file, for a connector of the stack write channel: <connector name> instead.", DiagnosticCodes.InvalidUuid);
                     continue;
                 }
             }
@@ -277,7 +272,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
             if (key.ContainsUnknown || value.ContainsUnknown)
             {
-                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("key", key), ("value", value))));
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of((WebhookSubscriptionFields.FilterKey.Property!, key), (WebhookSubscriptionFields.FilterValue.Property!, value))));
             }
             else
             {

@@ -23,7 +23,6 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     public const string ChannelIdKey = "channelId";
     private const string FilterExample = "- { key: messageStatus, value: delivered }";
-    private static readonly ImmutableArray<string> FilterKeys = ["key", "value"];
 
     public override string Name => "webhookSubscriptions";
 
@@ -48,15 +47,16 @@ public sealed class WebhookSubscriptionSection : StackSection
         CommonFields.TableText(context, body, fields["url"], owner, entry);
         var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
+        var eventFilters = WebhookSubscriptionFields.EventFilters;
         if (channel is { } connector)
         {
-            entry.At($"eventFilters[{filters.Count}]", connector.Node);
+            entry.At($"{eventFilters.Property}[{filters.Count}]", connector.Node);
             filters.Add(StackEntryBuilder.Map(
-                ("key", StackEntryBuilder.Text(ChannelIdKey)),
-                ("value", new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
+                (WebhookSubscriptionFields.FilterKey.Property!, StackEntryBuilder.Text(ChannelIdKey)),
+                (WebhookSubscriptionFields.FilterValue.Property!, new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
         }
 
-        entry.Set("eventFilters", new ListInput([.. filters]), FieldReader.Optional(body, "eventFilters"));
+        entry.Set(eventFilters.Property!, new ListInput([.. filters]), FieldReader.Optional(body, eventFilters.Key!));
         CommonFields.TableText(context, body, fields["status"], owner, entry);
         if (reader.Required(body, "signingKey", owner, fields["signingKey"].MissingHint!) is { } keyNode)
         {
@@ -88,14 +88,15 @@ public sealed class WebhookSubscriptionSection : StackSection
             yield return new YamlField("channel", connector);
         }
 
-        var filters = (live.Inputs["eventFilters"]?.AsList() ?? [])
+        var (eventFilters, key, value) = (WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.FilterKey, WebhookSubscriptionFields.FilterValue);
+        var filters = (live.Inputs[eventFilters.Property!]?.AsList() ?? [])
             .Select(f => f.AsMap())
-            .Where(f => connector is null || f.GetString("key") != ChannelIdKey)
-            .Select(f => (YamlOut)new YamlMapping([new YamlField("key", f.GetString("key") ?? string.Empty), new YamlField("value", f.GetString("value") ?? string.Empty)], Flow: true))
+            .Where(f => connector is null || f.GetString(key.Property!) != ChannelIdKey)
+            .Select(f => (YamlOut)new YamlMapping([new YamlField(key.Key!, f.GetString(key.Property!) ?? string.Empty), new YamlField(value.Key!, f.GetString(value.Property!) ?? string.Empty)], Flow: true))
             .ToImmutableArray();
         if (!filters.IsEmpty)
         {
-            yield return new YamlField("eventFilters", new YamlSequence(filters));
+            yield return new YamlField(eventFilters.Key!, new YamlSequence(filters));
         }
 
         foreach (var field in ExportPlainFields(live, "status"))
@@ -151,8 +152,9 @@ public sealed class WebhookSubscriptionSection : StackSection
     /// <summary>The logical name of the exported connector whose channel the subscription's one channelId filter names.</summary>
     private static string? Channel(ResourceSnapshot live, ExportContext context)
     {
-        var channels = (live.Inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap()).Where(f => f.GetString("key") == ChannelIdKey).ToList();
-        return channels.Count == 1 && channels[0].GetString("value") is { } channelId
+        var channels = (live.Inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap())
+            .Where(f => f.GetString(WebhookSubscriptionFields.FilterKey.Property!) == ChannelIdKey).ToList();
+        return channels.Count == 1 && channels[0].GetString(WebhookSubscriptionFields.FilterValue.Property!) is { } channelId
             ? context.LogicalNameByOutput("Connector", "channelId", channelId)
             : null;
     }
@@ -161,41 +163,42 @@ public sealed class WebhookSubscriptionSection : StackSection
     private static List<InputExpression> Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
     {
         var reader = context.Reader;
+        var (eventFilters, keyField, valueField) = (WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.FilterKey, WebhookSubscriptionFields.FilterValue);
         var filters = new List<InputExpression>();
-        if (FieldReader.Optional(body, "eventFilters") is not { } node
-            || reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
+        if (FieldReader.Optional(body, eventFilters.Key!) is not { } node
+            || reader.List(node, $"{eventFilters.Key}: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
         {
             return filters;
         }
 
         foreach (var item in items)
         {
-            var path = $"eventFilters[{filters.Count}]";
+            var path = $"{eventFilters.Property}[{filters.Count}]";
             if (reader.Mapping(item, "An event filter", $"Write {FilterExample}.") is not { } filter)
             {
                 continue;
             }
 
             var owner = reader.At(filter);
-            reader.CheckKeys(filter, FilterKeys, "an event filter");
-            var keyNode = reader.Required(filter, "key", owner, $"Write {FilterExample}.");
-            var valueNode = reader.Required(filter, "value", owner, $"Write {FilterExample}.");
-            var key = keyNode is null ? null : reader.String(keyNode, "key: messageStatus");
-            var value = valueNode is null ? null : reader.String(valueNode, "value: delivered");
+            reader.CheckKeys(filter, WebhookSubscriptionFields.Filter.Keys, "an event filter");
+            var keyNode = reader.Required(filter, keyField.Key!, owner, $"Write {FilterExample}.");
+            var valueNode = reader.Required(filter, valueField.Key!, owner, $"Write {FilterExample}.");
+            var key = keyNode is null ? null : reader.String(keyNode, keyField.Example!);
+            var value = valueNode is null ? null : reader.String(valueNode, valueField.Example!);
             entry.At(path, item);
             if (keyNode is not null)
             {
-                entry.At($"{path}.key", keyNode);
+                entry.At($"{path}.{keyField.Property}", keyNode);
             }
 
             if (valueNode is not null)
             {
-                entry.At($"{path}.value", valueNode);
+                entry.At($"{path}.{valueField.Property}", valueNode);
             }
 
             filters.Add(StackEntryBuilder.Map(
-                ("key", key is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(key)),
-                ("value", value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value))));
+                (keyField.Property!, key is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(key)),
+                (valueField.Property!, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value))));
         }
 
         return filters;
@@ -238,8 +241,8 @@ public sealed class WebhookSubscriptionSection : StackSection
         if (Literal(entry.Inputs, "service") is not { } service
             || Literal(entry.Inputs, "event") is not { } eventName
             || Literal(entry.Inputs, "url") is not { } url
-            || entry.Inputs.GetValueOrDefault("eventFilters") is not ListInput filters
-            || (entry.Nodes.GetValueOrDefault("eventFilters") is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
+            || entry.Inputs.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is not ListInput filters
+            || (entry.Nodes.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
         {
             return null;
         }
@@ -248,8 +251,8 @@ public sealed class WebhookSubscriptionSection : StackSection
         foreach (var filter in filters.Items)
         {
             if (filter is not MapInput { Properties: var properties }
-                || Literal(properties, "key") is not { } key
-                || (Literal(properties, "value") ?? ChannelFilterValue(properties.GetValueOrDefault("value"))) is not { } value)
+                || Literal(properties, WebhookSubscriptionFields.FilterKey.Property!) is not { } key
+                || (Literal(properties, WebhookSubscriptionFields.FilterValue.Property!) ?? ChannelFilterValue(properties.GetValueOrDefault(WebhookSubscriptionFields.FilterValue.Property!))) is not { } value)
             {
                 return null;
             }

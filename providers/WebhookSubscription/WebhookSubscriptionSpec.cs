@@ -32,13 +32,15 @@ public sealed record WebhookSubscriptionSpec(
         PropertyMaps.Required(inputs, "event"),
         PropertyMaps.Required(inputs, "url"),
         PropertyMaps.OptionalSecret(inputs, "signingKey"),
-        Normalise((inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap())
-            .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, "key"), PropertyMaps.Required(f, "value")))),
+        Normalise((inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap())
+            .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, WebhookSubscriptionFields.FilterKey), PropertyMaps.Required(f, WebhookSubscriptionFields.FilterValue)))),
         PropertyMaps.Optional(inputs, "status") ?? DefaultStatus,
         PropertyMaps.Optional(inputs, "template"));
 
     public static PropertyValue FiltersValue(IEnumerable<WebhookEventFilter> filters) =>
-        PropertyValue.List(filters.Select(f => PropertyValue.Map(PropertyMaps.Of(("key", PropertyValue.String(f.Key)), ("value", PropertyValue.String(f.Value))))));
+        PropertyValue.List(filters.Select(f => PropertyValue.Map(PropertyMaps.Of(
+            (WebhookSubscriptionFields.FilterKey.Property!, PropertyValue.String(f.Key)),
+            (WebhookSubscriptionFields.FilterValue.Property!, PropertyValue.String(f.Value))))));
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
         ("service", PropertyValue.String(Service)),
