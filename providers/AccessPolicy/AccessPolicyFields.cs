@@ -8,7 +8,7 @@ namespace BirdInfra.Providers.AccessPolicy;
 /// <summary>A policy's fields, declared once: the section, Check, both schemas and export are derived from this table.</summary>
 internal static class AccessPolicyFields
 {
-    public static KindField Effect { get; } = new("effect", "effect", PropertyType.OneOf([.. BirdRules.PolicyEffects]), "Whether the rule allows or denies the actions.")
+    public static KindField Effect { get; } = new("effect", PropertyType.OneOf([.. BirdRules.PolicyEffects]), "Whether the rule allows or denies the actions.")
     {
         Required = true,
         Rule = new ValueRule(BirdRules.PolicyEffect, Values: BirdRules.PolicyEffects),
@@ -17,7 +17,6 @@ internal static class AccessPolicyFields
     };
 
     public static KindField Actions { get; } = new(
-        "actions",
         "actions",
         PropertyType.ArrayOf(PropertyType.OneOf([.. BirdRules.PolicyActions])),
         "Actions the rule covers: create (POST), view (GET), update (PUT/PATCH), delete (DELETE) or any. Sorted and de-duplicated.")
@@ -30,7 +29,6 @@ internal static class AccessPolicyFields
     };
 
     public static KindField Resources { get; } = new(
-        "resources",
         "resources",
         PropertyType.ArrayOf(PropertyType.String),
         "API paths without host, e.g. /workspaces/*/channels/*/messages; '*' matches one segment, a final '**' one or more segments below (so /x/** does not cover /x). Sorted and de-duplicated.")
@@ -53,7 +51,7 @@ internal static class AccessPolicyFields
     /// <summary>The fields of one definition (<c>$defs/policyDefinition</c> in the stack schema, an object type in the Pulumi schema).</summary>
     public static FieldTable Definition { get; } = new(Effect, Actions, Resources);
 
-    public static KindField Definitions { get; } = KindField.ObjectList("definitions", "definitions", Definition, "The policy's rules; at least one. Anything not allowed is denied.") with
+    public static KindField Definitions { get; } = KindField.ObjectList("definitions", Definition, "The policy's rules; at least one. Anything not allowed is denied.") with
     {
         Required = true,
         ReplaceOnChange = true,

@@ -16,6 +16,12 @@ namespace BirdInfra.Providers.Kinds;
 /// <param name="Description">The Pulumi schema's description.</param>
 public sealed record KindField(string? Key, string? Property, PropertyType Type, string Description)
 {
+    /// <summary>A field whose stack key and Pulumi property have the same <paramref name="name"/>.</summary>
+    public KindField(string name, PropertyType type, string description)
+        : this(name, name, type, description)
+    {
+    }
+
     /// <summary>Check refuses the inputs without it; the Pulumi schema lists it in <c>requiredInputs</c>.</summary>
     public bool Required { get; init; }
 
@@ -98,6 +104,9 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
             Example = "description: Used by the contact center",
             MissingHint = "Add a description, e.g. description: Used by the contact center (Bird requires one).",
         };
+
+    /// <summary>A list of objects, each of the fields of <paramref name="items"/>, its stack key and property both <paramref name="name"/>.</summary>
+    public static KindField ObjectList(string name, FieldTable items, string description) => ObjectList(name, name, items, description);
 
     /// <summary>A list of objects, each of the fields of <paramref name="items"/>.</summary>
     public static KindField ObjectList(string key, string property, FieldTable items, string description) =>

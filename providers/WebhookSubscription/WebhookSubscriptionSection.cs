@@ -41,10 +41,9 @@ public sealed class WebhookSubscriptionSection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var fields = WebhookSubscriptionFields.Table;
-        CommonFields.TableText(context, body, fields["service"], owner, entry);
-        CommonFields.TableText(context, body, fields["event"], owner, entry);
-        CommonFields.TableText(context, body, fields["url"], owner, entry);
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Service, owner, entry);
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Event, owner, entry);
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Url, owner, entry);
         var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
         var eventFilters = WebhookSubscriptionFields.EventFilters;
@@ -57,35 +56,39 @@ public sealed class WebhookSubscriptionSection : StackSection
         }
 
         entry.Set(eventFilters.Property!, new ListInput([.. filters]), FieldReader.Optional(body, eventFilters.Key!));
-        CommonFields.TableText(context, body, fields["status"], owner, entry);
-        if (reader.Required(body, "signingKey", owner, fields["signingKey"].MissingHint!) is { } keyNode)
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Status, owner, entry);
+        var signingKey = WebhookSubscriptionFields.SigningKey;
+        if (reader.Required(body, signingKey.Key!, owner, signingKey.MissingHint!) is { } keyNode)
         {
             var source = context.Sources.Secret(keyNode, SigningKeyVariable, generateNotAllowed: null);
-            entry.Set("signingKey", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.signingKey"), keyNode);
+            entry.Set(signingKey.Property!, source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.{signingKey.Key}"), keyNode);
         }
         else
         {
-            entry.Set("signingKey", StackEntryBuilder.Unreadable);
+            entry.Set(signingKey.Property!, StackEntryBuilder.Unreadable);
         }
     }
 
     /// <summary>A subscription has no name in Bird: its logical name comes from its channel's connector and its event.</summary>
     public override string ExportName(ResourceSnapshot live, ExportContext context) =>
-        (Channel(live, context) is { } connector ? connector + " " : string.Empty) + (live.Inputs.GetString("event") ?? live.Id);
+        (Channel(live, context) is { } connector ? connector + " " : string.Empty) + (live.Inputs.GetString(WebhookSubscriptionFields.Event.Property!) ?? live.Id);
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
-        foreach (var field in ExportPlainFields(live, "service"))
+        foreach (var field in ExportPlainFields(live, WebhookSubscriptionFields.Service.Key!))
         {
             yield return field;
         }
 
-        yield return new YamlField("event", live.Inputs.GetString("event") ?? string.Empty);
-        yield return new YamlField("url", live.Inputs.GetString("url") ?? string.Empty);
+        foreach (var text in new[] { WebhookSubscriptionFields.Event, WebhookSubscriptionFields.Url })
+        {
+            yield return new YamlField(text.Key!, live.Inputs.GetString(text.Property!) ?? string.Empty);
+        }
+
         var connector = Channel(live, context);
         if (connector is not null)
         {
-            yield return new YamlField("channel", connector);
+            yield return new YamlField(WebhookSubscriptionFields.Channel.Key!, connector);
         }
 
         var (eventFilters, key, value) = (WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.FilterKey, WebhookSubscriptionFields.FilterValue);
@@ -99,12 +102,12 @@ public sealed class WebhookSubscriptionSection : StackSection
             yield return new YamlField(eventFilters.Key!, new YamlSequence(filters));
         }
 
-        foreach (var field in ExportPlainFields(live, "status"))
+        foreach (var field in ExportPlainFields(live, WebhookSubscriptionFields.Status.Key!))
         {
             yield return field;
         }
 
-        yield return new YamlField("signingKey", YamlMapping.Env(SigningKeyVariable), $"Bird never returns it: set {SigningKeyVariable} (or name a variable per subscription)");
+        yield return new YamlField(WebhookSubscriptionFields.SigningKey.Key!, YamlMapping.Env(SigningKeyVariable), $"Bird never returns it: set {SigningKeyVariable} (or name a variable per subscription)");
     }
 
     /// <summary>The kind's failures on the filter <c>channel:</c> stands for, said about <c>channel:</c>.</summary>
@@ -119,7 +122,7 @@ public sealed class WebhookSubscriptionSection : StackSection
         {
             DiagnosticCodes.UnknownEventFilterKey => new CheckFailure(
                 failure.Path,
-                entry.Inputs.GetValueOrDefault("event") is LiteralInput { Value.Kind: PropertyKind.String } eventName
+                entry.Inputs.GetValueOrDefault(WebhookSubscriptionFields.Event.Property!) is LiteralInput { Value.Kind: PropertyKind.String } eventName
                     ? $"Event '{Text.Shown(eventName.Value.AsString())}' cannot be filtered by channel, so 'channel:' does not apply."
                     : "This event cannot be filtered by channel, so 'channel:' does not apply.",
                 "Use channel: with a channel message event such as whatsapp.inbound, whatsapp.outbound or whatsapp.interaction; remove it here.",
@@ -135,17 +138,17 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     private static (string Name, StackNode Node)? Channel(ValidationContext context, MappingNode body)
     {
-        if (FieldReader.Optional(body, "channel") is not { } node)
+        if (FieldReader.Optional(body, WebhookSubscriptionFields.Channel.Key!) is not { } node)
         {
             return null;
         }
 
-        if (context.Reader.String(node, "channel: main-number") is not { } connector)
+        if (context.Reader.String(node, WebhookSubscriptionFields.Channel.Example!) is not { } connector)
         {
             return (string.Empty, node);
         }
 
-        context.Index.References.Add(("connectors", connector, node));
+        context.Index.References.Add((WebhookSubscriptionFields.Channel.ReferencesSection!, connector, node));
         return (connector, node);
     }
 
@@ -227,7 +230,7 @@ public sealed class WebhookSubscriptionSection : StackSection
             Group: entry => Identity(entry)?.FilterSet,
             MaxSubscriptionsPerFilterSet,
             At: null,
-            Message: (entry, count) => $"This is subscription number {count} for {Literal(entry.Inputs, "service")} {Literal(entry.Inputs, "event")} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
+            Message: (entry, count) => $"This is subscription number {count} for {Literal(entry.Inputs, WebhookSubscriptionFields.Service.Property!)} {Literal(entry.Inputs, WebhookSubscriptionFields.Event.Property!)} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
             Hint: "Fan out to more URLs from one of your endpoints, or filter the subscriptions differently."),
     ];
 
@@ -238,9 +241,9 @@ public sealed class WebhookSubscriptionSection : StackSection
     /// </summary>
     private static (string FilterSet, string Url)? Identity(StackEntry entry)
     {
-        if (Literal(entry.Inputs, "service") is not { } service
-            || Literal(entry.Inputs, "event") is not { } eventName
-            || Literal(entry.Inputs, "url") is not { } url
+        if (Literal(entry.Inputs, WebhookSubscriptionFields.Service.Property!) is not { } service
+            || Literal(entry.Inputs, WebhookSubscriptionFields.Event.Property!) is not { } eventName
+            || Literal(entry.Inputs, WebhookSubscriptionFields.Url.Property!) is not { } url
             || entry.Inputs.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is not ListInput filters
             || (entry.Nodes.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
         {
