@@ -45,13 +45,17 @@ internal static class AccessKeyFields
         Export = FieldExport.Custom,
     };
 
+    public static KindField Name { get; } = KindField.Name("Key name (1-256 characters).", replaceOnChange: true);
+
+    public static KindField Description { get; } = KindField.BirdDescription("Description (1-256 characters); Bird requires it.", required: true, replaceOnChange: true, stackDescription: "Required by Bird.") with
+    {
+        // Written even when Bird returned none: validate then asks for one.
+        Export = FieldExport.Custom,
+    };
+
     public static FieldTable Table { get; } = new(
-        KindField.Name("Key name (1-256 characters).", replaceOnChange: true),
-        KindField.BirdDescription("Description (1-256 characters); Bird requires it.", required: true, replaceOnChange: true, stackDescription: "Required by Bird.") with
-        {
-            // Written even when Bird returned none: validate then asks for one.
-            Export = FieldExport.Custom,
-        },
+        Name,
+        Description,
         Roles,
         Workspaces,
         KindField.Protect,

@@ -64,7 +64,7 @@ public sealed class AccessKeyKind : IResourceKind
         return new DiffResult(DiffOutcome.Replace, changes) { Reason = TokenRotation };
     }
 
-    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessKeyFields.Name.Property!)}";
 
     public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement) => replacement is null
         ? "deleting the access key revokes its token: whoever authenticates with it (the contact center) loses access to Bird"
@@ -134,7 +134,7 @@ public sealed class AccessKeyKind : IResourceKind
     }
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
+        throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString(AccessKeyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
         await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,7 @@ public sealed class AccessKeySection : StackSection
         var reader = context.Reader;
         var (field, workspacesField) = (AccessKeyFields.Roles, AccessKeyFields.Workspaces);
         var (id, type, workspacesInput) = (AccessKeyFields.RoleId.Property!, AccessKeyFields.RoleType.Property!, AccessKeyFields.RoleWorkspaces.Property!);
-        CommonFields.Description(context, body, AccessKeyFields.Table["description"], owner, entry);
+        CommonFields.Description(context, body, AccessKeyFields.Description, owner, entry);
         var roles = CommonFields.References(context, body, field, owner);
         var workspaceNodes = new List<StackNode>();
         StackNode? workspacesNode = null;
@@ -109,7 +109,7 @@ public sealed class AccessKeySection : StackSection
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
         var refs = (live.Inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
-        yield return new YamlField("description", live.Inputs.GetString("description") ?? string.Empty);
+        yield return new YamlField(AccessKeyFields.Description.Key!, live.Inputs.GetString(AccessKeyFields.Description.Property!) ?? string.Empty);
         yield return ExportReferences(AccessKeyFields.Roles, refs.Select(r => r.GetString(AccessKeyFields.RoleId.Property!) ?? string.Empty), context);
 
         // The stack scopes every role of a key to the same workspaces; Bird's references each carry their own.

@@ -30,8 +30,8 @@ public sealed record AccessKeySpec(string Name, string Description, ImmutableArr
         roleRefs.Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Type, StringComparer.Ordinal).ToImmutableArray();
 
     public static AccessKeySpec FromInputs(PropertyMap inputs) => Create(
-        PropertyMaps.Required(inputs, "name"),
-        PropertyMaps.Required(inputs, "description"),
+        PropertyMaps.Required(inputs, AccessKeyFields.Name),
+        PropertyMaps.Required(inputs, AccessKeyFields.Description),
         (inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).Select(r => r.AsMap()).Select(r => RoleRef(
             PropertyMaps.Required(r, AccessKeyFields.RoleId),
             PropertyMaps.Optional(r, AccessKeyFields.RoleType),
@@ -44,7 +44,7 @@ public sealed record AccessKeySpec(string Name, string Description, ImmutableArr
         (AccessKeyFields.RoleWorkspaces.Property!, workspaces)));
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("name", PropertyValue.String(Name)),
-        ("description", PropertyValue.String(Description)),
+        (AccessKeyFields.Name.Property!, PropertyValue.String(Name)),
+        (AccessKeyFields.Description.Property!, PropertyValue.String(Description)),
         (AccessKeyFields.Roles.Property!, PropertyValue.List(RoleRefs.Select(r => Reference(r.Id, r.Type, PropertyMaps.Strings(r.Workspaces))))));
 }

@@ -59,9 +59,13 @@ internal static class AccessPolicyFields
         Export = FieldExport.Custom,
     };
 
+    public static KindField Name { get; } = KindField.Name("Policy name (1-256 characters). Not unique in Bird.", replaceOnChange: true);
+
+    public static KindField Description { get; } = KindField.BirdDescription("Optional description (1-256 characters).", required: false, replaceOnChange: true);
+
     public static FieldTable Table { get; } = new(
-        KindField.Name("Policy name (1-256 characters). Not unique in Bird.", replaceOnChange: true),
-        KindField.BirdDescription("Optional description (1-256 characters).", required: false, replaceOnChange: true),
+        Name,
+        Description,
         Definitions,
         KindField.Protect);
 }

@@ -46,7 +46,7 @@ public sealed class AccessPolicyKind : IResourceKind
     }
 
     /// <summary>Names are not unique in Bird, but they are within a stack: the name is what adoption matches on.</summary>
-    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessPolicyFields.Name.Property!)}";
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public sealed class AccessPolicyKind : IResourceKind
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
+        throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString(AccessPolicyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
         await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);

@@ -35,7 +35,7 @@ public sealed class AccessPolicySection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        CommonFields.Description(context, body, AccessPolicyFields.Table["description"], owner, entry);
+        CommonFields.Description(context, body, AccessPolicyFields.Description, owner, entry);
         var field = AccessPolicyFields.Definitions;
         if (reader.Required(body, field.Key!, owner, $"Add the policy's rules, e.g. {field.Key}: [{DefinitionExample[2..]}].") is { } node
             && reader.List(node, DefinitionExample, nonEmpty: false) is { } items)

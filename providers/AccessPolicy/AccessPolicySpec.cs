@@ -13,8 +13,8 @@ public sealed record AccessPolicySpec(string Name, string? Description, Immutabl
     public override int GetHashCode() => HashCode.Combine(Name, Description, Definitions.Length);
 
     public static AccessPolicySpec FromInputs(PropertyMap inputs) => new(
-        PropertyMaps.Required(inputs, "name"),
-        PropertyMaps.Optional(inputs, "description"),
+        PropertyMaps.Required(inputs, AccessPolicyFields.Name),
+        PropertyMaps.Optional(inputs, AccessPolicyFields.Description),
         inputs[AccessPolicyFields.Definitions.Property!]?.AsList().Select(d => d.AsMap()).Select(d => Definition(
             PropertyMaps.Required(d, AccessPolicyFields.Effect),
             Texts(d, AccessPolicyFields.Actions),
@@ -29,8 +29,8 @@ public sealed record AccessPolicySpec(string Name, string? Description, Immutabl
         resources.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("name", PropertyValue.String(Name)),
-        ("description", PropertyMaps.Text(Description)),
+        (AccessPolicyFields.Name.Property!, PropertyValue.String(Name)),
+        (AccessPolicyFields.Description.Property!, PropertyMaps.Text(Description)),
         (AccessPolicyFields.Definitions.Property!, PropertyValue.List(Definitions.Select(d => PropertyValue.Map(PropertyMaps.Of(
             (AccessPolicyFields.Effect.Property!, PropertyValue.String(d.Effect)),
             (AccessPolicyFields.Actions.Property!, PropertyMaps.Strings(d.Actions)),

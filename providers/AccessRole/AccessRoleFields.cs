@@ -21,11 +21,15 @@ internal static class AccessRoleFields
     /// <summary>The fields of one policy reference.</summary>
     public static FieldTable PolicyRef { get; } = new(PolicyId, PolicyType);
 
-    public static KindField Policies { get; } = KindField.References("policies", "policies", "accessPolicies", "AccessPolicy", PolicyRef, "The policies the role holds; a set, kept sorted by id.");
+    public static KindField Policies { get; } = KindField.References("policies", "accessPolicies", "AccessPolicy", PolicyRef, "The policies the role holds; a set, kept sorted by id.");
+
+    public static KindField Name { get; } = KindField.Name("Role name (1-256 characters), unique in the organization.", replaceOnChange: false);
+
+    public static KindField Description { get; } = KindField.BirdDescription("Optional description (1-256 characters).", required: false, replaceOnChange: false);
 
     public static FieldTable Table { get; } = new(
-        KindField.Name("Role name (1-256 characters), unique in the organization.", replaceOnChange: false),
-        KindField.BirdDescription("Optional description (1-256 characters).", required: false, replaceOnChange: false),
+        Name,
+        Description,
         Policies,
         KindField.Protect);
 }

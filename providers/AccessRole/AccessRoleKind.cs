@@ -49,7 +49,7 @@ public sealed class AccessRoleKind : IResourceKind
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
         PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, NoSecrets));
 
-    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessRoleFields.Name.Property!)}";
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
@@ -86,17 +86,17 @@ public sealed class AccessRoleKind : IResourceKind
         var body = new Dictionary<string, object>(StringComparer.Ordinal);
         if (before.Name != after.Name)
         {
-            body["name"] = after.Name;
+            body[AccessRoleFields.Name.Property!] = after.Name;
         }
 
         if (before.Description != after.Description)
         {
-            body["description"] = after.Description ?? string.Empty;
+            body[AccessRoleFields.Description.Property!] = after.Description ?? string.Empty;
         }
 
         if (!before.Policies.SequenceEqual(after.Policies))
         {
-            body["policies"] = References(after);
+            body[AccessRoleFields.Policies.Property!] = References(after);
         }
 
         if (body.Count == 0)
@@ -125,9 +125,9 @@ public sealed class AccessRoleKind : IResourceKind
             }
         }
 
-        body["name"] = after.Name;
-        body["description"] = after.Description ?? string.Empty;
-        body["policies"] = new JsonArray([.. after.Policies.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["type"] = p.Type })]);
+        body[AccessRoleFields.Name.Property!] = after.Name;
+        body[AccessRoleFields.Description.Property!] = after.Description ?? string.Empty;
+        body[AccessRoleFields.Policies.Property!] = new JsonArray([.. after.Policies.Select(p => (JsonNode)new JsonObject { [AccessRoleFields.PolicyId.Property!] = p.Id, [AccessRoleFields.PolicyType.Property!] = p.Type })]);
         return body;
     }
 

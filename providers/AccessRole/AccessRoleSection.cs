@@ -26,7 +26,7 @@ public sealed class AccessRoleSection : StackSection
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
-        CommonFields.Description(context, body, AccessRoleFields.Table["description"], owner, entry);
+        CommonFields.Description(context, body, AccessRoleFields.Description, owner, entry);
         var field = AccessRoleFields.Policies;
         var policies = CommonFields.References(context, body, field, owner);
         entry.Set(field.Property!, policies is null

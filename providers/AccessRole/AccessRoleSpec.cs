@@ -23,8 +23,8 @@ public sealed record AccessRoleSpec(string Name, string? Description, ImmutableA
         policies.Distinct().OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Type, StringComparer.Ordinal).ToImmutableArray());
 
     public static AccessRoleSpec FromInputs(PropertyMap inputs) => Create(
-        PropertyMaps.Required(inputs, "name"),
-        PropertyMaps.Optional(inputs, "description"),
+        PropertyMaps.Required(inputs, AccessRoleFields.Name),
+        PropertyMaps.Optional(inputs, AccessRoleFields.Description),
         (inputs[AccessRoleFields.Policies.Property!]?.AsList() ?? []).Select(p => p.AsMap()).Select(p => new AccessRolePolicyRef(
             PropertyMaps.Required(p, AccessRoleFields.PolicyId),
             PropertyMaps.Optional(p, AccessRoleFields.PolicyType) ?? DefaultPolicyType)));
@@ -35,7 +35,7 @@ public sealed record AccessRoleSpec(string Name, string? Description, ImmutableA
         (AccessRoleFields.PolicyType.Property!, PropertyValue.String(type))));
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("name", PropertyValue.String(Name)),
-        ("description", PropertyMaps.Text(Description)),
+        (AccessRoleFields.Name.Property!, PropertyValue.String(Name)),
+        (AccessRoleFields.Description.Property!, PropertyMaps.Text(Description)),
         (AccessRoleFields.Policies.Property!, PropertyValue.List(Policies.Select(p => Reference(p.Id, p.Type)))));
 }

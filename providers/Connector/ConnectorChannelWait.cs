@@ -54,7 +54,7 @@ public sealed class ConnectorChannelWait : ILateOutputs
     public string ReadFailed(ResourceSnapshot snapshot, string reason) =>
         $"{Subject(snapshot)}: Bird created the connector, but reading it while waiting for its channel failed ({reason}). The connector is recorded; run again to finish.";
 
-    private static string Subject(ResourceSnapshot snapshot) => $"Connector '{snapshot.Inputs.GetString("name")}' ({snapshot.Id})";
+    private static string Subject(ResourceSnapshot snapshot) => $"Connector '{snapshot.Inputs.GetString(ConnectorFields.Name.Property!)}' ({snapshot.Id})";
 
     private static string? ChannelId(ResourceSnapshot snapshot) => snapshot.Outputs.GetString("channelId");
 

@@ -177,11 +177,11 @@ public sealed partial class ConnectorKind : IResourceKind
     {
         if (Diff(old, newInputs).Outcome != DiffOutcome.Same)
         {
-            throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
+            throw new InvalidOperationException($"Connector '{old.Inputs.GetString(ConnectorFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
         }
 
         var live = await ReadAsync(context, old, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) is no longer in Bird: refresh to forget it, then run again to create it.");
+            ?? throw new InvalidOperationException($"Connector '{old.Inputs.GetString(ConnectorFields.Name.Property!)}' ({old.Id}) is no longer in Bird: refresh to forget it, then run again to create it.");
         return await OutputWait.WaitAsync(this, context, live, cancellationToken).ConfigureAwait(false);
     }
 

@@ -116,6 +116,10 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
     /// A list of logical names of <paramref name="section"/> in a stack entry; in the inputs, a list of references to
     /// those objects, each of the fields of <paramref name="items"/> (the id first).
     /// </summary>
+    public static KindField References(string name, string section, string kind, FieldTable items, string description) =>
+        References(name, name, section, kind, items, description);
+
+    /// <inheritdoc cref="References(string, string, string, FieldTable, string)"/>
     public static KindField References(string key, string property, string section, string kind, FieldTable items, string description) =>
         ObjectList(key, property, items, description) with
         {

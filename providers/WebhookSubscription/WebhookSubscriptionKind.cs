@@ -56,7 +56,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     {
         var check = new InputChecker();
         check.RejectUnknownKeys(inputs, string.Empty, [.. WebhookSubscriptionFields.Table.Properties]);
-        // Required in Check: the default is the stack file's (the reader fills it in), not the plugin's.
+        // Required in Check, with no default: the default is the stack file's (the reader fills it in).
         var service = check.String(inputs, string.Empty, WebhookSubscriptionFields.Service.Property!, required: true, s => WithGuess(BirdRules.WebhookService(s), s, BirdRules.WebhookServices));
         var knownService = service is { ContainsUnknown: false } && BirdRules.WebhookService(service.AsString()) is null ? service.AsString() : null;
         var @event = check.String(inputs, string.Empty, WebhookSubscriptionFields.Event, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, WebhookSubscriptionFields.KnownEvents));
