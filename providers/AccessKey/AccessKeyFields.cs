@@ -26,6 +26,7 @@ internal static class AccessKeyFields
             "The roles the key acts with (at most 5); a set, kept sorted by id.") with
         {
             ReplaceOnChange = true,
+            Drift = AccessKeyDrift.RoleRefs,
         },
 
         // Sugar of the stack file: every role reference of the key carries the same workspaces (roleRefs[i].workspaces).

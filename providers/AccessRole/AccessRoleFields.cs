@@ -17,6 +17,10 @@ internal static class AccessRoleFields
             PropertyType.ArrayOf(PropertyType.Object(
                 new PropertySchema("id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.", Required: true),
                 new PropertySchema("type", PropertyType.OneOf([.. AccessRoleSpec.PolicyTypes]), "'organization' for custom policies (default), 'managed' for Bird's."))),
-            "The policies the role holds; a set, kept sorted by id."),
+            "The policies the role holds; a set, kept sorted by id.") with
+        {
+            // On the chain of the stack's keys: any change counts as more access, as a policy's rows do.
+            Drift = FieldDrift.GrantsAccess,
+        },
         KindField.Protect);
 }

@@ -20,6 +20,7 @@ internal static class WebhookSubscriptionFields
             Required = true,
             StackRequired = false,
             ReplaceOnChange = true,
+            Drift = FieldDrift.MovesTraffic,
             Rule = new ValueRule(BirdRules.WebhookService, Values: BirdRules.WebhookServices),
             Default = WebhookSubscriptionSpec.DefaultService,
             Example = "service: channels",
@@ -28,6 +29,7 @@ internal static class WebhookSubscriptionFields
         {
             Required = true,
             ReplaceOnChange = true,
+            Drift = FieldDrift.MovesTraffic,
             StackSchema = $$"""{ "type": "string", "examples": {{JsonSerializer.Serialize(KnownEvents)}} }""",
             Example = "event: whatsapp.inbound",
             MissingHint = "Add the event, e.g. event: whatsapp.inbound.",
@@ -36,6 +38,7 @@ internal static class WebhookSubscriptionFields
         new("url", "url", PropertyType.String, "HTTPS endpoint with a public host name that receives the events.")
         {
             Required = true,
+            Drift = FieldDrift.MovesTraffic,
             StackSchema = $$"""{ "type": "string", "pattern": "^https?://", "maxLength": {{BirdRules.MaxWebhookUrlLength}} }""",
             Example = "url: https://contact-center.example.com/bird",
             MissingHint = "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.",
@@ -55,6 +58,7 @@ internal static class WebhookSubscriptionFields
             new PropertySchema("value", PropertyType.String, "The value the key must have, e.g. a channel id.", Required: true))),
             "Filters combined with AND; a set, kept sorted by key then value.")
         {
+            Drift = FieldDrift.MovesTraffic,
             StackSchema = """
                 {
                   "type": "array",
@@ -73,6 +77,7 @@ internal static class WebhookSubscriptionFields
         },
         new("status", "status", PropertyType.OneOf([.. Statuses]), "Whether deliveries are made; default 'active'.")
         {
+            Drift = FieldDrift.MovesTraffic,
             Rule = new ValueRule(WebhookSubscriptionKind.StatusRule, Values: Statuses),
             Default = WebhookSubscriptionSpec.DefaultStatus,
             Example = "status: active",
