@@ -9,6 +9,9 @@ namespace BirdInfra.Providers.Access;
 /// </summary>
 public static class AccessEvaluator
 {
+    /// <summary>The organization as a stack file writes it; the catalogue's paths are evaluated with it.</summary>
+    private const string OrganizationToken = "${organizationId}";
+
     /// <summary>Stands for an id no policy names: a control character cannot be in a resource pattern.</summary>
     private const string FreshId = "\u0001";
 
@@ -70,6 +73,21 @@ public static class AccessEvaluator
             : allow is null
                 ? new AccessDecision(AccessVerdict.Denied, null, null)
                 : new AccessDecision(AccessVerdict.Allowed, allow, allowResource);
+    }
+
+    /// <summary>
+    /// Every operation of <see cref="BirdApiCatalogue"/> decided for every id: in the subject's one workspace when all its
+    /// roles are scoped to it, else in any.
+    /// </summary>
+    public static ImmutableArray<AccessOperationResult> OverCatalogue(AccessSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var workspace = subject.SingleWorkspace ?? AccessPath.One;
+        return [.. BirdApiCatalogue.Operations.Select(op =>
+        {
+            var path = BirdApiCatalogue.Pattern(op, OrganizationToken, workspace);
+            return new AccessOperationResult(op, path, ForEveryId(subject, op.Method, path));
+        })];
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ internal static class AccessKeyFields
     public static KindField Roles { get; } = KindField.References("roles", "roleRefs", "accessRoles", "AccessRole", RoleRef, "The roles the key acts with (at most 5); a set, kept sorted by id.") with
     {
         ReplaceOnChange = true,
+        Drift = AccessKeyDrift.RoleRefs,
     };
 
     // Sugar of the stack file: every role reference of the key carries the same workspaces (roleRefs[i].workspaces).

@@ -29,6 +29,8 @@ public sealed class AccessKeyKind : IResourceKind
 
     public StackSection Stack { get; } = new AccessKeySection();
 
+    public IBesideStack Beside { get; } = new AccessKeyDrift();
+
     /// <summary>No update: a changed key is replaced.</summary>
     public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/access-keys", "access key", "access keys", update: false)];
 

@@ -55,6 +55,10 @@ internal static class AccessPolicyFields
     {
         Required = true,
         ReplaceOnChange = true,
+
+        // A managed policy's rows are on the chain of the stack's keys. Until the access evaluator can tell a change
+        // that grants more from one that grants less, any such change counts as more access.
+        Drift = FieldDrift.GrantsAccess,
         StackSchema = """{ "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/policyDefinition" } }""",
         Export = FieldExport.Custom,
     };

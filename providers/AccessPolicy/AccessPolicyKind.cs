@@ -23,6 +23,8 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public StackSection Stack { get; } = new AccessPolicySection();
 
+    public IBesideStack Beside { get; } = new AccessPolicyDrift();
+
     /// <summary>No update: a changed policy is replaced.</summary>
     public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/iam-policies", "access policy", "access policies", update: false)];
 

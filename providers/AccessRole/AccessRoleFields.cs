@@ -21,7 +21,11 @@ internal static class AccessRoleFields
     /// <summary>The fields of one policy reference.</summary>
     public static FieldTable PolicyRef { get; } = new(PolicyId, PolicyType);
 
-    public static KindField Policies { get; } = KindField.References("policies", "accessPolicies", "AccessPolicy", PolicyRef, "The policies the role holds; a set, kept sorted by id.");
+    public static KindField Policies { get; } = KindField.References("policies", "accessPolicies", "AccessPolicy", PolicyRef, "The policies the role holds; a set, kept sorted by id.") with
+    {
+        // On the chain of the stack's keys: any change counts as more access, as a policy's rows do.
+        Drift = FieldDrift.GrantsAccess,
+    };
 
     public static KindField Name { get; } = KindField.Name("Role name (1-256 characters), unique in the organization.", replaceOnChange: false);
 

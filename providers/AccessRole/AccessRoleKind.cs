@@ -29,6 +29,8 @@ public sealed class AccessRoleKind : IResourceKind
 
     public StackSection Stack { get; } = new AccessRoleSection();
 
+    public IBesideStack Beside { get; } = new AccessRoleDrift();
+
     /// <summary>Update is PATCH (PUT after a 405, which needs the same <c>update</c> action).</summary>
     public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/iam-roles", "access role", "access roles", update: true)];
 

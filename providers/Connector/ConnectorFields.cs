@@ -15,6 +15,7 @@ internal static class ConnectorFields
     public static KindField Template { get; } = new("template", "connectorTemplateRef", PropertyType.OneOf([.. BirdRules.ConnectorTemplates]), "Connector template; default 'whatsapp:1'.")
     {
         ReplaceOnChange = true,
+        Drift = FieldDrift.MovesTraffic,
         Rule = BirdRules.ConnectorTemplateRule,
         Default = ConnectorSpec.DefaultTemplate,
         Example = "template: whatsapp:1",
@@ -28,6 +29,7 @@ internal static class ConnectorFields
     {
         Required = true,
         ReplaceOnChange = true,
+        Drift = FieldDrift.MovesTraffic,
         Rule = BirdRules.PhoneNumberRule,
         StackDescription = "E.164, e.g. \"+31612345678\".",
         StackTypes = ["string"],
@@ -39,6 +41,7 @@ internal static class ConnectorFields
     public static KindField MbPhoneId { get; } = new("mbPhoneId", PropertyType.String, "Bird's number id; only for numbers bought from Bird.")
     {
         ReplaceOnChange = true,
+        Drift = FieldDrift.MovesTraffic,
         Rule = BirdRules.UuidRule.WithHint("mbPhoneId is the UUID of a number bought from Bird; leave it out for your own number."),
         StackDescription = "Bird number id; only for numbers bought from Bird.",
         Example = "mbPhoneId: 8c1f0d8e-4f89-41d3-9a0c-0305e82c3301",
@@ -56,6 +59,7 @@ internal static class ConnectorFields
         {
             Required = true,
             ReplaceOnChange = true,
+            Drift = FieldDrift.MovesTraffic,
             Rule = BirdRules.MetaId(key, example),
             StackDescription = stackDescription,
             StackTypes = ["string", "integer"],

@@ -32,6 +32,8 @@ public sealed partial class ConnectorKind : IResourceKind
 
     public StackSection Stack { get; } = new ConnectorSection();
 
+    public IBesideStack Beside { get; } = new ConnectorDrift();
+
     public ILateOutputs LateOutputs { get; } = new ConnectorChannelWait();
 
     /// <summary>No update (a changed connector is replaced); its channel is read while a create waits for it.</summary>

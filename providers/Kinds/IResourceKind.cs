@@ -48,6 +48,9 @@ public interface IResourceKind
     /// <summary>A check of the stack's declarations against Bird's live answers (run by preview and up); null when there is none.</summary>
     ILiveCheck? LiveCheck => null;
 
+    /// <summary>What <c>drift</c> says of a live object of this kind no stack owns; null: its name, severity info.</summary>
+    IBesideStack? Beside => null;
+
     /// <summary>Every request this kind sends to Bird (what a deploy key must be allowed), for <c>doctor</c>'s probes.</summary>
     IReadOnlyList<BirdCall> Calls => [];
 

@@ -42,6 +42,9 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
 
     public bool ReplaceOnChange { get; init; }
 
+    /// <summary>What a change Bird holds to the field means to <c>drift</c> (moves traffic, grants access); null: info.</summary>
+    public FieldDrift? Drift { get; init; }
+
     /// <summary>Bird's rule on the value (on each item, for a list of text), run by Check; its pattern or enumeration also goes into both schemas.</summary>
     public ValueRule? Rule { get; init; }
 

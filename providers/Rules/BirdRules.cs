@@ -12,6 +12,7 @@ namespace BirdInfra.Providers.Rules;
 /// </summary>
 public static partial class BirdRules
 {
+    public const int MinNameLength = 1;
     public const int MaxNameLength = 256;
     public const int MaxResourcePathLength = 1024;
     public const int MaxWebhookUrlLength = 2048;
@@ -21,6 +22,9 @@ public static partial class BirdRules
 
     /// <summary>Meta's ids (WhatsApp Business Account, phone-number id): digits only.</summary>
     public const string MetaIdPattern = "^[0-9]{1,32}$";
+
+    /// <summary>A Bird id: a UUID in the 8-4-4-4-12 form, either case.</summary>
+    public const string UuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     public static readonly ValueRule NameRule = new(Name, SchemaRef: "birdName");
 
@@ -254,7 +258,7 @@ public static partial class BirdRules
     }
 
     public static RuleViolation? Uuid(string value) =>
-        UuidPattern().IsMatch(value ?? string.Empty)
+        UuidRegex().IsMatch(value ?? string.Empty)
             ? null
             : new RuleViolation(
                 $"'{Shown(value)}' is not a UUID.",
@@ -295,7 +299,7 @@ public static partial class BirdRules
     {
         if (string.IsNullOrEmpty(value))
         {
-            return new RuleViolation($"The {what} is empty.", $"Give a {what} of 1 to {MaxNameLength} characters.", code);
+            return new RuleViolation($"The {what} is empty.", $"Give a {what} of {MinNameLength} to {MaxNameLength} characters.", code);
         }
 
         if (value.Length > MaxNameLength)
@@ -345,6 +349,6 @@ public static partial class BirdRules
     [GeneratedRegex(@"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex EventNamePattern();
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UuidPattern();
+    [GeneratedRegex(UuidPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex UuidRegex();
 }

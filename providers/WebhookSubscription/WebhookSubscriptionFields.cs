@@ -43,6 +43,7 @@ internal static class WebhookSubscriptionFields
 
     public static KindField EventFilters { get; } = KindField.ObjectList("eventFilters", Filter, "Filters combined with AND; a set, kept sorted by key then value.") with
     {
+        Drift = FieldDrift.MovesTraffic,
         StackSchema = $$"""{ "type": "array", "items": {{Filter.EntrySchema()}} }""",
         Export = FieldExport.Custom,
     };
@@ -52,6 +53,7 @@ internal static class WebhookSubscriptionFields
         Required = true,
         StackRequired = false,
         ReplaceOnChange = true,
+        Drift = FieldDrift.MovesTraffic,
         Rule = new ValueRule(BirdRules.WebhookService, Values: BirdRules.WebhookServices),
         Default = WebhookSubscriptionSpec.DefaultService,
         Example = "service: channels",
@@ -61,6 +63,7 @@ internal static class WebhookSubscriptionFields
     {
         Required = true,
         ReplaceOnChange = true,
+        Drift = FieldDrift.MovesTraffic,
         StackSchema = $$"""{ "type": "string", "examples": {{JsonSerializer.Serialize(KnownEvents)}} }""",
         Example = "event: whatsapp.inbound",
         MissingHint = "Add the event, e.g. event: whatsapp.inbound.",
@@ -70,6 +73,7 @@ internal static class WebhookSubscriptionFields
     public static KindField Url { get; } = new("url", PropertyType.String, "HTTPS endpoint with a public host name that receives the events.")
     {
         Required = true,
+        Drift = FieldDrift.MovesTraffic,
         StackSchema = $$"""{ "type": "string", "pattern": "^https?://", "maxLength": {{BirdRules.MaxWebhookUrlLength}} }""",
         Example = "url: https://contact-center.example.com/bird",
         MissingHint = "Add the HTTPS endpoint Bird posts to, e.g. url: https://contact-center.example.com/bird.",
@@ -88,6 +92,7 @@ internal static class WebhookSubscriptionFields
 
     public static KindField Status { get; } = new("status", PropertyType.OneOf([.. Statuses]), "Whether deliveries are made; default 'active'.")
     {
+        Drift = FieldDrift.MovesTraffic,
         Rule = new ValueRule(WebhookSubscriptionKind.StatusRule, Values: Statuses),
         Default = WebhookSubscriptionSpec.DefaultStatus,
         Example = "status: active",

@@ -42,6 +42,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     public StackSection Stack { get; } = new WebhookSubscriptionSection();
 
+    public IBesideStack Beside { get; } = new WebhookSubscriptionDrift();
+
     /// <summary>preview and up check events and filter keys against the catalogue Bird offers in the workspace.</summary>
     public ILiveCheck LiveCheck { get; } = new WebhookCatalogueCheck();
 

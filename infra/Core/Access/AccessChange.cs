@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Access;
 
 namespace BirdInfra.Access;
 

@@ -62,8 +62,8 @@ public static class AccessChanges
     {
         var rowsBefore = Rows(before);
         var rowsAfter = Rows(after);
-        var opsBefore = before is null ? [] : KeyAccessReport.OperationsOf(before);
-        var opsAfter = after is null ? [] : KeyAccessReport.OperationsOf(after);
+        var opsBefore = before is null ? [] : AccessEvaluator.OverCatalogue(before);
+        var opsAfter = after is null ? [] : AccessEvaluator.OverCatalogue(after);
         var allowedBefore = opsBefore.Where(o => o.Outcome.AllowedForEvery).Select(o => o.Operation).ToHashSet();
         var allowedAfter = opsAfter.Where(o => o.Outcome.AllowedForEvery).Select(o => o.Operation).ToHashSet();
         return new AccessChange(

@@ -19,7 +19,7 @@ public static class AccessProbe
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(subject);
-        var scoped = KeyAccess.SingleWorkspaceOf(subject);
+        var scoped = subject.SingleWorkspace;
         var workspace = scoped is null or "${workspaceId}" ? workspaceId : scoped;
         var results = ImmutableArray.CreateBuilder<AccessProbeResult>();
         foreach (var operation in BirdApiCatalogue.Operations)

@@ -6,8 +6,6 @@ namespace BirdInfra.Access;
 /// <summary>A key's effective access: its permission rows and, over Bird's API surface, what it may and may not do.</summary>
 public sealed record KeyAccessReport(KeyAccess Key, ImmutableArray<AccessPermission> Permissions, ImmutableArray<AccessOperationResult> Operations)
 {
-    public const string OrganizationToken = "${organizationId}";
-
     public static KeyAccessReport Of(KeyAccess key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -16,19 +14,6 @@ public sealed record KeyAccessReport(KeyAccess Key, ImmutableArray<AccessPermiss
                 .SelectMany(rule => rule.Actions.SelectMany(action => rule.Resources.Select(resource =>
                     new AccessPermission(rule.Effect, action, resource, rule.Source, role.IsScoped ? role.Workspaces : [])))))
             .ToImmutableArray();
-        return new KeyAccessReport(key, permissions, OperationsOf(key.Subject));
-    }
-
-    /// <summary>Every catalogue operation for the subject: in its one workspace when all its roles are scoped to it, else any.</summary>
-    public static ImmutableArray<AccessOperationResult> OperationsOf(AccessSubject subject)
-    {
-        var workspace = KeyAccess.SingleWorkspaceOf(subject) ?? AccessPath.One;
-        return BirdApiCatalogue.Operations
-            .Select(op =>
-            {
-                var path = BirdApiCatalogue.Pattern(op, OrganizationToken, workspace);
-                return new AccessOperationResult(op, path, AccessEvaluator.ForEveryId(subject, op.Method, path));
-            })
-            .ToImmutableArray();
+        return new KeyAccessReport(key, permissions, AccessEvaluator.OverCatalogue(key.Subject));
     }
 }

@@ -1,3 +1,5 @@
+using BirdInfra.Providers.Kinds;
+
 namespace BirdInfra.Drift;
 
 /// <summary>

@@ -32,7 +32,7 @@ public static class DriftDetector
         ImmutableArray<DriftedObject> drifted;
         if (imported is null)
         {
-            drifted = FromState(refresh);
+            drifted = FromState(refresh, registry);
         }
         else
         {
@@ -41,6 +41,7 @@ public static class DriftDetector
         }
 
         var beside = ImmutableArray.CreateBuilder<BesideObject>();
+        var besideContext = new BesideContext(refresh.Listings, context.Target.OrganizationId, context.Target.WorkspaceId, context.IsDeployKeySuffix);
         var ignored = 0;
         foreach (var kind in registry.Declarable)
         {
@@ -51,21 +52,21 @@ public static class DriftDetector
                     continue;
                 }
 
-                var (name, detail) = BesideDescription.Describe(kind.Name, live, refresh.Listings, context.Target);
-                if (context.IsIgnored(kind.Name, live.Id, name))
+                // What the object is and weighs, its kind says; a kind that declares nothing gives its name, info.
+                var description = kind.Beside?.Describe(live, besideContext) ?? BesideDescription.Default(live);
+                if (context.IsIgnored(kind.Name, live.Id, description.Name))
                 {
                     ignored++;
                     continue;
                 }
 
-                var deployKey = kind.Name == "AccessKey" && live.Outputs.GetString("suffix") is { Length: > 0 } suffix && context.IsDeployKeySuffix(suffix);
                 beside.Add(new BesideObject(
                     kind.Name,
                     live.Id,
-                    name,
-                    DriftSeverities.OfBeside(kind.Name, deployKey),
-                    deployKey ? "the deploy key: " + detail : detail,
-                    deployKey));
+                    description.Name,
+                    description.Severity,
+                    description.DeployKey ? "the deploy key: " + description.Detail : description.Detail,
+                    description.DeployKey));
             }
         }
 
@@ -73,7 +74,7 @@ public static class DriftDetector
     }
 
     /// <summary>What the reading of Bird found against state: objects deleted, and changed property by property.</summary>
-    private static ImmutableArray<DriftedObject> FromState(RefreshResult refresh)
+    private static ImmutableArray<DriftedObject> FromState(RefreshResult refresh, KindRegistry registry)
     {
         var drifted = ImmutableArray.CreateBuilder<DriftedObject>();
         foreach (var entry in refresh.Drift)
@@ -93,7 +94,7 @@ public static class DriftDetector
             var changes = Visible(entry.Changes.Select(c => new DriftChange(c.Path, c.Old, c.New)));
             if (!changes.IsEmpty)
             {
-                drifted.Add(new DriftedObject(entry.Address.Kind, entry.Address.Name, entry.Id, DriftSeverities.OfChanges(entry.Address.Kind, changes), false, changes));
+                drifted.Add(new DriftedObject(entry.Address.Kind, entry.Address.Name, entry.Id, DriftSeverities.OfChanges(registry.FindByName(entry.Address.Kind), changes), false, changes));
             }
         }
 
@@ -120,7 +121,7 @@ public static class DriftDetector
                     var changes = Visible(change.Changes.Select(c => new DriftChange(c.Path, c.New, c.Old)));
                     if (!changes.IsEmpty)
                     {
-                        drifted.Add(new DriftedObject(change.Address.Kind, change.Address.Name, change.Current?.Id ?? string.Empty, DriftSeverities.OfChanges(change.Address.Kind, changes), false, changes));
+                        drifted.Add(new DriftedObject(change.Address.Kind, change.Address.Name, change.Current?.Id ?? string.Empty, DriftSeverities.OfChanges(registry.FindByName(change.Address.Kind), changes), false, changes));
                     }
 
                     break;

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Kinds;
+
 namespace BirdInfra.Drift;
 
 /// <summary>What <c>birdinfra drift</c> found for one stack: managed objects that drifted, objects beside the stack, and how many were ignored.</summary>

@@ -1,3 +1,5 @@
+using BirdInfra.Providers.Kinds;
+
 namespace BirdInfra.Drift;
 
 /// <summary>A severity's word in every output (<c>info</c>, <c>warning</c>, <c>critical</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Drift;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BirdInfra.Access;
+using BirdInfra.Providers.Access;
 
 namespace BirdInfra.Rendering;
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Rules;
 
 namespace BirdInfra.Stacks;
 
@@ -11,7 +12,8 @@ namespace BirdInfra.Stacks;
 /// </summary>
 public static class StackSchema
 {
-    private const string Frame = """
+    // The limits and patterns Bird's rules check are BirdRules' own, written into the frame.
+    private static readonly string Frame = $$"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$id": "https://github.com/birdinfra/birdinfra/stacks/stack.schema.json",
@@ -124,12 +126,12 @@ public static class StackSchema
             },
             "birdName": {
               "type": "string",
-              "minLength": 1,
-              "maxLength": 256
+              "minLength": {{BirdRules.MinNameLength}},
+              "maxLength": {{BirdRules.MaxNameLength}}
             },
             "uuid": {
               "type": "string",
-              "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+              "pattern": {{JsonSerializer.Serialize(BirdRules.UuidPattern)}}
             },
             "environmentVariable": {
               "type": "string",

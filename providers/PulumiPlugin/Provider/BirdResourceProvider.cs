@@ -92,7 +92,7 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
     {
         var settings = ProviderConfigReader.Read(request, _environment);
         var client = new BirdClient(new BirdClientOptions(settings.Endpoint, settings.AccessKey) { Timeout = settings.RequestTimeout, Time = _time });
-        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { LateOutputTimeout = settings.ChannelTimeout, StopWaiting = _lifetime.StopWaiting, Time = _time });
+        var previous = Interlocked.Exchange(ref _context, new ProviderContext(client, settings.OrganizationId, settings.WorkspaceId) { LateOutputTimeout = settings.LateOutputTimeout, StopWaiting = _lifetime.StopWaiting, Time = _time });
         _settings = settings;
         previous?.Client.Dispose();
         _logger.LogInformation("Configured for {Endpoint}, organization {Organization}, workspace {Workspace}", settings.Endpoint, settings.OrganizationId, settings.WorkspaceId);

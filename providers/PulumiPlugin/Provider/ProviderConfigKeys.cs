@@ -17,13 +17,15 @@ public static class ProviderConfigKeys
     public static readonly ConfigKey WorkspaceId = new(
         "workspaceId", "string", "Bird workspace id (Settings → Workspace).", "BIRD_WORKSPACE_ID", Required: true);
 
-    public static readonly ConfigKey ChannelTimeoutSeconds = new(
+    // The wait for outputs Bird fills in after a create (ProviderContext.LateOutputTimeout); the key and variable keep
+    // their public names, from the one kind that has such outputs today (a connector's channel).
+    public static readonly ConfigKey LateOutputTimeoutSeconds = new(
         "channelTimeoutSeconds", "number", "How long a connector create waits for Bird to create its channel; default 120.", "BIRD_CHANNEL_TIMEOUT_SECONDS", Required: false, Default: "120");
 
     public static readonly ConfigKey RequestTimeoutSeconds = new(
         "requestTimeoutSeconds", "number", "How long one HTTP attempt to Bird may take before it counts as a timeout (and is retried, or looked up for a create); default 30.", "BIRD_REQUEST_TIMEOUT_SECONDS", Required: false, Default: "30");
 
-    public static readonly ImmutableArray<ConfigKey> All = [Endpoint, AccessKey, OrganizationId, WorkspaceId, ChannelTimeoutSeconds, RequestTimeoutSeconds];
+    public static readonly ImmutableArray<ConfigKey> All = [Endpoint, AccessKey, OrganizationId, WorkspaceId, LateOutputTimeoutSeconds, RequestTimeoutSeconds];
 
     /// <summary>Keys a config change cannot carry over: resources made against another Bird, organization or workspace are not the same objects.</summary>
     public static readonly ImmutableHashSet<string> ReplaceOnChange = ImmutableHashSet.Create(StringComparer.Ordinal, Endpoint.Name, OrganizationId.Name, WorkspaceId.Name);

@@ -66,7 +66,7 @@ public static class ProviderConfigReader
             new BirdAccessKey(values[ProviderConfigKeys.AccessKey.Name]!),
             values[ProviderConfigKeys.OrganizationId.Name]!,
             values[ProviderConfigKeys.WorkspaceId.Name]!,
-            TimeSpan.FromSeconds(double.Parse(values[ProviderConfigKeys.ChannelTimeoutSeconds.Name]!, NumberStyles.Float, CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(values[ProviderConfigKeys.LateOutputTimeoutSeconds.Name]!, NumberStyles.Float, CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(values[ProviderConfigKeys.RequestTimeoutSeconds.Name]!, NumberStyles.Float, CultureInfo.InvariantCulture)));
     }
 

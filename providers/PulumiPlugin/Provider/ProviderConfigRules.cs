@@ -22,7 +22,7 @@ public static class ProviderConfigRules
             }
         }
 
-        foreach (var key in new[] { ProviderConfigKeys.ChannelTimeoutSeconds, ProviderConfigKeys.RequestTimeoutSeconds })
+        foreach (var key in new[] { ProviderConfigKeys.LateOutputTimeoutSeconds, ProviderConfigKeys.RequestTimeoutSeconds })
         {
             if (values.GetValueOrDefault(key.Name) is { } timeout
                 && (!double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 3600))

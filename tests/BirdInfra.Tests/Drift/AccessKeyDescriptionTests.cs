@@ -1,4 +1,4 @@
-using BirdInfra.Drift;
+using BirdInfra.Providers.AccessKey;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 

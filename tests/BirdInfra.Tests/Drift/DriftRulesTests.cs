@@ -1,4 +1,5 @@
 using BirdInfra.Drift;
+using BirdInfra.Providers.AccessKey;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
@@ -22,7 +23,7 @@ public sealed class DriftRulesTests
     [InlineData(new string[0], new[] { "ws-a" }, false)]
     [InlineData(new[] { "ws-a", "ws-b" }, new[] { "ws-a" }, false)]
     public void KeyScope_WidenedWhenOrganizationWideOrAWorkspaceAdded(string[] expected, string[] actual, bool widens) =>
-        DriftSeverities.WidensKeyAccess(RoleRefs(expected), RoleRefs(actual)).Should().Be(widens);
+        AccessKeyDrift.WidensKeyAccess(RoleRefs(expected), RoleRefs(actual)).Should().Be(widens);
 
     [Theory]
     [InlineData("https://Contact-Center.example.com/bird/whatsapp", "https://contact-center.example.com/bird/whatsapp/", true)]

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using BirdInfra.Providers.Access;
 using BirdInfra.Providers.Properties;
 
-namespace BirdInfra.Access;
+namespace BirdInfra.Providers.Access;
 
 /// <summary>
 /// A key as Bird (or state) holds it, for the evaluator: its role references with their workspaces, each role's
@@ -47,6 +46,13 @@ public static class LiveAccess
         }
 
         return new AccessSubject(key, grants.ToImmutable());
+    }
+
+    /// <summary>A policy's rows as effect, actions and resources, e.g. <c>allow create /workspaces/*/verify</c>.</summary>
+    public static string Rows(PropertyMap policyInputs)
+    {
+        ArgumentNullException.ThrowIfNull(policyInputs);
+        return string.Join(", ", Maps(policyInputs["definitions"]).Select(d => $"{d.GetString("effect")} {string.Join(',', Texts(d["actions"]))} {string.Join(',', Texts(d["resources"]))}"));
     }
 
     private static IEnumerable<PropertyMap> Maps(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsMap());

@@ -1,4 +1,4 @@
-namespace BirdInfra.Drift;
+namespace BirdInfra.Providers.Kinds;
 
 /// <summary>How much a finding matters to an auditor; ordered, so the highest of several is <c>Max</c>.</summary>
 public enum DriftSeverity

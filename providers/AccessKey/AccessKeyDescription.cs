@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
-using BirdInfra.Access;
 using BirdInfra.Providers.Access;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 
-namespace BirdInfra.Drift;
+namespace BirdInfra.Providers.AccessKey;
 
 /// <summary>
 /// What an access key can do, in words for an auditor: its roles with their workspace scope, each role's policies and
@@ -40,7 +39,7 @@ public static class AccessKeyDescription
         IReadOnlyDictionary<string, (string Name, PropertyMap Inputs)> ById(IReadOnlyList<ResourceSnapshot> listed) =>
             listed.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.First().Inputs.GetString("name") ?? g.Key, g.First().Inputs), StringComparer.Ordinal);
         var subject = LiveAccess.Subject(key.Id, key.Inputs, ById(roles), ById(policies), target.OrganizationId, target.WorkspaceId);
-        var operations = KeyAccessReport.OperationsOf(subject);
+        var operations = AccessEvaluator.OverCatalogue(subject);
         string Words(AccessRange range) => string.Join(", ", operations.Where(o => o.Outcome.Range == range).Select(o => o.Operation.Words));
         var allowed = operations.Count(o => o.Outcome.Range == AccessRange.AllowedForEvery);
         var text = allowed == operations.Length
@@ -74,16 +73,10 @@ public static class AccessKeyDescription
 
             var held = (role.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? "?")
                 .Select(policyId => policies.FirstOrDefault(p => p.Id == policyId) is { } policy
-                    ? $"{policy.Inputs.GetString("name")} [{Rows(policy)}]"
+                    ? $"{policy.Inputs.GetString("name")} [{LiveAccess.Rows(policy.Inputs)}]"
                     : $"policy {policyId} (managed)");
             return $"role {role.Inputs.GetString("name")} ({scope}) with {string.Join("; ", held)}";
         });
         return string.Join("; ", parts);
     }
-
-    /// <summary>A policy's rows as effect, actions and resources, e.g. <c>allow create /workspaces/*/verify</c>.</summary>
-    public static string Rows(ResourceSnapshot policy) => string.Join(", ", (policy.Inputs["definitions"]?.AsList() ?? []).Select(d => d.AsMap()).Select(d =>
-        $"{d.GetString("effect")} {Words(d["actions"])} {Words(d["resources"])}"));
-
-    private static string Words(PropertyValue? list) => string.Join(",", (list?.AsList() ?? []).Select(v => v.AsString()));
 }

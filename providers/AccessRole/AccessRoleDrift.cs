@@ -1,0 +1,17 @@
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Providers.AccessRole;
+
+/// <summary>A role beside the stack, for drift: the policies it holds, by name (a policy Bird did not list is managed).</summary>
+public sealed class AccessRoleDrift : IBesideStack
+{
+    public BesideDescription Describe(ResourceSnapshot live, BesideContext context)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(context);
+        var policies = context.Listed("AccessPolicy");
+        var ids = (live.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? "?").ToList();
+        var names = ids.Count == 0 ? "none" : string.Join(", ", ids.Select(id => policies.FirstOrDefault(p => p.Id == id)?.Inputs.GetString("name") ?? $"{id} (managed)"));
+        return new BesideDescription(BesideDescription.NameOf(live), "policies: " + names, DriftSeverity.Info);
+    }
+}

@@ -1,0 +1,14 @@
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Providers.Connector;
+
+/// <summary>A connector beside the stack, for drift: its template, number and channel with the channel's status.</summary>
+public sealed class ConnectorDrift : IBesideStack
+{
+    public BesideDescription Describe(ResourceSnapshot live, BesideContext context)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var detail = $"{live.Inputs.GetString("connectorTemplateRef") ?? "connector"} number {live.Inputs.GetString("phoneNumber") ?? "?"}, channel {live.Outputs.GetString("channelId") ?? "none"} ({live.Outputs.GetString("channelStatus") ?? "status unknown"})";
+        return new BesideDescription(BesideDescription.NameOf(live), detail, DriftSeverity.Info);
+    }
+}

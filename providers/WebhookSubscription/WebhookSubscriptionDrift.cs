@@ -1,0 +1,31 @@
+using BirdInfra.Providers.Kinds;
+
+namespace BirdInfra.Providers.WebhookSubscription;
+
+/// <summary>
+/// A subscription beside the stack, for drift, named by its event: where it sends which events, for which channel
+/// (with the connector that owns it), its other filters and its status when not active.
+/// </summary>
+public sealed class WebhookSubscriptionDrift : IBesideStack
+{
+    public BesideDescription Describe(ResourceSnapshot live, BesideContext context)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(context);
+        var filters = (live.Inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap()).ToList();
+        var channel = filters.FirstOrDefault(f => f.GetString("key") == WebhookSubscriptionSection.ChannelIdKey)?.GetString("value");
+        var channelText = channel is null
+            ? "every channel"
+            : context.Listed("Connector").FirstOrDefault(c => c.Outputs.GetString("channelId") == channel) is { } connector
+                ? $"channel {channel} (connector {connector.Inputs.GetString("name")}, {connector.Inputs.GetString("phoneNumber")})"
+                : $"channel {channel}";
+        var others = filters.Where(f => f.GetString("key") != WebhookSubscriptionSection.ChannelIdKey).Select(f => $"{f.GetString("key")}={f.GetString("value")}").ToList();
+        var status = live.Inputs.GetString("status") ?? "active";
+        var detail = $"event {live.Inputs.GetString("service")}/{live.Inputs.GetString("event")} to {live.Inputs.GetString("url")}, {channelText}"
+            + (others.Count > 0 ? ", filters " + string.Join(", ", others) : string.Empty)
+            + (status == "active" ? string.Empty : $", {status}");
+
+        // A subscription no stack owns sends the workspace's events to a URL nobody reviewed: where traffic goes.
+        return new BesideDescription(live.Inputs.GetString("event") ?? live.Id, detail, DriftSeverity.Warning);
+    }
+}
