@@ -20,7 +20,7 @@ public static class AccessKeyDescription
         IReadOnlyList<ResourceSnapshot> policies,
         (string OrganizationId, string WorkspaceId) target)
     {
-        var roleRefs = key.Inputs["roleRefs"]?.AsList() ?? [];
+        var roleRefs = key.Inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? [];
         if (roleRefs.Length == 0)
         {
             return "no roles; may do nothing";
@@ -62,13 +62,13 @@ public static class AccessKeyDescription
     {
         var parts = roleRefs.Select(r => r.AsMap()).Select(reference =>
         {
-            var id = reference.GetString("id") ?? "?";
-            var workspaces = reference["workspaces"]?.AsList().Select(w => w.AsString()).ToList() ?? [];
+            var id = reference.GetString(AccessKeyFields.RoleId.Property!) ?? "?";
+            var workspaces = reference[AccessKeyFields.RoleWorkspaces.Property!]?.AsList().Select(w => w.AsString()).ToList() ?? [];
             var scope = workspaces.Count == 0 ? "organization-wide" : "workspaces " + string.Join(", ", workspaces);
             var role = roles.FirstOrDefault(r => r.Id == id);
             if (role is null)
             {
-                return $"role {id} ({reference.GetString("type") ?? "organization"}, {scope})";
+                return $"role {id} ({reference.GetString(AccessKeyFields.RoleType.Property!) ?? AccessKeySpec.DefaultRoleType}, {scope})";
             }
 
             var held = (role.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? "?")

@@ -53,8 +53,8 @@ public sealed class AccessKeyDrift : IBesideStack
             .Where(r => r.Kind == PropertyKind.Map)
             .Select(r => r.AsMap())
             .Select(r => (
-                r["id"] is { Kind: PropertyKind.String } id ? id.AsString() : string.Empty,
-                (r["workspaces"] is { Kind: PropertyKind.List } w ? w.AsList() : [])
+                r[AccessKeyFields.RoleId.Property!] is { Kind: PropertyKind.String } id ? id.AsString() : string.Empty,
+                (r[AccessKeyFields.RoleWorkspaces.Property!] is { Kind: PropertyKind.List } w ? w.AsList() : [])
                     .Where(v => v.Kind == PropertyKind.String).Select(v => v.AsString()).ToImmutableHashSet(StringComparer.Ordinal)))
             .ToList();
 }

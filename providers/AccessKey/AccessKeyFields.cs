@@ -1,4 +1,5 @@
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
 using BirdInfra.Providers.Stacks.Reading;
 
@@ -7,42 +8,57 @@ namespace BirdInfra.Providers.AccessKey;
 /// <summary>An access key's fields, declared once: the section, Check, both schemas and export are derived from this table.</summary>
 internal static class AccessKeyFields
 {
-    public static FieldTable Table { get; } = new(
-        KindField.Name("Key name (1-256 characters).", replaceOnChange: true),
-        KindField.BirdDescription("Description (1-256 characters); Bird requires it.", required: true, replaceOnChange: true, stackDescription: "Required by Bird.") with
-        {
-            // Written even when Bird returned none: validate then asks for one.
-            Export = FieldExport.Custom,
-        },
-        KindField.References(
-            "roles",
-            "roleRefs",
-            "accessRoles",
-            "AccessRole",
-            PropertyType.ArrayOf(PropertyType.Object(
-                new PropertySchema("id", PropertyType.String, "The role's id, usually an AccessRole's id output.", Required: true),
-                new PropertySchema("type", PropertyType.OneOf([.. AccessKeySpec.RoleTypes]), "'organization' for custom roles (default), 'managed' for Bird's."),
-                new PropertySchema("workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited."))),
-            "The roles the key acts with (at most 5); a set, kept sorted by id.") with
-        {
-            ReplaceOnChange = true,
-            Drift = AccessKeyDrift.RoleRefs,
-        },
+    /// <summary>A role reference's id (no stack key: a stack names the role, the compiler puts its id here).</summary>
+    public static KindField RoleId { get; } = new(null, "id", PropertyType.String, "The role's id, usually an AccessRole's id output.") { Required = true };
 
-        // Sugar of the stack file: every role reference of the key carries the same workspaces (roleRefs[i].workspaces).
-        new("workspaces", null, PropertyType.ArrayOf(PropertyType.String), "Workspace ids every role of the key is limited to.")
-        {
-            StackSchema = """
-                {
-                  "description": "Optional scoping: workspace UUIDs or \"${workspaceId}\". Absent = every workspace of the organization; an empty list is an error.",
-                  "type": "array",
-                  "minItems": 1,
-                  "uniqueItems": true,
-                  "items": { "anyOf": [{ "const": "${workspaceId}" }, { "$ref": "#/$defs/uuid" }] }
-                }
-                """,
-            Export = FieldExport.Custom,
-        },
+    public static KindField RoleType { get; } = new(null, "type", PropertyType.OneOf([.. AccessKeySpec.RoleTypes]), "'organization' for custom roles (default), 'managed' for Bird's.")
+    {
+        Rule = new ValueRule(
+            t => AccessKeySpec.RoleTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."),
+            Values: AccessKeySpec.RoleTypes),
+        Default = AccessKeySpec.DefaultRoleType,
+    };
+
+    /// <summary>The workspaces a role reference is limited to; in a stack file, the key's <see cref="Workspaces"/>.</summary>
+    public static KindField RoleWorkspaces { get; } = new(null, "workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited.");
+
+    /// <summary>The fields of one role reference.</summary>
+    public static FieldTable RoleRef { get; } = new(RoleId, RoleType, RoleWorkspaces);
+
+    public static KindField Roles { get; } = KindField.References("roles", "roleRefs", "accessRoles", "AccessRole", RoleRef, "The roles the key acts with (at most 5); a set, kept sorted by id.") with
+    {
+        ReplaceOnChange = true,
+        Drift = AccessKeyDrift.RoleRefs,
+    };
+
+    // Sugar of the stack file: every role reference of the key carries the same workspaces (roleRefs[i].workspaces).
+    public static KindField Workspaces { get; } = new(RoleWorkspaces.Property, null, PropertyType.ArrayOf(PropertyType.String), "Workspace ids every role of the key is limited to.")
+    {
+        StackSchema = """
+            {
+              "description": "Optional scoping: workspace UUIDs or \"${workspaceId}\". Absent = every workspace of the organization; an empty list is an error.",
+              "type": "array",
+              "minItems": 1,
+              "uniqueItems": true,
+              "items": { "anyOf": [{ "const": "${workspaceId}" }, { "$ref": "#/$defs/uuid" }] }
+            }
+            """,
+        Export = FieldExport.Custom,
+    };
+
+    public static KindField Name { get; } = KindField.Name("Key name (1-256 characters).", replaceOnChange: true);
+
+    public static KindField Description { get; } = KindField.BirdDescription("Description (1-256 characters); Bird requires it.", required: true, replaceOnChange: true, stackDescription: "Required by Bird.") with
+    {
+        // Written even when Bird returned none: validate then asks for one.
+        Export = FieldExport.Custom,
+    };
+
+    public static FieldTable Table { get; } = new(
+        Name,
+        Description,
+        Roles,
+        Workspaces,
         KindField.Protect,
 
         // Stack-only: read by the engine's expectation reader, never sent to Bird, never diffed.

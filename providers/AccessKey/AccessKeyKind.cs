@@ -38,15 +38,16 @@ public sealed class AccessKeyKind : IResourceKind
     {
         var check = new InputChecker();
         var normalised = check.Fields(inputs, AccessKeyFields.Table);
-        var roleRefs = check.List(inputs, string.Empty, "roleRefs", required: false);
+        var field = AccessKeyFields.Roles;
+        var roleRefs = check.List(inputs, string.Empty, field);
         if (roleRefs is { Length: > 5 })
         {
-            check.Fail("roleRefs", $"An access key can hold at most 5 roles, not {roleRefs.Value.Length}.", "Combine policies into fewer roles.");
+            check.Fail(field.Property!, $"An access key can hold at most 5 roles, not {roleRefs.Value.Length}.", "Combine policies into fewer roles.");
         }
 
-        if ((roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs["roleRefs"]) is { IsNull: false } checkedRoleRefs)
+        if ((roleRefs is { } list ? PropertyValue.List(SortedRoleRefs(check, list)) : inputs[field.Property!]) is { IsNull: false } checkedRoleRefs)
         {
-            normalised = normalised.With("roleRefs", checkedRoleRefs);
+            normalised = normalised.With(field.Property!, checkedRoleRefs);
         }
         return new CheckResult(normalised, check.Failures);
     }
@@ -65,7 +66,7 @@ public sealed class AccessKeyKind : IResourceKind
         return new DiffResult(DiffOutcome.Replace, changes) { Reason = TokenRotation };
     }
 
-    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessKeyFields.Name.Property!)}";
 
     public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement) => replacement is null
         ? "deleting the access key revokes its token: whoever authenticates with it (the contact center) loses access to Bird"
@@ -114,7 +115,7 @@ public sealed class AccessKeyKind : IResourceKind
     }
 
     private static bool HasWorkspaces(ResourceSnapshot snapshot) =>
-        (snapshot.Inputs["roleRefs"]?.AsList() ?? []).All(r => r.AsMap().ContainsKey("workspaces"));
+        (snapshot.Inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).All(r => r.AsMap().ContainsKey(AccessKeyFields.RoleWorkspaces.Property!));
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
     {
@@ -135,7 +136,7 @@ public sealed class AccessKeyKind : IResourceKind
     }
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
+        throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString(AccessKeyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
         await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
@@ -155,8 +156,8 @@ public sealed class AccessKeyKind : IResourceKind
         if (wire.RoleRefs is null && wire.Roles is { } roles)
         {
             var fromRoles = AccessKeySpec.Normalise(roles.Select(r => AccessKeySpec.RoleRef(r.Id, r.Type, null)))
-                .Select(r => PropertyValue.Map(PropertyMaps.Of(("id", PropertyValue.String(r.Id)), ("type", PropertyValue.String(r.Type)))));
-            inputs = inputs.With("roleRefs", PropertyValue.List(fromRoles));
+                .Select(r => AccessKeySpec.Reference(r.Id, r.Type, workspaces: null));
+            inputs = inputs.With(AccessKeyFields.Roles.Property!, PropertyValue.List(fromRoles));
         }
 
         var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("suffix", PropertyMaps.Text(wire.Suffix)));
@@ -170,29 +171,30 @@ public sealed class AccessKeyKind : IResourceKind
     /// </summary>
     private static ResourceSnapshot WithKnownWorkspaces(ResourceSnapshot known, ResourceSnapshot live)
     {
-        var liveRefs = live.Inputs["roleRefs"]?.AsList() ?? [];
-        if (liveRefs.All(r => r.AsMap().ContainsKey("workspaces")))
+        var (roleRefsInput, id, workspacesInput) = (AccessKeyFields.Roles.Property!, AccessKeyFields.RoleId.Property!, AccessKeyFields.RoleWorkspaces.Property!);
+        var liveRefs = live.Inputs[roleRefsInput]?.AsList() ?? [];
+        if (liveRefs.All(r => r.AsMap().ContainsKey(workspacesInput)))
         {
             return live;
         }
 
-        var knownRefs = (known.Inputs["roleRefs"]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
+        var knownRefs = (known.Inputs[roleRefsInput]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
         var filled = liveRefs.SelectMany(r =>
         {
             var map = r.AsMap();
-            if (map.ContainsKey("workspaces"))
+            if (map.ContainsKey(workspacesInput))
             {
                 return [r];
             }
 
             var workspaces = knownRefs
-                .Where(k => k.GetString("id") == map.GetString("id"))
-                .Select(k => k["workspaces"] is { IsNull: false } w ? w : PropertyMaps.Strings([]))
+                .Where(k => k.GetString(id) == map.GetString(id))
+                .Select(k => k[workspacesInput] is { IsNull: false } w ? w : PropertyMaps.Strings([]))
                 .DefaultIfEmpty(PropertyMaps.Strings([]));
-            return workspaces.Select(w => PropertyValue.Map(map.With("workspaces", w)));
+            return workspaces.Select(w => PropertyValue.Map(map.With(workspacesInput, w)));
         });
         var roleRefs = PropertyValue.List(filled);
-        return live with { Inputs = live.Inputs.With("roleRefs", roleRefs), Outputs = live.Outputs.With("roleRefs", roleRefs) };
+        return live with { Inputs = live.Inputs.With(roleRefsInput, roleRefs), Outputs = live.Outputs.With(roleRefsInput, roleRefs) };
     }
 
     private static IEnumerable<PropertyValue> SortedRoleRefs(InputChecker check, ImmutableArray<PropertyValue> items)
@@ -201,29 +203,30 @@ public sealed class AccessKeyKind : IResourceKind
         var unknown = new List<PropertyValue>();
         for (var i = 0; i < items.Length; i++)
         {
-            var path = $"roleRefs[{i}]";
+            var path = $"{AccessKeyFields.Roles.Property}[{i}]";
             var map = check.Object(items[i], path);
             if (map is null)
             {
                 continue;
             }
 
-            check.RejectUnknownKeys(map, path, "id", "type", "workspaces");
-            var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => AccessKeySpec.RoleTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."), AccessKeySpec.DefaultRoleType);
-            var workspaces = check.List(map, path, "workspaces", required: false);
-            if (map["workspaces"] is { IsNull: false, Unwrapped.Kind: PropertyKind.List } written && written.Unwrapped.AsList().IsEmpty)
+            var workspacesField = AccessKeyFields.RoleWorkspaces;
+            check.RejectUnknownKeys(map, path, AccessKeyFields.RoleRef);
+            var id = check.String(map, path, AccessKeyFields.RoleId);
+            var type = check.String(map, path, AccessKeyFields.RoleType);
+            var workspaces = check.List(map, path, workspacesField);
+            if (map[workspacesField.Property!] is { IsNull: false, Unwrapped.Kind: PropertyKind.List } written && written.Unwrapped.AsList().IsEmpty)
             {
                 // Organization-wide is written by leaving workspaces out, and normalised to the empty list (what state holds),
                 // so an old state's [] diffs as no change. Written, [] has no documented meaning in Bird: refused.
                 check.Fail(
-                    $"{path}.workspaces",
+                    InputChecker.Join(path, workspacesField.Property!),
                     "workspaces is an empty list, which Bird gives no documented meaning.",
                     "Leave workspaces out for a role that applies in every workspace of the organization, or list them, e.g. workspaces: [\"${workspaceId}\"] in a stack file.",
                     DiagnosticCodes.EmptyList);
             }
 
-            var workspaceValues = workspaces is { } w ? check.StringSet(w, $"{path}.workspaces", Workspace) : ImmutableArray<PropertyValue>.Empty;
+            var workspaceValues = workspaces is { } w ? check.StringSet(w, InputChecker.Join(path, workspacesField.Property!), Workspace) : ImmutableArray<PropertyValue>.Empty;
             if (id is null || type is null)
             {
                 continue;
@@ -231,7 +234,10 @@ public sealed class AccessKeyKind : IResourceKind
 
             if (id.ContainsUnknown || workspaces is null || workspaceValues.Any(v => v.ContainsUnknown))
             {
-                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("id", id), ("type", type), ("workspaces", workspaces is null ? map["workspaces"] : PropertyValue.List(workspaceValues)))));
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of(
+                    (AccessKeyFields.RoleId.Property!, id),
+                    (AccessKeyFields.RoleType.Property!, type),
+                    (workspacesField.Property!, workspaces is null ? map[workspacesField.Property!] : PropertyValue.List(workspaceValues)))));
             }
             else
             {
@@ -240,10 +246,7 @@ public sealed class AccessKeyKind : IResourceKind
         }
 
         return AccessKeySpec.Normalise(known)
-            .Select(r => PropertyValue.Map(PropertyMaps.Of(
-                ("id", PropertyValue.String(r.Id)),
-                ("type", PropertyValue.String(r.Type)),
-                ("workspaces", PropertyMaps.Strings(r.Workspaces)))))
+            .Select(r => AccessKeySpec.Reference(r.Id, r.Type, PropertyMaps.Strings(r.Workspaces)))
             .Concat(unknown);
     }
 

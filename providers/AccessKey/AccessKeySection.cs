@@ -47,16 +47,17 @@ public sealed class AccessKeySection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var fields = AccessKeyFields.Table;
-        CommonFields.Description(context, body, fields["description"], owner, entry);
-        var roles = CommonFields.References(context, body, fields["roles"], owner);
+        var (field, workspacesField) = (AccessKeyFields.Roles, AccessKeyFields.Workspaces);
+        var (id, type, workspacesInput) = (AccessKeyFields.RoleId.Property!, AccessKeyFields.RoleType.Property!, AccessKeyFields.RoleWorkspaces.Property!);
+        CommonFields.Description(context, body, AccessKeyFields.Description, owner, entry);
+        var roles = CommonFields.References(context, body, field, owner);
         var workspaceNodes = new List<StackNode>();
         StackNode? workspacesNode = null;
 
         // Absent means every workspace of the organization: the role references then carry no workspaces. Whether a
         // list written here is allowed (not empty, UUIDs) is the kind's Check, so the plugin refuses the same lists.
         InputExpression? workspaces = null;
-        if (FieldReader.Optional(body, "workspaces") is { } node)
+        if (FieldReader.Optional(body, workspacesField.Key!) is { } node)
         {
             workspacesNode = node;
             if (reader.StringList(node, "workspaces: [\"${workspaceId}\"]", nonEmpty: false, allowInterpolation: true) is { } items)
@@ -80,43 +81,44 @@ public sealed class AccessKeySection : StackSection
 
         // Every role of the key is granted in the same workspaces (Bird scopes each role reference on its own).
         // roleRefs comes from roles: a rule on the whole list (at most 5 roles) is reported there.
-        entry.Set("roleRefs", roles is null
+        entry.Set(field.Property!, roles is null
             ? StackEntryBuilder.Unreadable
             : new ListInput([.. roles.Select((r, i) =>
             {
-                entry.At($"roleRefs[{i}]", r.Node).At($"roleRefs[{i}].id", r.Node);
+                var path = $"{field.Property}[{i}]";
+                entry.At(path, r.Node).At($"{path}.{id}", r.Node);
                 if (workspacesNode is not null)
                 {
-                    entry.At($"roleRefs[{i}].workspaces", workspacesNode);
+                    entry.At($"{path}.{workspacesInput}", workspacesNode);
                 }
 
                 for (var w = 0; w < workspaceNodes.Count; w++)
                 {
-                    entry.At($"roleRefs[{i}].workspaces[{w}]", workspaceNodes[w]);
+                    entry.At($"{path}.{workspacesInput}[{w}]", workspaceNodes[w]);
                 }
 
-                var id = new OutputReference(new ResourceAddress("AccessRole", r.Name), "id");
-                var type = StackEntryBuilder.Text("organization");
+                var role = new OutputReference(new ResourceAddress(field.ReferencesKind!, r.Name), "id");
+                var organization = StackEntryBuilder.Text(AccessKeySpec.DefaultRoleType);
                 return (InputExpression)(workspaces is null
-                    ? StackEntryBuilder.Map(("id", id), ("type", type))
-                    : StackEntryBuilder.Map(("id", id), ("type", type), ("workspaces", workspaces)));
+                    ? StackEntryBuilder.Map((id, role), (type, organization))
+                    : StackEntryBuilder.Map((id, role), (type, organization), (workspacesInput, workspaces)));
             })]),
-            FieldReader.Optional(body, "roles"));
+            FieldReader.Optional(body, field.Key!));
     }
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
-        var refs = (live.Inputs["roleRefs"]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
-        yield return new YamlField("description", live.Inputs.GetString("description") ?? string.Empty);
-        yield return ExportReferences("roles", "AccessRole", refs.Select(r => r.GetString("id") ?? string.Empty), context);
+        var refs = (live.Inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).Select(r => r.AsMap()).ToList();
+        yield return new YamlField(AccessKeyFields.Description.Key!, live.Inputs.GetString(AccessKeyFields.Description.Property!) ?? string.Empty);
+        yield return ExportReferences(AccessKeyFields.Roles, refs.Select(r => r.GetString(AccessKeyFields.RoleId.Property!) ?? string.Empty), context);
 
         // The stack scopes every role of a key to the same workspaces; Bird's references each carry their own.
-        var workspaces = refs.Select(r => (r["workspaces"]?.AsList() ?? []).Select(w => w.AsString()).Order(StringComparer.Ordinal).ToList()).ToList();
+        var workspaces = refs.Select(r => (r[AccessKeyFields.RoleWorkspaces.Property!]?.AsList() ?? []).Select(w => w.AsString()).Order(StringComparer.Ordinal).ToList()).ToList();
         if (workspaces.Count > 0 && workspaces[0].Count > 0)
         {
             var differ = workspaces.Any(w => !w.SequenceEqual(workspaces[0]));
             yield return new YamlField(
-                "workspaces",
+                AccessKeyFields.Workspaces.Key!,
                 YamlSequence.Of(workspaces[0].Select(context.Interpolated), flow: true),
                 differ ? "Bird scopes this key's roles to different workspaces; a stack gives all its roles the same ones" : null);
         }

@@ -30,18 +30,21 @@ public sealed record AccessKeySpec(string Name, string Description, ImmutableArr
         roleRefs.Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Type, StringComparer.Ordinal).ToImmutableArray();
 
     public static AccessKeySpec FromInputs(PropertyMap inputs) => Create(
-        PropertyMaps.Required(inputs, "name"),
-        PropertyMaps.Required(inputs, "description"),
-        (inputs["roleRefs"]?.AsList() ?? []).Select(r => r.AsMap()).Select(r => RoleRef(
-            PropertyMaps.Required(r, "id"),
-            PropertyMaps.Optional(r, "type"),
-            r["workspaces"]?.AsList().Select(w => w.AsString()))));
+        PropertyMaps.Required(inputs, AccessKeyFields.Name),
+        PropertyMaps.Required(inputs, AccessKeyFields.Description),
+        (inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).Select(r => r.AsMap()).Select(r => RoleRef(
+            PropertyMaps.Required(r, AccessKeyFields.RoleId),
+            PropertyMaps.Optional(r, AccessKeyFields.RoleType),
+            r[AccessKeyFields.RoleWorkspaces.Property!]?.AsList().Select(w => w.AsString()))));
+
+    /// <summary>A role reference as inputs; without <paramref name="workspaces"/> when null (Bird did not say).</summary>
+    public static PropertyValue Reference(string id, string type, PropertyValue? workspaces) => PropertyValue.Map(PropertyMaps.Of(
+        (AccessKeyFields.RoleId.Property!, PropertyValue.String(id)),
+        (AccessKeyFields.RoleType.Property!, PropertyValue.String(type)),
+        (AccessKeyFields.RoleWorkspaces.Property!, workspaces)));
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("name", PropertyValue.String(Name)),
-        ("description", PropertyValue.String(Description)),
-        ("roleRefs", PropertyValue.List(RoleRefs.Select(r => PropertyValue.Map(PropertyMaps.Of(
-            ("id", PropertyValue.String(r.Id)),
-            ("type", PropertyValue.String(r.Type)),
-            ("workspaces", PropertyMaps.Strings(r.Workspaces))))))));
+        (AccessKeyFields.Name.Property!, PropertyValue.String(Name)),
+        (AccessKeyFields.Description.Property!, PropertyValue.String(Description)),
+        (AccessKeyFields.Roles.Property!, PropertyValue.List(RoleRefs.Select(r => Reference(r.Id, r.Type, PropertyMaps.Strings(r.Workspaces))))));
 }

@@ -32,10 +32,11 @@ public sealed class AccessPolicyKind : IResourceKind
     {
         var check = new InputChecker();
         var normalised = check.Fields(inputs, AccessPolicyFields.Table);
-        var definitions = check.List(inputs, string.Empty, "definitions", required: true, nonEmpty: true);
-        if ((definitions is { } list ? PropertyValue.List(list.Select((d, i) => CheckDefinition(check, d, $"definitions[{i}]"))) : inputs["definitions"]) is { IsNull: false } checkedDefinitions)
+        var field = AccessPolicyFields.Definitions;
+        var definitions = check.List(inputs, string.Empty, field, nonEmpty: true);
+        if ((definitions is { } list ? PropertyValue.List(list.Select((d, i) => CheckDefinition(check, d, $"{field.Property}[{i}]"))) : inputs[field.Property!]) is { IsNull: false } checkedDefinitions)
         {
-            normalised = normalised.With("definitions", checkedDefinitions);
+            normalised = normalised.With(field.Property!, checkedDefinitions);
         }
         return new CheckResult(normalised, check.Failures);
     }
@@ -47,7 +48,7 @@ public sealed class AccessPolicyKind : IResourceKind
     }
 
     /// <summary>Names are not unique in Bird, but they are within a stack: the name is what adoption matches on.</summary>
-    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessPolicyFields.Name.Property!)}";
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
@@ -79,7 +80,7 @@ public sealed class AccessPolicyKind : IResourceKind
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
+        throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString(AccessPolicyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
         await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
@@ -112,14 +113,19 @@ public sealed class AccessPolicyKind : IResourceKind
             return item;
         }
 
-        check.RejectUnknownKeys(map, path, "effect", "actions", "resources");
-        var actions = check.List(map, path, "actions", required: true, nonEmpty: true);
-        var resources = check.List(map, path, "resources", required: true, nonEmpty: true);
+        var (effect, actions, resources) = (AccessPolicyFields.Effect, AccessPolicyFields.Actions, AccessPolicyFields.Resources);
+        check.RejectUnknownKeys(map, path, AccessPolicyFields.Definition);
+        var actionItems = check.List(map, path, actions, nonEmpty: true);
+        var resourceItems = check.List(map, path, resources, nonEmpty: true);
         return PropertyValue.Map(PropertyMaps.Of(
-            ("effect", check.String(map, path, "effect", required: true, BirdRules.PolicyEffect)),
-            ("actions", actions is { } a ? PropertyValue.List(check.StringSet(a, $"{path}.actions", BirdRules.PolicyAction)) : map["actions"]),
-            ("resources", resources is { } r ? PropertyValue.List(check.StringSet(r, $"{path}.resources", BirdRules.ResourcePath)) : map["resources"])));
+            (effect.Property!, check.String(map, path, effect)),
+            (actions.Property!, StringSet(check, map, path, actions, actionItems)),
+            (resources.Property!, StringSet(check, map, path, resources, resourceItems))));
     }
+
+    /// <summary>A definition's list of text, each item checked by the field's rule, sorted and de-duplicated; as written when it is no list.</summary>
+    private static PropertyValue? StringSet(InputChecker check, PropertyMap map, string path, KindField field, ImmutableArray<PropertyValue>? items) =>
+        items is { } list ? PropertyValue.List(check.StringSet(list, InputChecker.Join(path, field.Property!), field.Rule!.Check)) : map[field.Property!];
 
     private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "iam-policies");
 

@@ -15,7 +15,6 @@ public sealed class AccessPolicySection : StackSection
 {
     private const string DefinitionExample = "- { effect: allow, actions: [view], resources: [/workspaces/*/channels/*] }";
     private static readonly string[] ResourceVariables = [StackInterpolation.OrganizationId, StackInterpolation.WorkspaceId];
-    private static readonly ImmutableArray<string> DefinitionKeys = ["effect", "actions", "resources"];
 
     public override string Name => "accessPolicies";
 
@@ -30,31 +29,32 @@ public sealed class AccessPolicySection : StackSection
     public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
     [
         KeyValuePair.Create("accessPolicy", AccessPolicyFields.Table.EntrySchema()),
-        KeyValuePair.Create("policyDefinition", AccessPolicyFields.DefinitionSchema),
+        KeyValuePair.Create("policyDefinition", AccessPolicyFields.Definition.EntrySchema()),
     ];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        CommonFields.Description(context, body, AccessPolicyFields.Table["description"], owner, entry);
-        if (reader.Required(body, "definitions", owner, $"Add the policy's rules, e.g. definitions: [{DefinitionExample[2..]}].") is { } node
+        CommonFields.Description(context, body, AccessPolicyFields.Description, owner, entry);
+        var field = AccessPolicyFields.Definitions;
+        if (reader.Required(body, field.Key!, owner, $"Add the policy's rules, e.g. {field.Key}: [{DefinitionExample[2..]}].") is { } node
             && reader.List(node, DefinitionExample, nonEmpty: false) is { } items)
         {
             var definitions = ImmutableArray.CreateBuilder<InputExpression>();
             var rows = new List<Row>();
             foreach (var item in items)
             {
-                var path = $"definitions[{definitions.Count}]";
+                var path = $"{field.Property}[{definitions.Count}]";
                 definitions.Add(ReadDefinition(context, item, path, entry, rows));
                 entry.At(path, item);
             }
 
             WarnUncoveredParents(context, rows);
-            entry.Set("definitions", new ListInput(definitions.ToImmutable()), node);
+            entry.Set(field.Property!, new ListInput(definitions.ToImmutable()), node);
         }
         else
         {
-            entry.Set("definitions", StackEntryBuilder.Unreadable);
+            entry.Set(field.Property!, StackEntryBuilder.Unreadable);
         }
     }
 
@@ -65,11 +65,12 @@ public sealed class AccessPolicySection : StackSection
             yield return field;
         }
 
-        var definitions = (live.Inputs["definitions"]?.AsList() ?? []).Select(d => (YamlOut)YamlMapping.Of(
-            new YamlField("effect", d.AsMap().GetString("effect") ?? string.Empty),
-            new YamlField("actions", YamlSequence.Of(Texts(d.AsMap()["actions"]), flow: true)),
-            new YamlField("resources", YamlSequence.Of(Texts(d.AsMap()["resources"]).Select(context.Interpolated)))));
-        yield return new YamlField("definitions", new YamlSequence([.. definitions]));
+        var (effect, actions, resources) = (AccessPolicyFields.Effect, AccessPolicyFields.Actions, AccessPolicyFields.Resources);
+        var definitions = (live.Inputs[AccessPolicyFields.Definitions.Property!]?.AsList() ?? []).Select(d => (YamlOut)YamlMapping.Of(
+            new YamlField(effect.Key!, d.AsMap().GetString(effect.Property!) ?? string.Empty),
+            new YamlField(actions.Key!, YamlSequence.Of(Texts(d.AsMap()[actions.Property!]), flow: true)),
+            new YamlField(resources.Key!, YamlSequence.Of(Texts(d.AsMap()[resources.Property!]).Select(context.Interpolated)))));
+        yield return new YamlField(AccessPolicyFields.Definitions.Key!, new YamlSequence([.. definitions]));
     }
 
     private static IEnumerable<string> Texts(PropertyValue? list) => (list?.AsList() ?? []).Select(v => v.AsString());
@@ -99,39 +100,42 @@ public sealed class AccessPolicySection : StackSection
         }
 
         var owner = reader.At(body);
-        reader.CheckKeys(body, DefinitionKeys, "a policy definition");
+        var field = AccessPolicyFields.Effect;
+        reader.CheckKeys(body, AccessPolicyFields.Definition.Keys, "a policy definition");
         InputExpression effect = StackEntryBuilder.Unreadable;
         string? effectText = null;
-        if (reader.Required(body, "effect", owner, "Add effect: allow (or deny).") is { } effectNode)
+        if (reader.Required(body, field.Key!, owner, field.MissingHint!) is { } effectNode)
         {
-            entry.At($"{path}.effect", effectNode);
-            if (reader.String(effectNode, "effect: allow") is { } text)
+            entry.At($"{path}.{field.Property}", effectNode);
+            if (reader.String(effectNode, field.Example!) is { } text)
             {
                 effect = StackEntryBuilder.Text(text);
                 effectText = text;
             }
         }
 
-        var (actions, actionItems) = List(context, body, "actions", "Add actions, e.g. actions: [view].", "actions: [view]", owner, $"{path}.actions", entry, interpolate: false);
-        var (resources, resourceItems) = List(context, body, "resources", "Add resources, e.g. resources: [/workspaces/*/channels/*].", "resources: [/workspaces/*/channels/*]", owner, $"{path}.resources", entry, interpolate: true);
+        var (actions, actionItems) = List(context, body, AccessPolicyFields.Actions, owner, path, entry, interpolate: false);
+        var (resources, resourceItems) = List(context, body, AccessPolicyFields.Resources, owner, path, entry, interpolate: true);
         if (effectText is not null && actionItems is { } a && resourceItems is { } r)
         {
             rows.Add(new Row(new AccessPolicyDefinition(effectText, [.. a.Select(i => i.Value)], [.. r.Select(i => i.Value)]), [.. r.Select(i => i.Node)]));
         }
 
-        return StackEntryBuilder.Map(("effect", effect), ("actions", actions), ("resources", resources));
+        return StackEntryBuilder.Map((field.Property!, effect), (AccessPolicyFields.Actions.Property!, actions), (AccessPolicyFields.Resources.Property!, resources));
     }
 
+    /// <summary>A list of text of a definition, at <c>{definition}.{field}</c>.</summary>
     private static (InputExpression Value, ImmutableArray<(string Value, StackNode Node)>? Items) List(
-        ValidationContext context, MappingNode body, string field, string hint, string example, SourceLocation owner, string path, StackEntryBuilder entry, bool interpolate)
+        ValidationContext context, MappingNode body, KindField field, SourceLocation owner, string definition, StackEntryBuilder entry, bool interpolate)
     {
-        if (context.Reader.Required(body, field, owner, hint) is not { } node)
+        var path = $"{definition}.{field.Property}";
+        if (context.Reader.Required(body, field.Key!, owner, field.MissingHint!) is not { } node)
         {
             return (StackEntryBuilder.Unreadable, null);
         }
 
         entry.At(path, node);
-        if (context.Reader.StringList(node, example, nonEmpty: false, allowInterpolation: interpolate) is not { } items)
+        if (context.Reader.StringList(node, field.Example!, nonEmpty: false, allowInterpolation: interpolate) is not { } items)
         {
             return (StackEntryBuilder.Unreadable, null);
         }

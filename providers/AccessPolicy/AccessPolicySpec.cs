@@ -13,12 +13,14 @@ public sealed record AccessPolicySpec(string Name, string? Description, Immutabl
     public override int GetHashCode() => HashCode.Combine(Name, Description, Definitions.Length);
 
     public static AccessPolicySpec FromInputs(PropertyMap inputs) => new(
-        PropertyMaps.Required(inputs, "name"),
-        PropertyMaps.Optional(inputs, "description"),
-        inputs["definitions"]?.AsList().Select(d => d.AsMap()).Select(d => Definition(
-            PropertyMaps.Required(d, "effect"),
-            d["actions"]?.AsList().Select(a => a.AsString()) ?? [],
-            d["resources"]?.AsList().Select(r => r.AsString()) ?? [])).ToImmutableArray() ?? ImmutableArray<AccessPolicyDefinition>.Empty);
+        PropertyMaps.Required(inputs, AccessPolicyFields.Name),
+        PropertyMaps.Optional(inputs, AccessPolicyFields.Description),
+        inputs[AccessPolicyFields.Definitions.Property!]?.AsList().Select(d => d.AsMap()).Select(d => Definition(
+            PropertyMaps.Required(d, AccessPolicyFields.Effect),
+            Texts(d, AccessPolicyFields.Actions),
+            Texts(d, AccessPolicyFields.Resources))).ToImmutableArray() ?? ImmutableArray<AccessPolicyDefinition>.Empty);
+
+    private static IEnumerable<string> Texts(PropertyMap definition, KindField field) => definition[field.Property!]?.AsList().Select(v => v.AsString()) ?? [];
 
     /// <summary>A definition with its actions and resources sorted and de-duplicated.</summary>
     public static AccessPolicyDefinition Definition(string effect, IEnumerable<string> actions, IEnumerable<string> resources) => new(
@@ -27,10 +29,10 @@ public sealed record AccessPolicySpec(string Name, string? Description, Immutabl
         resources.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("name", PropertyValue.String(Name)),
-        ("description", PropertyMaps.Text(Description)),
-        ("definitions", PropertyValue.List(Definitions.Select(d => PropertyValue.Map(PropertyMaps.Of(
-            ("effect", PropertyValue.String(d.Effect)),
-            ("actions", PropertyMaps.Strings(d.Actions)),
-            ("resources", PropertyMaps.Strings(d.Resources))))))));
+        (AccessPolicyFields.Name.Property!, PropertyValue.String(Name)),
+        (AccessPolicyFields.Description.Property!, PropertyMaps.Text(Description)),
+        (AccessPolicyFields.Definitions.Property!, PropertyValue.List(Definitions.Select(d => PropertyValue.Map(PropertyMaps.Of(
+            (AccessPolicyFields.Effect.Property!, PropertyValue.String(d.Effect)),
+            (AccessPolicyFields.Actions.Property!, PropertyMaps.Strings(d.Actions)),
+            (AccessPolicyFields.Resources.Property!, PropertyMaps.Strings(d.Resources))))))));
 }

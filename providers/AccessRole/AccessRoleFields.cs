@@ -1,4 +1,5 @@
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.AccessRole;
@@ -6,21 +7,33 @@ namespace BirdInfra.Providers.AccessRole;
 /// <summary>A role's fields, declared once: the section, Check, both schemas and export are derived from this table.</summary>
 internal static class AccessRoleFields
 {
+    /// <summary>A policy reference's id (no stack key: a stack names the policy, the compiler puts its id here).</summary>
+    public static KindField PolicyId { get; } = new(null, "id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.") { Required = true };
+
+    public static KindField PolicyType { get; } = new(null, "type", PropertyType.OneOf([.. AccessRoleSpec.PolicyTypes]), "'organization' for custom policies (default), 'managed' for Bird's.")
+    {
+        Rule = new ValueRule(
+            t => AccessRoleSpec.PolicyTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."),
+            Values: AccessRoleSpec.PolicyTypes),
+        Default = AccessRoleSpec.DefaultPolicyType,
+    };
+
+    /// <summary>The fields of one policy reference.</summary>
+    public static FieldTable PolicyRef { get; } = new(PolicyId, PolicyType);
+
+    public static KindField Policies { get; } = KindField.References("policies", "accessPolicies", "AccessPolicy", PolicyRef, "The policies the role holds; a set, kept sorted by id.") with
+    {
+        // On the chain of the stack's keys: any change counts as more access, as a policy's rows do.
+        Drift = FieldDrift.GrantsAccess,
+    };
+
+    public static KindField Name { get; } = KindField.Name("Role name (1-256 characters), unique in the organization.", replaceOnChange: false);
+
+    public static KindField Description { get; } = KindField.BirdDescription("Optional description (1-256 characters).", required: false, replaceOnChange: false);
+
     public static FieldTable Table { get; } = new(
-        KindField.Name("Role name (1-256 characters), unique in the organization.", replaceOnChange: false),
-        KindField.BirdDescription("Optional description (1-256 characters).", required: false, replaceOnChange: false),
-        KindField.References(
-            "policies",
-            "policies",
-            "accessPolicies",
-            "AccessPolicy",
-            PropertyType.ArrayOf(PropertyType.Object(
-                new PropertySchema("id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.", Required: true),
-                new PropertySchema("type", PropertyType.OneOf([.. AccessRoleSpec.PolicyTypes]), "'organization' for custom policies (default), 'managed' for Bird's."))),
-            "The policies the role holds; a set, kept sorted by id.") with
-        {
-            // On the chain of the stack's keys: any change counts as more access, as a policy's rows do.
-            Drift = FieldDrift.GrantsAccess,
-        },
+        Name,
+        Description,
+        Policies,
         KindField.Protect);
 }

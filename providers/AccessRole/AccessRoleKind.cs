@@ -38,10 +38,11 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var check = new InputChecker();
         var normalised = check.Fields(inputs, AccessRoleFields.Table);
-        var policies = check.List(inputs, string.Empty, "policies", required: false);
-        if ((policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs["policies"]) is { IsNull: false } checkedPolicies)
+        var field = AccessRoleFields.Policies;
+        var policies = check.List(inputs, string.Empty, field);
+        if ((policies is { } list ? PropertyValue.List(SortedReferences(check, list)) : inputs[field.Property!]) is { IsNull: false } checkedPolicies)
         {
-            normalised = normalised.With("policies", checkedPolicies);
+            normalised = normalised.With(field.Property!, checkedPolicies);
         }
 
         return new CheckResult(normalised, check.Failures);
@@ -50,7 +51,7 @@ public sealed class AccessRoleKind : IResourceKind
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
         PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, NoSecrets));
 
-    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString("name")}";
+    public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessRoleFields.Name.Property!)}";
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
@@ -87,17 +88,17 @@ public sealed class AccessRoleKind : IResourceKind
         var body = new Dictionary<string, object>(StringComparer.Ordinal);
         if (before.Name != after.Name)
         {
-            body["name"] = after.Name;
+            body[AccessRoleFields.Name.Property!] = after.Name;
         }
 
         if (before.Description != after.Description)
         {
-            body["description"] = after.Description ?? string.Empty;
+            body[AccessRoleFields.Description.Property!] = after.Description ?? string.Empty;
         }
 
         if (!before.Policies.SequenceEqual(after.Policies))
         {
-            body["policies"] = References(after);
+            body[AccessRoleFields.Policies.Property!] = References(after);
         }
 
         if (body.Count == 0)
@@ -126,9 +127,9 @@ public sealed class AccessRoleKind : IResourceKind
             }
         }
 
-        body["name"] = after.Name;
-        body["description"] = after.Description ?? string.Empty;
-        body["policies"] = new JsonArray([.. after.Policies.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["type"] = p.Type })]);
+        body[AccessRoleFields.Name.Property!] = after.Name;
+        body[AccessRoleFields.Description.Property!] = after.Description ?? string.Empty;
+        body[AccessRoleFields.Policies.Property!] = new JsonArray([.. after.Policies.Select(p => (JsonNode)new JsonObject { [AccessRoleFields.PolicyId.Property!] = p.Id, [AccessRoleFields.PolicyType.Property!] = p.Type })]);
         return body;
     }
 
@@ -154,16 +155,16 @@ public sealed class AccessRoleKind : IResourceKind
         var unknown = new List<PropertyValue>();
         for (var i = 0; i < items.Length; i++)
         {
-            var path = $"policies[{i}]";
+            var path = $"{AccessRoleFields.Policies.Property}[{i}]";
             var map = check.Object(items[i], path);
             if (map is null)
             {
                 continue;
             }
 
-            check.RejectUnknownKeys(map, path, "id", "type");
-            var id = check.String(map, path, "id", required: true);
-            var type = check.String(map, path, "type", required: false, t => AccessRoleSpec.PolicyTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."), AccessRoleSpec.DefaultPolicyType);
+            check.RejectUnknownKeys(map, path, AccessRoleFields.PolicyRef);
+            var id = check.String(map, path, AccessRoleFields.PolicyId);
+            var type = check.String(map, path, AccessRoleFields.PolicyType);
             if (id is null || type is null)
             {
                 continue;
@@ -171,7 +172,7 @@ public sealed class AccessRoleKind : IResourceKind
 
             if (id.ContainsUnknown || type.ContainsUnknown)
             {
-                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("id", id), ("type", type))));
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of((AccessRoleFields.PolicyId.Property!, id), (AccessRoleFields.PolicyType.Property!, type))));
             }
             else
             {
@@ -180,7 +181,7 @@ public sealed class AccessRoleKind : IResourceKind
         }
 
         return known.Distinct().OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Type, StringComparer.Ordinal)
-            .Select(p => PropertyValue.Map(PropertyMaps.Of(("id", PropertyValue.String(p.Id)), ("type", PropertyValue.String(p.Type)))))
+            .Select(p => AccessRoleSpec.Reference(p.Id, p.Type))
             .Concat(unknown);
     }
 

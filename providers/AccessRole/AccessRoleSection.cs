@@ -26,24 +26,23 @@ public sealed class AccessRoleSection : StackSection
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
-        var fields = AccessRoleFields.Table;
-        CommonFields.Description(context, body, fields["description"], owner, entry);
-        var policies = CommonFields.References(context, body, fields["policies"], owner);
-        entry.Set("policies", policies is null
+        CommonFields.Description(context, body, AccessRoleFields.Description, owner, entry);
+        var field = AccessRoleFields.Policies;
+        var policies = CommonFields.References(context, body, field, owner);
+        entry.Set(field.Property!, policies is null
             ? StackEntryBuilder.Unreadable
             : new ListInput([.. policies.Select((p, i) =>
             {
-                entry.At($"policies[{i}]", p.Node);
+                entry.At($"{field.Property}[{i}]", p.Node);
                 return (InputExpression)StackEntryBuilder.Map(
-                    ("id", new OutputReference(new ResourceAddress("AccessPolicy", p.Name), "id")),
-                    ("type", StackEntryBuilder.Text("organization")));
+                    (AccessRoleFields.PolicyId.Property!, new OutputReference(new ResourceAddress(field.ReferencesKind!, p.Name), "id")),
+                    (AccessRoleFields.PolicyType.Property!, StackEntryBuilder.Text(AccessRoleSpec.DefaultPolicyType)));
             })]));
     }
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context) =>
         ExportPlainFields(live).Append(ExportReferences(
-            "policies",
-            "AccessPolicy",
-            (live.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? string.Empty),
+            AccessRoleFields.Policies,
+            (live.Inputs[AccessRoleFields.Policies.Property!]?.AsList() ?? []).Select(p => p.AsMap().GetString(AccessRoleFields.PolicyId.Property!) ?? string.Empty),
             context));
 }

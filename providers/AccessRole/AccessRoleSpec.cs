@@ -23,16 +23,19 @@ public sealed record AccessRoleSpec(string Name, string? Description, ImmutableA
         policies.Distinct().OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Type, StringComparer.Ordinal).ToImmutableArray());
 
     public static AccessRoleSpec FromInputs(PropertyMap inputs) => Create(
-        PropertyMaps.Required(inputs, "name"),
-        PropertyMaps.Optional(inputs, "description"),
-        (inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap()).Select(p => new AccessRolePolicyRef(
-            PropertyMaps.Required(p, "id"),
-            PropertyMaps.Optional(p, "type") ?? DefaultPolicyType)));
+        PropertyMaps.Required(inputs, AccessRoleFields.Name),
+        PropertyMaps.Optional(inputs, AccessRoleFields.Description),
+        (inputs[AccessRoleFields.Policies.Property!]?.AsList() ?? []).Select(p => p.AsMap()).Select(p => new AccessRolePolicyRef(
+            PropertyMaps.Required(p, AccessRoleFields.PolicyId),
+            PropertyMaps.Optional(p, AccessRoleFields.PolicyType) ?? DefaultPolicyType)));
+
+    /// <summary>A policy reference as inputs.</summary>
+    public static PropertyValue Reference(string id, string type) => PropertyValue.Map(PropertyMaps.Of(
+        (AccessRoleFields.PolicyId.Property!, PropertyValue.String(id)),
+        (AccessRoleFields.PolicyType.Property!, PropertyValue.String(type))));
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("name", PropertyValue.String(Name)),
-        ("description", PropertyMaps.Text(Description)),
-        ("policies", PropertyValue.List(Policies.Select(p => PropertyValue.Map(PropertyMaps.Of(
-            ("id", PropertyValue.String(p.Id)),
-            ("type", PropertyValue.String(p.Type))))))));
+        (AccessRoleFields.Name.Property!, PropertyValue.String(Name)),
+        (AccessRoleFields.Description.Property!, PropertyMaps.Text(Description)),
+        (AccessRoleFields.Policies.Property!, PropertyValue.List(Policies.Select(p => Reference(p.Id, p.Type)))));
 }

@@ -34,9 +34,9 @@ public sealed class ConnectorChannelWait : ILateOutputs
 
     public string TimedOut(ResourceSnapshot snapshot, TimeSpan timeout) =>
         ChannelId(snapshot) is { Length: > 0 } channelId
-            ? $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: its channel {channelId} was still {Status(snapshot)} after {timeout.TotalSeconds:0.#} s "
+            ? $"{Subject(snapshot)} for {snapshot.Inputs.GetString(ConnectorFields.PhoneNumber.Property!)}: its channel {channelId} was still {Status(snapshot)} after {timeout.TotalSeconds:0.#} s "
               + $"(a working channel is '{ActiveStatus}'). The connector is recorded; run again to wait for it, or check the number's status in Bird and Meta."
-            : $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: Bird created the connector but its channel did not appear within {timeout.TotalSeconds:0.#} s. "
+            : $"{Subject(snapshot)} for {snapshot.Inputs.GetString(ConnectorFields.PhoneNumber.Property!)}: Bird created the connector but its channel did not appear within {timeout.TotalSeconds:0.#} s. "
               + "The connector is recorded; run again to wait for it, or check the WhatsApp Business Account and access token.";
 
     public string StoppedWaiting(ResourceSnapshot snapshot) =>
@@ -47,14 +47,14 @@ public sealed class ConnectorChannelWait : ILateOutputs
 
     public string? Failed(ResourceSnapshot snapshot) =>
         ChannelId(snapshot) is { Length: > 0 } channelId && IsFailed(ChannelStatus(snapshot))
-            ? $"{Subject(snapshot)} for {snapshot.Inputs.GetString("phoneNumber")}: its channel {channelId} is '{ChannelStatus(snapshot)}', a status that does not become '{ActiveStatus}' by waiting. "
+            ? $"{Subject(snapshot)} for {snapshot.Inputs.GetString(ConnectorFields.PhoneNumber.Property!)}: its channel {channelId} is '{ChannelStatus(snapshot)}', a status that does not become '{ActiveStatus}' by waiting. "
               + "The connector is recorded; the next run checks the channel again. Check the number's status in Bird and Meta (WhatsApp Business Account, phone number, access token)."
             : null;
 
     public string ReadFailed(ResourceSnapshot snapshot, string reason) =>
         $"{Subject(snapshot)}: Bird created the connector, but reading it while waiting for its channel failed ({reason}). The connector is recorded; run again to finish.";
 
-    private static string Subject(ResourceSnapshot snapshot) => $"Connector '{snapshot.Inputs.GetString("name")}' ({snapshot.Id})";
+    private static string Subject(ResourceSnapshot snapshot) => $"Connector '{snapshot.Inputs.GetString(ConnectorFields.Name.Property!)}' ({snapshot.Id})";
 
     private static string? ChannelId(ResourceSnapshot snapshot) => snapshot.Outputs.GetString("channelId");
 

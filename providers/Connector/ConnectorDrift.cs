@@ -8,7 +8,7 @@ public sealed class ConnectorDrift : IBesideStack
     public BesideDescription Describe(ResourceSnapshot live, BesideContext context)
     {
         ArgumentNullException.ThrowIfNull(live);
-        var detail = $"{live.Inputs.GetString("connectorTemplateRef") ?? "connector"} number {live.Inputs.GetString("phoneNumber") ?? "?"}, channel {live.Outputs.GetString("channelId") ?? "none"} ({live.Outputs.GetString("channelStatus") ?? "status unknown"})";
+        var detail = $"{live.Inputs.GetString(ConnectorFields.Template.Property!) ?? "connector"} number {live.Inputs.GetString(ConnectorFields.PhoneNumber.Property!) ?? "?"}, channel {live.Outputs.GetString("channelId") ?? "none"} ({live.Outputs.GetString("channelStatus") ?? "status unknown"})";
         return new BesideDescription(BesideDescription.NameOf(live), detail, DriftSeverity.Info);
     }
 }

@@ -21,8 +21,6 @@ public sealed partial class ConnectorKind : IResourceKind
 {
     private static readonly ImmutableHashSet<string> SecretKeys = [.. ConnectorFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
 
-    private static readonly string[] ArgumentKeys = ["wabaId", "phoneId", "phoneNumber", "mbPhoneId"];
-
     /// <summary>The natural key's phone number when Bird did not echo it; never a valid E.164 number.</summary>
     private const string UnknownPhoneNumber = "(phone number not echoed by Bird)";
 
@@ -65,14 +63,14 @@ public sealed partial class ConnectorKind : IResourceKind
 
         // Bird allows one connector per template and phone number: when those stay, the old one must go first.
         // No Reason: the plan already names the properties that force the replacement, which says it all.
-        var sameKey = Equals(before["phoneNumber"], after["phoneNumber"]) && Equals(before["connectorTemplateRef"], after["connectorTemplateRef"]);
+        var sameKey = new[] { ConnectorFields.PhoneNumber, ConnectorFields.Template }.All(f => Equals(before[f.Property!], after[f.Property!]));
         return new DiffResult(DiffOutcome.Replace, changes, DeleteBeforeReplace: sameKey);
     }
 
     public string? DestructiveConsequence(ResourceSnapshot current, PropertyMap? replacement)
     {
-        var number = current.Inputs.GetString("phoneNumber") ?? "(number unknown)";
-        var next = replacement?.GetString("phoneNumber");
+        var number = current.Inputs.GetString(ConnectorFields.PhoneNumber.Property!) ?? "(number unknown)";
+        var next = replacement?.GetString(ConnectorFields.PhoneNumber.Property!);
         return replacement switch
         {
             null => $"deleting the connector drops WhatsApp number {number} from Bird: messages to it are no longer received",
@@ -87,21 +85,12 @@ public sealed partial class ConnectorKind : IResourceKind
     /// the create is sent again and Bird's 409 names the clash, rather than a wrong connector being taken over.
     /// </summary>
     public string NaturalKey(PropertyMap inputs) =>
-        $"{Name}:{inputs.GetString("connectorTemplateRef") ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString("phoneNumber") ?? UnknownPhoneNumber}";
+        $"{Name}:{inputs.GetString(ConnectorFields.Template.Property!) ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString(ConnectorFields.PhoneNumber.Property!) ?? UnknownPhoneNumber}";
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
     {
         var spec = ConnectorSpec.FromInputs(Check(inputs).Inputs);
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["wabaId"] = spec.WabaId,
-            ["phoneId"] = spec.PhoneId,
-            ["phoneNumber"] = spec.PhoneNumber,
-        };
-        if (spec.MbPhoneId is not null)
-        {
-            arguments["mbPhoneId"] = spec.MbPhoneId;
-        }
+        var arguments = spec.Arguments();
 
         var body = new
         {
@@ -163,7 +152,7 @@ public sealed partial class ConnectorKind : IResourceKind
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live)
     {
         var merged = live;
-        foreach (var key in ArgumentKeys)
+        foreach (var key in ConnectorFields.Arguments.Select(f => f.Property!))
         {
             if (live.Inputs[key] is null && known.Inputs[key] is { IsNull: false } value)
             {
@@ -178,7 +167,7 @@ public sealed partial class ConnectorKind : IResourceKind
             merged = merged with { Outputs = merged.Outputs.With("channelStatus", PropertyValue.String(status)) };
         }
 
-        return known.Inputs["accessToken"] is { IsNull: false } token ? WithSecret(merged, token) : merged;
+        return known.Inputs[ConnectorFields.AccessToken.Property!] is { IsNull: false } token ? WithSecret(merged, token) : merged;
     }
 
     /// <summary>
@@ -190,11 +179,11 @@ public sealed partial class ConnectorKind : IResourceKind
     {
         if (Diff(old, newInputs).Outcome != DiffOutcome.Same)
         {
-            throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
+            throw new InvalidOperationException($"Connector '{old.Inputs.GetString(ConnectorFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no connector update, so the plan must replace it.");
         }
 
         var live = await ReadAsync(context, old, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Connector '{old.Inputs.GetString("name")}' ({old.Id}) is no longer in Bird: refresh to forget it, then run again to create it.");
+            ?? throw new InvalidOperationException($"Connector '{old.Inputs.GetString(ConnectorFields.Name.Property!)}' ({old.Id}) is no longer in Bird: refresh to forget it, then run again to create it.");
         return await OutputWait.WaitAsync(this, context, live, cancellationToken).ConfigureAwait(false);
     }
 
@@ -204,13 +193,10 @@ public sealed partial class ConnectorKind : IResourceKind
     internal static ResourceSnapshot Snapshot(ConnectorWire wire)
     {
         var arguments = wire.Arguments ?? new JsonObject();
-        var inputs = PropertyMaps.Of(
-            ("name", PropertyValue.String(wire.Name)),
-            ("connectorTemplateRef", PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
-            ("wabaId", Argument(arguments, "wabaId")),
-            ("phoneId", Argument(arguments, "phoneId")),
-            ("phoneNumber", Argument(arguments, "phoneNumber")),
-            ("mbPhoneId", Argument(arguments, "mbPhoneId")));
+        var inputs = PropertyMaps.Of([
+            (ConnectorFields.Name.Property!, PropertyValue.String(wire.Name)),
+            (ConnectorFields.Template.Property!, PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
+            .. ConnectorFields.Arguments.Select(f => (f.Property!, Argument(arguments, f.Property!)))]);
         var outputs = PropertyMaps.Merge(
             inputs,
             ("id", PropertyValue.String(wire.Id)),
@@ -222,7 +208,8 @@ public sealed partial class ConnectorKind : IResourceKind
     private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)
     {
         var secret = PropertyValue.Secret(accessToken);
-        return snapshot with { Inputs = snapshot.Inputs.With("accessToken", secret), Outputs = snapshot.Outputs.With("accessToken", secret) };
+        var key = ConnectorFields.AccessToken.Property!;
+        return snapshot with { Inputs = snapshot.Inputs.With(key, secret), Outputs = snapshot.Outputs.With(key, secret) };
     }
 
     private static PropertyValue? Argument(JsonObject arguments, string key) =>

@@ -37,23 +37,23 @@ public sealed class ConnectorSection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var fields = ConnectorFields.Table;
-        foreach (var field in fields.Fields.Where(f => f.Export == FieldExport.Plain))
+        foreach (var field in Fields.Fields.Where(f => f.Export == FieldExport.Plain))
         {
             CommonFields.TableText(context, body, field, owner, entry);
         }
 
-        if (reader.Required(body, "accessToken", owner, fields["accessToken"].MissingHint!) is { } tokenNode)
+        var token = ConnectorFields.AccessToken;
+        if (reader.Required(body, token.Key!, owner, token.MissingHint!) is { } tokenNode)
         {
             var generateNotAllowed = context.UsesEmulator == false
                 ? "A generated accessToken only works with the emulator: Bird checks the token with Meta."
                 : null;
             var source = context.Sources.Secret(tokenNode, TokenVariable, generateNotAllowed);
-            entry.Set("accessToken", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.accessToken"), tokenNode);
+            entry.Set(token.Property!, source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.{token.Key}"), tokenNode);
         }
         else
         {
-            entry.Set("accessToken", StackEntryBuilder.Unreadable);
+            entry.Set(token.Property!, StackEntryBuilder.Unreadable);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class ConnectorSection : StackSection
             yield return field;
         }
 
-        yield return new YamlField("accessToken", YamlMapping.Env(TokenVariable), $"Bird never returns it: set {TokenVariable} (or name a variable per number)");
+        yield return new YamlField(ConnectorFields.AccessToken.Key!, YamlMapping.Env(TokenVariable), $"Bird never returns it: set {TokenVariable} (or name a variable per number)");
     }
 
     /// <summary>Bird allows one WhatsApp connector per number in a workspace. A number that breaks E.164 is reported by Check instead.</summary>
@@ -72,9 +72,9 @@ public sealed class ConnectorSection : StackSection
     [
         new UniqueKeyRule(
             DiagnosticCodes.DuplicatePhoneNumber,
-            Reads: ["phoneNumber"],
-            Key: entry => entry.Inputs.GetValueOrDefault("phoneNumber") is LiteralInput { Value.Kind: PropertyKind.String } number ? number.Value.AsString() : null,
-            At: "phoneNumber",
+            Reads: [ConnectorFields.PhoneNumber.Property!],
+            Key: entry => entry.Inputs.GetValueOrDefault(ConnectorFields.PhoneNumber.Property!) is LiteralInput { Value.Kind: PropertyKind.String } number ? number.Value.AsString() : null,
+            At: ConnectorFields.PhoneNumber.Property!,
             Message: (_, number, firstLine) => $"Another connector already installs {number} (line {firstLine}).",
             Hint: "Bird allows one WhatsApp connector per number in a workspace: remove one of the two."),
     ];

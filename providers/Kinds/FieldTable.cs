@@ -18,7 +18,12 @@ public sealed class FieldTable
         var inputs = Fields.Select((f, i) => (Field: f, Position: f.InputPosition ?? i)).Where(f => f.Field.Property is not null).OrderBy(f => f.Position).Select(f => f.Field).ToList();
         Properties = [.. inputs.Select(f => f.Property!)];
         var required = Fields.Where(f => f.StackRequired).Select(f => f.Key!).ToList();
-        RequiredFields = required.Count == 1 ? required[0] : $"{string.Join(", ", required[..^1])} and {required[^1]}";
+        RequiredFields = required.Count switch
+        {
+            0 => string.Empty,
+            1 => required[0],
+            _ => $"{string.Join(", ", required[..^1])} and {required[^1]}",
+        };
         Inputs = [.. inputs.Select(f => new PropertySchema(f.Property!, f.Type, f.Description, f.Required, f.Secret, f.ReplaceOnChange))];
         References = [.. Fields.Where(f => f.ReferencesSection is not null).Select(f => new StackReference(f.Key!, f.ReferencesSection!, f.ReferencesKind!))];
     }
@@ -40,13 +45,16 @@ public sealed class FieldTable
     /// <summary>The Pulumi schema's inputs.</summary>
     public ImmutableArray<PropertySchema> Inputs { get; }
 
+    /// <summary>The Pulumi object type of the table's inputs, for a table of the objects in a list.</summary>
+    public PropertyType ObjectType => new("object", Properties: Inputs);
+
     /// <summary>The field with stack key <paramref name="key"/>.</summary>
     public KindField this[string key] => Fields.Single(f => f.Key == key);
 
     /// <summary>The field of input <paramref name="property"/>.</summary>
     public KindField ByProperty(string property) => Fields.Single(f => f.Property == property);
 
-    /// <summary>The JSON Schema of one stack entry: an object of the table's keys, no others.</summary>
+    /// <summary>The JSON Schema of one stack entry (or of one object in a list): an object of the table's keys, no others.</summary>
     public string EntrySchema()
     {
         var properties = new JsonObject();

@@ -36,21 +36,32 @@ internal sealed class InputChecker
         }
     }
 
+    /// <summary>Reports keys the table does not know, in the object at <paramref name="prefix"/>.</summary>
+    public void RejectUnknownKeys(PropertyMap map, string prefix, FieldTable table) => RejectUnknownKeys(map, prefix, [.. table.Properties]);
+
     /// <summary>
     /// The table's text fields, each with its rule, default and secret flag, after unknown keys are reported; the kind
     /// adds its other fields (lists, objects) to the result itself.
     /// </summary>
     public PropertyMap Fields(PropertyMap map, FieldTable table)
     {
-        RejectUnknownKeys(map, string.Empty, [.. table.Properties]);
+        RejectUnknownKeys(map, string.Empty, table);
         var values = new List<(string, PropertyValue?)>();
         foreach (var field in table.Fields.Where(f => f.Property is not null && f.Type.Kind == "string" && f.Type.Items is null))
         {
-            values.Add((field.Property!, String(map, string.Empty, field.Property!, field.Required, field.Rule?.Check, field.Default, field.Secret)));
+            values.Add((field.Property!, String(map, string.Empty, field)));
         }
 
         return PropertyMaps.Of([.. values]);
     }
+
+    /// <summary>The text field <paramref name="field"/> of the object at <paramref name="prefix"/>: its rule (or <paramref name="rule"/>), default and secret flag.</summary>
+    public PropertyValue? String(PropertyMap map, string prefix, KindField field, Func<string, RuleViolation?>? rule = null) =>
+        String(map, prefix, field.Property!, field.Required, rule ?? field.Rule?.Check, field.Default, field.Secret);
+
+    /// <summary>The list field <paramref name="field"/> of the object at <paramref name="prefix"/>, required as the table says.</summary>
+    public ImmutableArray<PropertyValue>? List(PropertyMap map, string prefix, KindField field, bool nonEmpty = false) =>
+        List(map, prefix, field.Property!, field.Required, nonEmpty);
 
     /// <summary>
     /// A string property: null when absent (or empty and optional), the default when one is given, the value

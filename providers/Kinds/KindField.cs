@@ -16,6 +16,12 @@ namespace BirdInfra.Providers.Kinds;
 /// <param name="Description">The Pulumi schema's description.</param>
 public sealed record KindField(string? Key, string? Property, PropertyType Type, string Description)
 {
+    /// <summary>A field whose stack key and Pulumi property have the same <paramref name="name"/>.</summary>
+    public KindField(string name, PropertyType type, string description)
+        : this(name, name, type, description)
+    {
+    }
+
     /// <summary>Check refuses the inputs without it; the Pulumi schema lists it in <c>requiredInputs</c>.</summary>
     public bool Required { get; init; }
 
@@ -39,8 +45,14 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
     /// <summary>What a change Bird holds to the field means to <c>drift</c> (moves traffic, grants access); null: info.</summary>
     public FieldDrift? Drift { get; init; }
 
-    /// <summary>Bird's rule on the value, run by Check; its pattern or enumeration also goes into both schemas.</summary>
+    /// <summary>Bird's rule on the value (on each item, for a list of text), run by Check; its pattern or enumeration also goes into both schemas.</summary>
     public ValueRule? Rule { get; init; }
+
+    /// <summary>
+    /// For a list of objects: the fields of each object, a table of their own (a policy's definitions, a webhook's
+    /// filters). The Pulumi object type, the reader's keys, Check's unknown keys and the item's JSON Schema come from it.
+    /// </summary>
+    public FieldTable? ItemFields { get; init; }
 
     /// <summary>The value Check fills in when the input is absent; export leaves a field out when it has this value.</summary>
     public string? Default { get; init; }
@@ -96,9 +108,23 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
             MissingHint = "Add a description, e.g. description: Used by the contact center (Bird requires one).",
         };
 
-    /// <summary>A list of logical names of <paramref name="section"/> in a stack entry, the ids of those objects in the inputs.</summary>
-    public static KindField References(string key, string property, string section, string kind, PropertyType type, string description) =>
-        new(key, property, type, description)
+    /// <summary>A list of objects, each of the fields of <paramref name="items"/>, its stack key and property both <paramref name="name"/>.</summary>
+    public static KindField ObjectList(string name, FieldTable items, string description) => ObjectList(name, name, items, description);
+
+    /// <summary>A list of objects, each of the fields of <paramref name="items"/>.</summary>
+    public static KindField ObjectList(string key, string property, FieldTable items, string description) =>
+        new(key, property, PropertyType.ArrayOf(items.ObjectType), description) { ItemFields = items };
+
+    /// <summary>
+    /// A list of logical names of <paramref name="section"/> in a stack entry; in the inputs, a list of references to
+    /// those objects, each of the fields of <paramref name="items"/> (the id first).
+    /// </summary>
+    public static KindField References(string name, string section, string kind, FieldTable items, string description) =>
+        References(name, name, section, kind, items, description);
+
+    /// <inheritdoc cref="References(string, string, string, FieldTable, string)"/>
+    public static KindField References(string key, string property, string section, string kind, FieldTable items, string description) =>
+        ObjectList(key, property, items, description) with
         {
             StackRequired = true,
             ReferencesSection = section,

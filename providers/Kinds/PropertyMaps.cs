@@ -42,6 +42,15 @@ internal static class PropertyMaps
     public static SecretText RequiredSecret(PropertyMap inputs, string key) =>
         OptionalSecret(inputs, key) ?? throw new InvalidOperationException($"Input '{key}' is missing; Check must run before Bird is called.");
 
+    /// <summary>The checked input of <paramref name="field"/> (its property), which must be known by now.</summary>
+    public static string Required(PropertyMap inputs, KindField field) => Required(inputs, field.Property!);
+
+    public static string? Optional(PropertyMap inputs, KindField field) => Optional(inputs, field.Property!);
+
+    public static SecretText RequiredSecret(PropertyMap inputs, KindField field) => RequiredSecret(inputs, field.Property!);
+
+    public static SecretText? OptionalSecret(PropertyMap inputs, KindField field) => OptionalSecret(inputs, field.Property!);
+
     public static SecretText? OptionalSecret(PropertyMap inputs, string key) =>
         inputs[key] is { } v && !v.IsNull
             ? (v.ContainsUnknown ? throw new InvalidOperationException($"Input '{key}' is not yet known.") : new SecretText(v.RevealString()))

@@ -133,8 +133,9 @@ public abstract class StackSection
     /// A list of references to other exported objects, by logical name; an object export did not write (one BirdInfra
     /// cannot declare) stays as its Bird id, named in a comment, so <c>validate</c> points at it.
     /// </summary>
-    protected static YamlField ExportReferences(string key, string kind, IEnumerable<string> ids, ExportContext context)
+    protected static YamlField ExportReferences(KindField reference, IEnumerable<string> ids, ExportContext context)
     {
+        var (key, kind) = (reference.Key!, reference.ReferencesKind!);
         var written = new List<string>();
         var missing = new List<string>();
         foreach (var id in ids)

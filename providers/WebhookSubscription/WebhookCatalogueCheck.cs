@@ -31,7 +31,7 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
 
     public async Task<ImmutableArray<LiveCheckFailure>> CheckAsync(ProviderContext context, ImmutableArray<StackEntry> entries, CancellationToken cancellationToken)
     {
-        var channelEntries = entries.Where(e => Literal(e, "service") is null or WebhookSubscriptionSpec.DefaultService && Literal(e, "event") is not null).ToList();
+        var channelEntries = entries.Where(e => Literal(e, WebhookSubscriptionFields.Service.Property!) is null or WebhookSubscriptionSpec.DefaultService && Literal(e, WebhookSubscriptionFields.Event.Property!) is not null).ToList();
         if (channelEntries.Count == 0)
         {
             return [];
@@ -60,7 +60,7 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
         var failures = ImmutableArray.CreateBuilder<LiveCheckFailure>();
         foreach (var entry in channelEntries)
         {
-            var eventName = Literal(entry, "event")!;
+            var eventName = Literal(entry, WebhookSubscriptionFields.Event.Property!)!;
             if (!catalogue.TryGetValue(eventName, out var filterKeys))
             {
                 if (Platform(eventName) is { } platform && BirdRules.WebhookEvent(WebhookSubscriptionSpec.DefaultService, eventName) is null)
@@ -69,7 +69,7 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
                     if (platforms is null || !platforms.Contains(platform))
                     {
                         failures.Add(new LiveCheckFailure(entry, new CheckFailure(
-                            "event",
+                            WebhookSubscriptionFields.Event.Property!,
                             $"Bird does not list the event '{eventName}' in this workspace yet ({source}), "
                             + (platforms is null ? $"and its channels could not be listed to tell whether a {platform} channel exists" : $"which has no {platform} channel yet"),
                             $"Nothing to do if this run creates the workspace's first {platform} channel (a connector); if the subscription's create is refused, check the event name.",
@@ -79,17 +79,17 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
                 }
 
                 failures.Add(new LiveCheckFailure(entry, new CheckFailure(
-                    "event",
+                    WebhookSubscriptionFields.Event.Property!,
                     $"Bird does not offer the event '{Text.Shown(eventName)}' in this workspace ({source} lists {catalogue.Count} channels event{(catalogue.Count == 1 ? string.Empty : "s")}).",
                     $"Use an event Bird lists, e.g. {Names(Nearest(catalogue.Keys, eventName))}; `validate` knows only BirdInfra's built-in catalogue.",
                     DiagnosticCodes.UnknownWebhookEvent)));
                 continue;
             }
 
-            var filters = entry.Inputs.GetValueOrDefault("eventFilters") is ListInput list ? list.Items : [];
+            var filters = entry.Inputs.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is ListInput list ? list.Items : [];
             for (var i = 0; i < filters.Length; i++)
             {
-                if (filters[i] is not MapInput filter || filter.Properties.GetValueOrDefault("key") is not LiteralInput { Value.Kind: PropertyKind.String } keyInput)
+                if (filters[i] is not MapInput filter || filter.Properties.GetValueOrDefault(WebhookSubscriptionFields.FilterKey.Property!) is not LiteralInput { Value.Kind: PropertyKind.String } keyInput)
                 {
                     continue;
                 }
@@ -98,7 +98,7 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
                 if (!filterKeys.Contains(key, StringComparer.Ordinal))
                 {
                     failures.Add(new LiveCheckFailure(entry, new CheckFailure(
-                        $"eventFilters[{i}].key",
+                        $"{WebhookSubscriptionFields.EventFilters.Property}[{i}].{WebhookSubscriptionFields.FilterKey.Property}",
                         $"Bird does not offer the filter key '{Text.Shown(key)}' for event '{eventName}' in this workspace ({source} lists {(filterKeys.IsEmpty ? "none" : Names(filterKeys))}).",
                         (filterKeys.IsEmpty ? "Remove the filter: Bird takes none for this event." : $"Use {Names(filterKeys)}, or remove the filter.")
                             + (key == WebhookSubscriptionSection.ChannelIdKey ? " In a stack file, 'channel:' is what adds a channelId filter." : string.Empty),
@@ -112,7 +112,7 @@ internal sealed class WebhookCatalogueCheck : ILiveCheck
 
     private static LiveCheckFailure Unavailable(StackEntry entry, string what) =>
         new(entry, new CheckFailure(
-            "event",
+            WebhookSubscriptionFields.Event.Property!,
             $"Bird would not show its webhook catalogue ({what}); the stack's events and filter keys were checked against BirdInfra's built-in catalogue only.",
             $"Give the deploy key's policy a definition `{{effect: allow, actions: [view], resources: [\"{CatalogueResource}\"]}}` (Bird's permission table files this call under view on "
             + "/organizations/{organizationId}/workspaces/*/webhook-subscriptions, which may not be enough); `birdinfra doctor` checks every permission the stack needs.",

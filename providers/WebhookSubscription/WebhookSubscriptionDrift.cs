@@ -12,20 +12,21 @@ public sealed class WebhookSubscriptionDrift : IBesideStack
     {
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(context);
-        var filters = (live.Inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap()).ToList();
-        var channel = filters.FirstOrDefault(f => f.GetString("key") == WebhookSubscriptionSection.ChannelIdKey)?.GetString("value");
+        var (key, value) = (WebhookSubscriptionFields.FilterKey.Property!, WebhookSubscriptionFields.FilterValue.Property!);
+        var filters = (live.Inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap()).ToList();
+        var channel = filters.FirstOrDefault(f => f.GetString(key) == WebhookSubscriptionSection.ChannelIdKey)?.GetString(value);
         var channelText = channel is null
             ? "every channel"
             : context.Listed("Connector").FirstOrDefault(c => c.Outputs.GetString("channelId") == channel) is { } connector
                 ? $"channel {channel} (connector {connector.Inputs.GetString("name")}, {connector.Inputs.GetString("phoneNumber")})"
                 : $"channel {channel}";
-        var others = filters.Where(f => f.GetString("key") != WebhookSubscriptionSection.ChannelIdKey).Select(f => $"{f.GetString("key")}={f.GetString("value")}").ToList();
-        var status = live.Inputs.GetString("status") ?? "active";
-        var detail = $"event {live.Inputs.GetString("service")}/{live.Inputs.GetString("event")} to {live.Inputs.GetString("url")}, {channelText}"
+        var others = filters.Where(f => f.GetString(key) != WebhookSubscriptionSection.ChannelIdKey).Select(f => $"{f.GetString(key)}={f.GetString(value)}").ToList();
+        var status = live.Inputs.GetString(WebhookSubscriptionFields.Status.Property!) ?? WebhookSubscriptionSpec.DefaultStatus;
+        var detail = $"event {live.Inputs.GetString(WebhookSubscriptionFields.Service.Property!)}/{live.Inputs.GetString(WebhookSubscriptionFields.Event.Property!)} to {live.Inputs.GetString(WebhookSubscriptionFields.Url.Property!)}, {channelText}"
             + (others.Count > 0 ? ", filters " + string.Join(", ", others) : string.Empty)
-            + (status == "active" ? string.Empty : $", {status}");
+            + (status == WebhookSubscriptionSpec.DefaultStatus ? string.Empty : $", {status}");
 
         // A subscription no stack owns sends the workspace's events to a URL nobody reviewed: where traffic goes.
-        return new BesideDescription(live.Inputs.GetString("event") ?? live.Id, detail, DriftSeverity.Warning);
+        return new BesideDescription(live.Inputs.GetString(WebhookSubscriptionFields.Event.Property!) ?? live.Id, detail, DriftSeverity.Warning);
     }
 }

@@ -21,12 +21,9 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     private static readonly ImmutableHashSet<string> ReplaceKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.ReplaceOnChange).Select(f => f.Property!)];
 
     /// <summary>Optional fields Bird's PATCH types as non-nullable strings: setting or changing them is a PATCH, removing them is not.</summary>
-    private static readonly ImmutableHashSet<string> ClearableOnlyByReplace = ImmutableHashSet.Create("signingKey", "template");
+    private static readonly ImmutableHashSet<string> ClearableOnlyByReplace = ImmutableHashSet.Create(WebhookSubscriptionFields.SigningKey.Property!, WebhookSubscriptionFields.Template.Property!);
 
-    private static readonly string[] NaturalKeyFields = ["service", "event", "url", "eventFilters"];
-
-    private const string ChannelIdKey = "channelId";
-
+    private static readonly string[] NaturalKeyFields = [.. new[] { WebhookSubscriptionFields.Service, WebhookSubscriptionFields.Event, WebhookSubscriptionFields.Url, WebhookSubscriptionFields.EventFilters }.Select(f => f.Property!)];
 
     private readonly bool _allowHttpLoopback;
 
@@ -61,20 +58,21 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     {
         var check = new InputChecker();
         check.RejectUnknownKeys(inputs, string.Empty, [.. WebhookSubscriptionFields.Table.Properties]);
-        var service = check.String(inputs, string.Empty, "service", required: true, s => WithGuess(BirdRules.WebhookService(s), s, BirdRules.WebhookServices));
+        // Required in Check, with no default: the default is the stack file's (the reader fills it in).
+        var service = check.String(inputs, string.Empty, WebhookSubscriptionFields.Service.Property!, required: true, s => WithGuess(BirdRules.WebhookService(s), s, BirdRules.WebhookServices));
         var knownService = service is { ContainsUnknown: false } && BirdRules.WebhookService(service.AsString()) is null ? service.AsString() : null;
-        var @event = check.String(inputs, string.Empty, "event", required: true, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, WebhookSubscriptionFields.KnownEvents));
+        var @event = check.String(inputs, string.Empty, WebhookSubscriptionFields.Event, e => knownService is null ? null : WithGuess(BirdRules.WebhookEvent(knownService, e), e, WebhookSubscriptionFields.KnownEvents));
         // Filter keys are judged against a known event only: an unknown service or event is reported once, by itself.
         var knownEvent = knownService is not null && @event is { ContainsUnknown: false } && BirdRules.WebhookEvent(knownService, @event.AsString()) is null ? @event.AsString() : null;
-        var filters = check.List(inputs, string.Empty, "eventFilters", required: false);
+        var filters = check.List(inputs, string.Empty, WebhookSubscriptionFields.EventFilters);
         var normalised = PropertyMaps.Of(
-            ("service", service),
-            ("event", @event),
-            ("url", check.String(inputs, string.Empty, "url", required: true, u => BirdRules.WebhookUrl(u, _allowHttpLoopback))),
-            ("signingKey", check.String(inputs, string.Empty, "signingKey", required: false, SigningKeyRule, secret: true)),
-            ("eventFilters", filters is { } list ? CheckFilters(check, list, knownEvent) : inputs["eventFilters"]),
-            ("status", check.String(inputs, string.Empty, "status", required: false, StatusRule, WebhookSubscriptionSpec.DefaultStatus)),
-            ("template", check.String(inputs, string.Empty, "template", required: false)));
+            (WebhookSubscriptionFields.Service.Property!, service),
+            (WebhookSubscriptionFields.Event.Property!, @event),
+            (WebhookSubscriptionFields.Url.Property!, check.String(inputs, string.Empty, WebhookSubscriptionFields.Url, u => BirdRules.WebhookUrl(u, _allowHttpLoopback))),
+            (WebhookSubscriptionFields.SigningKey.Property!, check.String(inputs, string.Empty, WebhookSubscriptionFields.SigningKey, SigningKeyRule)),
+            (WebhookSubscriptionFields.EventFilters.Property!, filters is { } list ? CheckFilters(check, list, knownEvent) : inputs[WebhookSubscriptionFields.EventFilters.Property!]),
+            (WebhookSubscriptionFields.Status.Property!, check.String(inputs, string.Empty, WebhookSubscriptionFields.Status)),
+            (WebhookSubscriptionFields.Template.Property!, check.String(inputs, string.Empty, WebhookSubscriptionFields.Template)));
         return new CheckResult(normalised, check.Failures);
     }
 
@@ -106,10 +104,10 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     /// <summary>Bird itself refuses a second subscription with the same service, event, url and filters (409).</summary>
     public string NaturalKey(PropertyMap inputs)
     {
-        var filters = (inputs["eventFilters"]?.AsList() ?? [])
-            .Select(f => $"{f.AsMap().GetString("key")}={f.AsMap().GetString("value")}")
+        var filters = (inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? [])
+            .Select(f => $"{f.AsMap().GetString(WebhookSubscriptionFields.FilterKey.Property!)}={f.AsMap().GetString(WebhookSubscriptionFields.FilterValue.Property!)}")
             .Order(StringComparer.Ordinal);
-        return $"{Name}:{inputs.GetString("service")}:{inputs.GetString("event")}:{inputs.GetString("url")}:{string.Join(',', filters)}";
+        return $"{Name}:{inputs.GetString(WebhookSubscriptionFields.Service.Property!)}:{inputs.GetString(WebhookSubscriptionFields.Event.Property!)}:{inputs.GetString(WebhookSubscriptionFields.Url.Property!)}:{string.Join(',', filters)}";
     }
 
     public async Task<ResourceSnapshot> CreateAsync(ProviderContext context, PropertyMap inputs, CancellationToken cancellationToken)
@@ -149,7 +147,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     /// <summary>Bird never returns the signing key after create: keep it from what state knows.</summary>
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
-        WithSigningKey(live, known.Inputs["signingKey"] is { IsNull: false } key ? key : null);
+        WithSigningKey(live, known.Inputs[WebhookSubscriptionFields.SigningKey.Property!] is { IsNull: false } key ? key : null);
 
     /// <summary>One PATCH with only what changed. Never a null: Bird rejects it (422), and Diff turns a removal into a replacement.</summary>
     public async Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken)
@@ -169,27 +167,27 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         var body = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (before.Url != after.Url)
         {
-            body["url"] = after.Url;
+            body[WebhookSubscriptionFields.Url.Property!] = after.Url;
         }
 
         if (!Equals(before.SigningKey, after.SigningKey))
         {
-            body["signingKey"] = after.SigningKey!.Reveal();
+            body[WebhookSubscriptionFields.SigningKey.Property!] = after.SigningKey!.Reveal();
         }
 
         if (!before.EventFilters.SequenceEqual(after.EventFilters))
         {
-            body["eventFilters"] = after.EventFilters.Select(f => new { key = f.Key, value = f.Value }).ToArray();
+            body[WebhookSubscriptionFields.EventFilters.Property!] = after.EventFilters.Select(f => new { key = f.Key, value = f.Value }).ToArray();
         }
 
         if (before.Status != after.Status)
         {
-            body["status"] = after.Status;
+            body[WebhookSubscriptionFields.Status.Property!] = after.Status;
         }
 
         if (before.Template != after.Template)
         {
-            body["template"] = after.Template;
+            body[WebhookSubscriptionFields.Template.Property!] = after.Template;
         }
 
         if (body.Count == 0)
@@ -225,13 +223,14 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static ResourceSnapshot WithSigningKey(ResourceSnapshot snapshot, PropertyValue? signingKey)
     {
+        var key = WebhookSubscriptionFields.SigningKey.Property!;
         if (signingKey is null)
         {
-            return snapshot with { Inputs = snapshot.Inputs.Without("signingKey"), Outputs = snapshot.Outputs.Without("signingKey") };
+            return snapshot with { Inputs = snapshot.Inputs.Without(key), Outputs = snapshot.Outputs.Without(key) };
         }
 
         var secret = PropertyValue.Secret(signingKey);
-        return snapshot with { Inputs = snapshot.Inputs.With("signingKey", secret), Outputs = snapshot.Outputs.With("signingKey", secret) };
+        return snapshot with { Inputs = snapshot.Inputs.With(key, secret), Outputs = snapshot.Outputs.With(key, secret) };
     }
 
     private static string[] Redact(WebhookSubscriptionSpec spec) => spec.SigningKey is { } key ? [key.Reveal()] : [];
@@ -244,20 +243,18 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         var channelValues = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Length; i++)
         {
-            var path = $"eventFilters[{i}]";
+            var path = $"{WebhookSubscriptionFields.EventFilters.Property}[{i}]";
             var map = check.Object(items[i], path);
             if (map is null)
             {
                 continue;
             }
 
-            check.RejectUnknownKeys(map, path, "key", "value");
-            var key = check.String(map, path, "key", required: true, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
-            var value = check.String(map, path, "value", required: true, v => v.Length == 0
-                ? new RuleViolation("The event filter value is empty.", "Give the value to match, e.g. value: delivered.", DiagnosticCodes.InvalidFilterValue)
-                : null);
+            check.RejectUnknownKeys(map, path, WebhookSubscriptionFields.Filter);
+            var key = check.String(map, path, WebhookSubscriptionFields.FilterKey, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
+            var value = check.String(map, path, WebhookSubscriptionFields.FilterValue);
             // Filters are a set: the same channelId filter twice is one filter.
-            if (key is { ContainsUnknown: false } && key.AsString() == ChannelIdKey && (value is not { ContainsUnknown: false } || channelValues.Add(value.AsString())))
+            if (key is { ContainsUnknown: false } && key.AsString() == WebhookSubscriptionSection.ChannelIdKey && (value is not { ContainsUnknown: false } || channelValues.Add(value.AsString())))
             {
                 if (++channelFilters > 1)
                 {
@@ -267,7 +264,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
                 if (value is { ContainsUnknown: false } && value.AsString().Length > 0 && BirdRules.Uuid(value.AsString()) is { } uuid)
                 {
-                    check.Fail($"{path}.value", uuid.Message, "A channelId filter holds a channel UUID; in a stack file, for a connector of the stack write channel: <connector name> instead.", DiagnosticCodes.InvalidUuid);
+                    check.Fail(InputChecker.Join(path, WebhookSubscriptionFields.FilterValue.Property!), uuid.Message, "A channelId filter holds a channel UUID; in a stack file, for a connector of the stack write channel: <connector name> instead.", DiagnosticCodes.InvalidUuid);
                     continue;
                 }
             }
@@ -279,7 +276,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
             if (key.ContainsUnknown || value.ContainsUnknown)
             {
-                unknown.Add(PropertyValue.Map(PropertyMaps.Of(("key", key), ("value", value))));
+                unknown.Add(PropertyValue.Map(PropertyMaps.Of((WebhookSubscriptionFields.FilterKey.Property!, key), (WebhookSubscriptionFields.FilterValue.Property!, value))));
             }
             else
             {

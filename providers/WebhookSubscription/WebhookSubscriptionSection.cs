@@ -23,7 +23,6 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     public const string ChannelIdKey = "channelId";
     private const string FilterExample = "- { key: messageStatus, value: delivered }";
-    private static readonly ImmutableArray<string> FilterKeys = ["key", "value"];
 
     public override string Name => "webhookSubscriptions";
 
@@ -42,68 +41,73 @@ public sealed class WebhookSubscriptionSection : StackSection
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
         var reader = context.Reader;
-        var fields = WebhookSubscriptionFields.Table;
-        CommonFields.TableText(context, body, fields["service"], owner, entry);
-        CommonFields.TableText(context, body, fields["event"], owner, entry);
-        CommonFields.TableText(context, body, fields["url"], owner, entry);
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Service, owner, entry);
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Event, owner, entry);
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Url, owner, entry);
         var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
+        var eventFilters = WebhookSubscriptionFields.EventFilters;
         if (channel is { } connector)
         {
-            entry.At($"eventFilters[{filters.Count}]", connector.Node);
+            entry.At($"{eventFilters.Property}[{filters.Count}]", connector.Node);
             filters.Add(StackEntryBuilder.Map(
-                ("key", StackEntryBuilder.Text(ChannelIdKey)),
-                ("value", new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
+                (WebhookSubscriptionFields.FilterKey.Property!, StackEntryBuilder.Text(ChannelIdKey)),
+                (WebhookSubscriptionFields.FilterValue.Property!, new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
         }
 
-        entry.Set("eventFilters", new ListInput([.. filters]), FieldReader.Optional(body, "eventFilters"));
-        CommonFields.TableText(context, body, fields["status"], owner, entry);
-        if (reader.Required(body, "signingKey", owner, fields["signingKey"].MissingHint!) is { } keyNode)
+        entry.Set(eventFilters.Property!, new ListInput([.. filters]), FieldReader.Optional(body, eventFilters.Key!));
+        CommonFields.TableText(context, body, WebhookSubscriptionFields.Status, owner, entry);
+        var signingKey = WebhookSubscriptionFields.SigningKey;
+        if (reader.Required(body, signingKey.Key!, owner, signingKey.MissingHint!) is { } keyNode)
         {
             var source = context.Sources.Secret(keyNode, SigningKeyVariable, generateNotAllowed: null);
-            entry.Set("signingKey", source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.signingKey"), keyNode);
+            entry.Set(signingKey.Property!, source is null ? StackEntryBuilder.Unreadable : new SecretSourceInput(source, $"{Name}.{key.Value}.{signingKey.Key}"), keyNode);
         }
         else
         {
-            entry.Set("signingKey", StackEntryBuilder.Unreadable);
+            entry.Set(signingKey.Property!, StackEntryBuilder.Unreadable);
         }
     }
 
     /// <summary>A subscription has no name in Bird: its logical name comes from its channel's connector and its event.</summary>
     public override string ExportName(ResourceSnapshot live, ExportContext context) =>
-        (Channel(live, context) is { } connector ? connector + " " : string.Empty) + (live.Inputs.GetString("event") ?? live.Id);
+        (Channel(live, context) is { } connector ? connector + " " : string.Empty) + (live.Inputs.GetString(WebhookSubscriptionFields.Event.Property!) ?? live.Id);
 
     protected override IEnumerable<YamlField> ExportFields(ResourceSnapshot live, string logicalName, ExportContext context)
     {
-        foreach (var field in ExportPlainFields(live, "service"))
+        foreach (var field in ExportPlainFields(live, WebhookSubscriptionFields.Service.Key!))
         {
             yield return field;
         }
 
-        yield return new YamlField("event", live.Inputs.GetString("event") ?? string.Empty);
-        yield return new YamlField("url", live.Inputs.GetString("url") ?? string.Empty);
+        foreach (var text in new[] { WebhookSubscriptionFields.Event, WebhookSubscriptionFields.Url })
+        {
+            yield return new YamlField(text.Key!, live.Inputs.GetString(text.Property!) ?? string.Empty);
+        }
+
         var connector = Channel(live, context);
         if (connector is not null)
         {
-            yield return new YamlField("channel", connector);
+            yield return new YamlField(WebhookSubscriptionFields.Channel.Key!, connector);
         }
 
-        var filters = (live.Inputs["eventFilters"]?.AsList() ?? [])
+        var (eventFilters, key, value) = (WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.FilterKey, WebhookSubscriptionFields.FilterValue);
+        var filters = (live.Inputs[eventFilters.Property!]?.AsList() ?? [])
             .Select(f => f.AsMap())
-            .Where(f => connector is null || f.GetString("key") != ChannelIdKey)
-            .Select(f => (YamlOut)new YamlMapping([new YamlField("key", f.GetString("key") ?? string.Empty), new YamlField("value", f.GetString("value") ?? string.Empty)], Flow: true))
+            .Where(f => connector is null || f.GetString(key.Property!) != ChannelIdKey)
+            .Select(f => (YamlOut)new YamlMapping([new YamlField(key.Key!, f.GetString(key.Property!) ?? string.Empty), new YamlField(value.Key!, f.GetString(value.Property!) ?? string.Empty)], Flow: true))
             .ToImmutableArray();
         if (!filters.IsEmpty)
         {
-            yield return new YamlField("eventFilters", new YamlSequence(filters));
+            yield return new YamlField(eventFilters.Key!, new YamlSequence(filters));
         }
 
-        foreach (var field in ExportPlainFields(live, "status"))
+        foreach (var field in ExportPlainFields(live, WebhookSubscriptionFields.Status.Key!))
         {
             yield return field;
         }
 
-        yield return new YamlField("signingKey", YamlMapping.Env(SigningKeyVariable), $"Bird never returns it: set {SigningKeyVariable} (or name a variable per subscription)");
+        yield return new YamlField(WebhookSubscriptionFields.SigningKey.Key!, YamlMapping.Env(SigningKeyVariable), $"Bird never returns it: set {SigningKeyVariable} (or name a variable per subscription)");
     }
 
     /// <summary>The kind's failures on the filter <c>channel:</c> stands for, said about <c>channel:</c>.</summary>
@@ -118,7 +122,7 @@ public sealed class WebhookSubscriptionSection : StackSection
         {
             DiagnosticCodes.UnknownEventFilterKey => new CheckFailure(
                 failure.Path,
-                entry.Inputs.GetValueOrDefault("event") is LiteralInput { Value.Kind: PropertyKind.String } eventName
+                entry.Inputs.GetValueOrDefault(WebhookSubscriptionFields.Event.Property!) is LiteralInput { Value.Kind: PropertyKind.String } eventName
                     ? $"Event '{Text.Shown(eventName.Value.AsString())}' cannot be filtered by channel, so 'channel:' does not apply."
                     : "This event cannot be filtered by channel, so 'channel:' does not apply.",
                 "Use channel: with a channel message event such as whatsapp.inbound, whatsapp.outbound or whatsapp.interaction; remove it here.",
@@ -134,25 +138,26 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     private static (string Name, StackNode Node)? Channel(ValidationContext context, MappingNode body)
     {
-        if (FieldReader.Optional(body, "channel") is not { } node)
+        if (FieldReader.Optional(body, WebhookSubscriptionFields.Channel.Key!) is not { } node)
         {
             return null;
         }
 
-        if (context.Reader.String(node, "channel: main-number") is not { } connector)
+        if (context.Reader.String(node, WebhookSubscriptionFields.Channel.Example!) is not { } connector)
         {
             return (string.Empty, node);
         }
 
-        context.Index.References.Add(("connectors", connector, node));
+        context.Index.References.Add((WebhookSubscriptionFields.Channel.ReferencesSection!, connector, node));
         return (connector, node);
     }
 
     /// <summary>The logical name of the exported connector whose channel the subscription's one channelId filter names.</summary>
     private static string? Channel(ResourceSnapshot live, ExportContext context)
     {
-        var channels = (live.Inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap()).Where(f => f.GetString("key") == ChannelIdKey).ToList();
-        return channels.Count == 1 && channels[0].GetString("value") is { } channelId
+        var channels = (live.Inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap())
+            .Where(f => f.GetString(WebhookSubscriptionFields.FilterKey.Property!) == ChannelIdKey).ToList();
+        return channels.Count == 1 && channels[0].GetString(WebhookSubscriptionFields.FilterValue.Property!) is { } channelId
             ? context.LogicalNameByOutput("Connector", "channelId", channelId)
             : null;
     }
@@ -161,41 +166,42 @@ public sealed class WebhookSubscriptionSection : StackSection
     private static List<InputExpression> Filters(ValidationContext context, MappingNode body, StackEntryBuilder entry)
     {
         var reader = context.Reader;
+        var (eventFilters, keyField, valueField) = (WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.FilterKey, WebhookSubscriptionFields.FilterValue);
         var filters = new List<InputExpression>();
-        if (FieldReader.Optional(body, "eventFilters") is not { } node
-            || reader.List(node, $"eventFilters: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
+        if (FieldReader.Optional(body, eventFilters.Key!) is not { } node
+            || reader.List(node, $"{eventFilters.Key}: [{FilterExample[2..]}]", nonEmpty: false) is not { } items)
         {
             return filters;
         }
 
         foreach (var item in items)
         {
-            var path = $"eventFilters[{filters.Count}]";
+            var path = $"{eventFilters.Property}[{filters.Count}]";
             if (reader.Mapping(item, "An event filter", $"Write {FilterExample}.") is not { } filter)
             {
                 continue;
             }
 
             var owner = reader.At(filter);
-            reader.CheckKeys(filter, FilterKeys, "an event filter");
-            var keyNode = reader.Required(filter, "key", owner, $"Write {FilterExample}.");
-            var valueNode = reader.Required(filter, "value", owner, $"Write {FilterExample}.");
-            var key = keyNode is null ? null : reader.String(keyNode, "key: messageStatus");
-            var value = valueNode is null ? null : reader.String(valueNode, "value: delivered");
+            reader.CheckKeys(filter, WebhookSubscriptionFields.Filter.Keys, "an event filter");
+            var keyNode = reader.Required(filter, keyField.Key!, owner, $"Write {FilterExample}.");
+            var valueNode = reader.Required(filter, valueField.Key!, owner, $"Write {FilterExample}.");
+            var key = keyNode is null ? null : reader.String(keyNode, keyField.Example!);
+            var value = valueNode is null ? null : reader.String(valueNode, valueField.Example!);
             entry.At(path, item);
             if (keyNode is not null)
             {
-                entry.At($"{path}.key", keyNode);
+                entry.At($"{path}.{keyField.Property}", keyNode);
             }
 
             if (valueNode is not null)
             {
-                entry.At($"{path}.value", valueNode);
+                entry.At($"{path}.{valueField.Property}", valueNode);
             }
 
             filters.Add(StackEntryBuilder.Map(
-                ("key", key is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(key)),
-                ("value", value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value))));
+                (keyField.Property!, key is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(key)),
+                (valueField.Property!, value is null ? StackEntryBuilder.Unreadable : StackEntryBuilder.Text(value))));
         }
 
         return filters;
@@ -224,7 +230,7 @@ public sealed class WebhookSubscriptionSection : StackSection
             Group: entry => Identity(entry)?.FilterSet,
             MaxSubscriptionsPerFilterSet,
             At: null,
-            Message: (entry, count) => $"This is subscription number {count} for {Literal(entry.Inputs, "service")} {Literal(entry.Inputs, "event")} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
+            Message: (entry, count) => $"This is subscription number {count} for {Literal(entry.Inputs, WebhookSubscriptionFields.Service.Property!)} {Literal(entry.Inputs, WebhookSubscriptionFields.Event.Property!)} with the same filters; Bird allows {MaxSubscriptionsPerFilterSet}.",
             Hint: "Fan out to more URLs from one of your endpoints, or filter the subscriptions differently."),
     ];
 
@@ -235,11 +241,11 @@ public sealed class WebhookSubscriptionSection : StackSection
     /// </summary>
     private static (string FilterSet, string Url)? Identity(StackEntry entry)
     {
-        if (Literal(entry.Inputs, "service") is not { } service
-            || Literal(entry.Inputs, "event") is not { } eventName
-            || Literal(entry.Inputs, "url") is not { } url
-            || entry.Inputs.GetValueOrDefault("eventFilters") is not ListInput filters
-            || (entry.Nodes.GetValueOrDefault("eventFilters") is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
+        if (Literal(entry.Inputs, WebhookSubscriptionFields.Service.Property!) is not { } service
+            || Literal(entry.Inputs, WebhookSubscriptionFields.Event.Property!) is not { } eventName
+            || Literal(entry.Inputs, WebhookSubscriptionFields.Url.Property!) is not { } url
+            || entry.Inputs.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is not ListInput filters
+            || (entry.Nodes.GetValueOrDefault(WebhookSubscriptionFields.EventFilters.Property!) is { } node && (node is not SequenceNode sequence || sequence.Items.Any(i => i is not MappingNode))))
         {
             return null;
         }
@@ -248,8 +254,8 @@ public sealed class WebhookSubscriptionSection : StackSection
         foreach (var filter in filters.Items)
         {
             if (filter is not MapInput { Properties: var properties }
-                || Literal(properties, "key") is not { } key
-                || (Literal(properties, "value") ?? ChannelFilterValue(properties.GetValueOrDefault("value"))) is not { } value)
+                || Literal(properties, WebhookSubscriptionFields.FilterKey.Property!) is not { } key
+                || (Literal(properties, WebhookSubscriptionFields.FilterValue.Property!) ?? ChannelFilterValue(properties.GetValueOrDefault(WebhookSubscriptionFields.FilterValue.Property!))) is not { } value)
             {
                 return null;
             }

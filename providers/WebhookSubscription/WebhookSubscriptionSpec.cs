@@ -28,24 +28,26 @@ public sealed record WebhookSubscriptionSpec(
         filters.Distinct().OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal).ToImmutableArray();
 
     public static WebhookSubscriptionSpec FromInputs(PropertyMap inputs) => new(
-        PropertyMaps.Required(inputs, "service"),
-        PropertyMaps.Required(inputs, "event"),
-        PropertyMaps.Required(inputs, "url"),
-        PropertyMaps.OptionalSecret(inputs, "signingKey"),
-        Normalise((inputs["eventFilters"]?.AsList() ?? []).Select(f => f.AsMap())
-            .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, "key"), PropertyMaps.Required(f, "value")))),
-        PropertyMaps.Optional(inputs, "status") ?? DefaultStatus,
-        PropertyMaps.Optional(inputs, "template"));
+        PropertyMaps.Required(inputs, WebhookSubscriptionFields.Service),
+        PropertyMaps.Required(inputs, WebhookSubscriptionFields.Event),
+        PropertyMaps.Required(inputs, WebhookSubscriptionFields.Url),
+        PropertyMaps.OptionalSecret(inputs, WebhookSubscriptionFields.SigningKey),
+        Normalise((inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap())
+            .Select(f => new WebhookEventFilter(PropertyMaps.Required(f, WebhookSubscriptionFields.FilterKey), PropertyMaps.Required(f, WebhookSubscriptionFields.FilterValue)))),
+        PropertyMaps.Optional(inputs, WebhookSubscriptionFields.Status) ?? DefaultStatus,
+        PropertyMaps.Optional(inputs, WebhookSubscriptionFields.Template));
 
     public static PropertyValue FiltersValue(IEnumerable<WebhookEventFilter> filters) =>
-        PropertyValue.List(filters.Select(f => PropertyValue.Map(PropertyMaps.Of(("key", PropertyValue.String(f.Key)), ("value", PropertyValue.String(f.Value))))));
+        PropertyValue.List(filters.Select(f => PropertyValue.Map(PropertyMaps.Of(
+            (WebhookSubscriptionFields.FilterKey.Property!, PropertyValue.String(f.Key)),
+            (WebhookSubscriptionFields.FilterValue.Property!, PropertyValue.String(f.Value))))));
 
     public PropertyMap ToInputs() => PropertyMaps.Of(
-        ("service", PropertyValue.String(Service)),
-        ("event", PropertyValue.String(Event)),
-        ("url", PropertyValue.String(Url)),
-        ("signingKey", SigningKey?.ToPropertyValue()),
-        ("eventFilters", FiltersValue(EventFilters)),
-        ("status", PropertyValue.String(Status)),
-        ("template", PropertyMaps.Text(Template)));
+        (WebhookSubscriptionFields.Service.Property!, PropertyValue.String(Service)),
+        (WebhookSubscriptionFields.Event.Property!, PropertyValue.String(Event)),
+        (WebhookSubscriptionFields.Url.Property!, PropertyValue.String(Url)),
+        (WebhookSubscriptionFields.SigningKey.Property!, SigningKey?.ToPropertyValue()),
+        (WebhookSubscriptionFields.EventFilters.Property!, FiltersValue(EventFilters)),
+        (WebhookSubscriptionFields.Status.Property!, PropertyValue.String(Status)),
+        (WebhookSubscriptionFields.Template.Property!, PropertyMaps.Text(Template)));
 }
