@@ -3,7 +3,7 @@ using System.Globalization;
 using BirdInfra.Apply;
 using BirdInfra.Commands;
 using BirdInfra.Engine;
-using BirdInfra.Hosting;
+using BirdInfra.Emulation;
 using BirdInfra.Outputs;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds;

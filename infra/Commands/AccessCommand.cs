@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using BirdInfra.Access;
 using BirdInfra.Engine;
-using BirdInfra.Providers.Access;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.AccessEvaluation;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.Rendering;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
@@ -36,7 +36,7 @@ public static class AccessCommand
         var results = new List<AccessProbeResult>();
         foreach (var k in keys)
         {
-            var resource = session.Refresh.State.Find(new Providers.Graph.ResourceAddress("AccessKey", k.Key));
+            var resource = session.Refresh.State.Find(new Providers.Expressions.ResourceAddress("AccessKey", k.Key));
             if (resource?.Outputs["token"] is not { } token || token.RevealString() is not { Length: > 0 } secret)
             {
                 io.Error.WriteLine($"warning: access key '{k.Key}' has no token in state (not created yet, or created outside BirdInfra): not probed.");

@@ -1,6 +1,6 @@
 using BirdInfra.Engine;
 using BirdInfra.Outputs;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.Rendering;
 using BirdInfra.State;
 

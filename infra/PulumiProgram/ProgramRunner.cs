@@ -3,8 +3,8 @@ using BirdInfra.Engine;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.ValueSources;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
@@ -102,7 +102,7 @@ public static class ProgramRunner
             {
                 await (diagnostic.IsError
                     ? log.ErrorAsync(diagnostic.ToString(), null, cancellationToken)
-                    : log.LogAsync(Protos.LogSeverity.Warning, diagnostic.ToString(), null, cancellationToken)).ConfigureAwait(false);
+                    : log.LogAsync(EngineProtos.LogSeverity.Warning, diagnostic.ToString(), null, cancellationToken)).ConfigureAwait(false);
             }
 
             var errors = load.Errors.Length;
@@ -112,7 +112,7 @@ public static class ProgramRunner
 
         foreach (var warning in load.Warnings)
         {
-            await log.LogAsync(Protos.LogSeverity.Warning, warning.ToString(), null, cancellationToken).ConfigureAwait(false);
+            await log.LogAsync(EngineProtos.LogSeverity.Warning, warning.ToString(), null, cancellationToken).ConfigureAwait(false);
         }
 
         var organizationId = Id(settings, stack.Target.OrganizationId, "organizationId", environment);
@@ -166,7 +166,7 @@ public static class ProgramRunner
             {
                 // The value is still sent as a secret; the warning is about the plaintext copy in Pulumi.<stack>.yaml.
                 await log.LogAsync(
-                    Protos.LogSeverity.Warning,
+                    EngineProtos.LogSeverity.Warning,
                     $"The config value {key} is used as a secret but is stored in plaintext: run `pulumi config set --secret {key}` to encrypt it.",
                     null,
                     cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
-using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.StackFiles.Reading;
 
 namespace BirdInfra.Providers.AccessKey;
 

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks.Writing;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.Reading;
+using BirdInfra.Providers.StackFiles.Writing;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.AccessKey;
 

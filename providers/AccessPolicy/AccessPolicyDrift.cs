@@ -1,4 +1,4 @@
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Providers.AccessPolicy;

@@ -6,7 +6,7 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Providers.Schema;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.Connector;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.Expressions;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.Kinds;
 

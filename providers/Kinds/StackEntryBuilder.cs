@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.Kinds;
 

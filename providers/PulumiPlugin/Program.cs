@@ -1,4 +1,4 @@
-using BirdInfra.PulumiPlugin.Hosting;
+using BirdInfra.PulumiPlugin.Serving;
 
 var listener = PortAnnouncement.ListenAndAnnounce(Console.Out);
 return await PluginHost.RunAsync(args, listener);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.Rules;
 

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using System.Net;
 using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.WebhookSubscription;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Access;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Engine;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;
 using BirdInfra.Stacks.Model;

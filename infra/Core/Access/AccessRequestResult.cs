@@ -1,4 +1,4 @@
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Access;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Stacks.Model;
 

@@ -5,7 +5,7 @@ using System.Runtime.ExceptionServices;
 using BirdInfra.Execution;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;

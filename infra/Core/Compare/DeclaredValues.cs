@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Compare;
 

@@ -45,21 +45,21 @@ public static class LiveComparer
             }
         }
 
-        ImmutableArray<OnlyInOneStack> OnlyIn(Dictionary<Providers.Graph.ResourceAddress, ImmutableSortedDictionary<string, string>> a, Dictionary<Providers.Graph.ResourceAddress, ImmutableSortedDictionary<string, string>> b) =>
+        ImmutableArray<OnlyInOneStack> OnlyIn(Dictionary<Providers.Expressions.ResourceAddress, ImmutableSortedDictionary<string, string>> a, Dictionary<Providers.Expressions.ResourceAddress, ImmutableSortedDictionary<string, string>> b) =>
             [.. a.Keys.Where(k => !b.ContainsKey(k)).Order()
                 .Select(k => new OnlyInOneStack(k.ToString(), expect.Any(e => e.MatchesResource(sections.GetValueOrDefault(k.Kind, k.Kind), k.Name))))];
 
         return new StackComparison(left.Name, right.Name, differences.ToImmutable(), OnlyIn(mine, theirs), OnlyIn(theirs, mine));
     }
 
-    private static Dictionary<Providers.Graph.ResourceAddress, ImmutableSortedDictionary<string, string>> Values(StackState state, StackDefinition stack)
+    private static Dictionary<Providers.Expressions.ResourceAddress, ImmutableSortedDictionary<string, string>> Values(StackState state, StackDefinition stack)
     {
         var sources = new Dictionary<(string Kind, string Name, string Input), string>();
         foreach (var entry in stack.Resources)
         {
             foreach (var (input, expression) in entry.Inputs)
             {
-                if (expression is Providers.Graph.SecretSourceInput secret)
+                if (expression is Providers.Expressions.SecretSourceInput secret)
                 {
                     sources[(entry.Kind, entry.LogicalName, input)] = "[secret] " + secret.Source;
                 }
@@ -80,7 +80,7 @@ public static class LiveComparer
             }
         }
 
-        var result = new Dictionary<Providers.Graph.ResourceAddress, ImmutableSortedDictionary<string, string>>();
+        var result = new Dictionary<Providers.Expressions.ResourceAddress, ImmutableSortedDictionary<string, string>>();
         foreach (var resource in state.Resources.Where(r => !r.Deposed))
         {
             var leaves = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Yaml;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
 

@@ -1,5 +1,5 @@
 using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles.ValueSources;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Engine;

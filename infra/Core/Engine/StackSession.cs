@@ -1,6 +1,6 @@
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.Refresh;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;

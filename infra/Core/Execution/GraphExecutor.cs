@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Execution;
 

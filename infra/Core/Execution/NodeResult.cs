@@ -1,5 +1,5 @@
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Execution;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Yaml;
 using BirdInfra.Stacks;
 
 namespace BirdInfra.Export;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks.Writing;
+using BirdInfra.Providers.StackFiles.Writing;
 
 namespace BirdInfra.Export;
 

@@ -1,6 +1,6 @@
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Graph;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Graph;

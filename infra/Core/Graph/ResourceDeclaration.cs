@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Graph;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.ValueSources;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Graph;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;

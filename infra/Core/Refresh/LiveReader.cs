@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
 using BirdInfra.State;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Access;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Rendering;
 

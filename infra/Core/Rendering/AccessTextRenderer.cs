@@ -1,6 +1,6 @@
 using System.Text;
 using BirdInfra.Access;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Rendering;
 
@@ -16,7 +16,7 @@ public static class AccessTextRenderer
             sb.AppendLine();
             var key = report.Key;
             sb.Append("Access key ").Append(key.Key);
-            if (key.Entry.Inputs.GetValueOrDefault("name") is Providers.Graph.LiteralInput { } name && name.Value.AsString() != key.Key)
+            if (key.Entry.Inputs.GetValueOrDefault("name") is Providers.Expressions.LiteralInput { } name && name.Value.AsString() != key.Key)
             {
                 sb.Append(" (").Append(name.Value.AsString()).Append(')');
             }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Access;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using BirdInfra.Planning;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.SavedPlans;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using BirdInfra.Engine;
 using BirdInfra.Guards;
 using BirdInfra.Planning;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Rendering;
 using BirdInfra.State;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Stacks.Writing;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Writing;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks;
 

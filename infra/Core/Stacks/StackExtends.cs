@@ -1,7 +1,7 @@
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.Reading;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks;
 

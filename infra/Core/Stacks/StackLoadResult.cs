@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Yaml;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks;

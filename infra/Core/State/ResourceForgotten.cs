@@ -1,4 +1,4 @@
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.State;
 

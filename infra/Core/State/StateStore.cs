@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Secrets;
 using BirdInfra.Serialization;

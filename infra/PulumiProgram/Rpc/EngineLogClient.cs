@@ -1,4 +1,4 @@
-using BirdInfra.PulumiProgram.Protos;
+using BirdInfra.PulumiProgram.EngineProtos;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -10,7 +10,7 @@ namespace BirdInfra.PulumiProgram.Rpc;
 /// </summary>
 public sealed class EngineLogClient(GrpcChannel? channel, TextWriter fallback)
 {
-    private readonly Protos.Engine.EngineClient? _client = channel is null ? null : new Protos.Engine.EngineClient(channel);
+    private readonly EngineProtos.Engine.EngineClient? _client = channel is null ? null : new EngineProtos.Engine.EngineClient(channel);
 
     public async Task LogAsync(LogSeverity severity, string message, string? urn, CancellationToken cancellationToken)
     {

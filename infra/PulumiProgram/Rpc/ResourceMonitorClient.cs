@@ -1,4 +1,4 @@
-using BirdInfra.PulumiProgram.Protos;
+using BirdInfra.PulumiProgram.EngineProtos;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;

@@ -4,7 +4,7 @@ using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.PulumiWire;
-using BirdInfra.PulumiPlugin.Hosting;
+using BirdInfra.PulumiPlugin.Serving;
 using BirdInfra.PulumiPlugin.Protos;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Access;
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Providers.Tests.Integration;
 

@@ -1,5 +1,5 @@
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Tests.Engine;

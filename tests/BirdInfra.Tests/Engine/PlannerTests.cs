@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Refresh;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using BirdInfra.Providers.AccessKey;
 using BirdInfra.Providers.AccessPolicy;
 using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Refresh;

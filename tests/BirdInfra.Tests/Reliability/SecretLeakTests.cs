@@ -1,4 +1,4 @@
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.Tests.Support;
 using Xunit.Abstractions;
 

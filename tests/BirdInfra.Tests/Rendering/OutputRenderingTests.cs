@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using BirdInfra.Outputs;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Rendering;

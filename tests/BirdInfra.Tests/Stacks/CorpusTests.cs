@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.Stacks;
 using Xunit.Abstractions;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.Reading;
+using BirdInfra.Providers.StackFiles.Yaml;
 using BirdInfra.Stacks;
 
 namespace BirdInfra.Tests.Stacks;

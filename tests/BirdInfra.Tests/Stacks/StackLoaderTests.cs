@@ -1,7 +1,7 @@
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.ValueSources;
 using BirdInfra.Stacks;
 using BirdInfra.Stacks.Model;
 using BirdInfra.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks.Reading;
+using BirdInfra.Providers.StackFiles.Reading;
 using BirdInfra.Stacks;
 
 namespace BirdInfra.Tests.Stacks;

@@ -1,5 +1,5 @@
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.Stacks;
 
 namespace BirdInfra.Tests.Stacks;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using BirdInfra.Apply;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Properties;
 using BirdInfra.State;
 using BirdInfra.Tests.Reliability;

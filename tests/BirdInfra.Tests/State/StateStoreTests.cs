@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Stacks;
+using BirdInfra.Providers.StackFiles;
 using BirdInfra.State;
 using BirdInfra.Tests.Reliability;
 using BirdInfra.Tests.Support;

@@ -1,8 +1,8 @@
 using BirdInfra.Graph;
-using BirdInfra.Providers.Graph;
+using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles.ValueSources;
 
 namespace BirdInfra.Tests.Support;
 

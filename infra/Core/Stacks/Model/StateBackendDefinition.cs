@@ -1,4 +1,4 @@
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles.ValueSources;
 
 namespace BirdInfra.Stacks.Model;
 

@@ -1,5 +1,5 @@
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks.Model;
+using BirdInfra.Providers.StackFiles.ValueSources;
 
 namespace BirdInfra.Stacks.Model;
 

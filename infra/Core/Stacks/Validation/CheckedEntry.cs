@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.Reading;
+using BirdInfra.Providers.StackFiles.Yaml;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using BirdInfra.Graph;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles.Reading;
+using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using BirdInfra.Access;
 using BirdInfra.Providers.Diagnostics;
 using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Stacks;
-using BirdInfra.Providers.Stacks.Reading;
-using BirdInfra.Providers.Stacks.Yaml;
+using BirdInfra.Providers.StackFiles;
+using BirdInfra.Providers.StackFiles.Reading;
+using BirdInfra.Providers.StackFiles.Yaml;
 using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;

@@ -1,4 +1,0 @@
-namespace BirdInfra.Providers.Access;
-
-/// <summary>What a key may do with one operation of Bird's API: the request pattern evaluated and the answer for every id.</summary>
-public sealed record AccessOperationResult(BirdOperation Operation, string Path, AccessOutcome Outcome);

@@ -1,0 +1,5 @@
+using System.Collections.Immutable;
+
+namespace BirdInfra.Providers.Expressions;
+
+public sealed record ListInput(ImmutableArray<InputExpression> Items) : InputExpression;

@@ -1,0 +1,5 @@
+using BirdInfra.Providers.Properties;
+
+namespace BirdInfra.Providers.Expressions;
+
+public sealed record LiteralInput(PropertyValue Value) : InputExpression;

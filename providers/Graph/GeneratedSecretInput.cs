@@ -1,4 +1,0 @@
-namespace BirdInfra.Providers.Graph;
-
-/// <summary>A random secret made once by the engine and then kept in state (the built-in engine's generator).</summary>
-public sealed record GeneratedSecretInput(int Length) : InputExpression;

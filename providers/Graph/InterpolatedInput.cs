@@ -1,4 +1,0 @@
-namespace BirdInfra.Providers.Graph;
-
-/// <summary>Text with <c>${organizationId}</c> / <c>${workspaceId}</c> in it; the compiler puts in the target's ids.</summary>
-public sealed record InterpolatedInput(string Template) : InputExpression;

@@ -1,5 +1,0 @@
-using BirdInfra.Providers.Properties;
-
-namespace BirdInfra.Providers.Graph;
-
-public sealed record LiteralInput(PropertyValue Value) : InputExpression;

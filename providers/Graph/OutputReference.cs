@@ -1,4 +1,0 @@
-namespace BirdInfra.Providers.Graph;
-
-/// <summary>The value of another resource's output, known only once that resource exists.</summary>
-public sealed record OutputReference(ResourceAddress Target, string Output) : InputExpression;

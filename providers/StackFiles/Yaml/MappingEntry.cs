@@ -1,0 +1,3 @@
+namespace BirdInfra.Providers.StackFiles.Yaml;
+
+public sealed record MappingEntry(ScalarNode Key, StackNode Value);

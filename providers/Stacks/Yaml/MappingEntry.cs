@@ -1,3 +1,0 @@
-namespace BirdInfra.Providers.Stacks.Yaml;
-
-public sealed record MappingEntry(ScalarNode Key, StackNode Value);
