@@ -1,6 +1,4 @@
-using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Hosting;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator;
 

@@ -1,6 +1,5 @@
 using BirdInfra.Cli;
 using BirdInfra.Commands;
-using BirdInfra.Engine;
 using BirdInfra.PulumiProgram;
 
 namespace BirdInfra;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Auth;
 

@@ -1,5 +1,3 @@
-using BirdInfra.Emulator.Iam;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Auth;
 

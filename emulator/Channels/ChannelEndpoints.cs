@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Paging;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Channels;
 

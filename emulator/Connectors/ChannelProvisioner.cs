@@ -1,8 +1,4 @@
-using BirdInfra.Emulator.Channels;
-using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Deliveries;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Connectors;
 

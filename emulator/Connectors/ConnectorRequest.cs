@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BirdInfra.Emulator.Http;
 
 namespace BirdInfra.Emulator.Connectors;
 

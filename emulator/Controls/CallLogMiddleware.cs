@@ -1,5 +1,3 @@
-using BirdInfra.Emulator.Auth;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Controls;
 

@@ -1,9 +1,5 @@
-using BirdInfra.Emulator.Channels;
 using BirdInfra.Emulator.Deliveries;
 using BirdInfra.Emulator.Faults;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Iam;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Controls;
 

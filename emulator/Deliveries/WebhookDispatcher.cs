@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using BirdInfra.Emulator.Configuration;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Store;
-using BirdInfra.Emulator.Webhooks;
 
 namespace BirdInfra.Emulator.Deliveries;
 

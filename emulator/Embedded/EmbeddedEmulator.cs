@@ -1,4 +1,3 @@
-using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Controls;
 using BirdInfra.Emulator.Hosting;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using BirdInfra.Emulator.Auth;
 using BirdInfra.Emulator.Controls;
-using BirdInfra.Emulator.Http;
 
 namespace BirdInfra.Emulator.Faults;
 

@@ -1,15 +1,8 @@
-using BirdInfra.Emulator.Auth;
-using BirdInfra.Emulator.Channels;
-using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Connectors;
 using BirdInfra.Emulator.Controls;
 using BirdInfra.Emulator.Deliveries;
 using BirdInfra.Emulator.Faults;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Iam;
 using BirdInfra.Emulator.Messaging;
-using BirdInfra.Emulator.Store;
-using BirdInfra.Emulator.Webhooks;
 using BirdInfra.Emulator.Workspaces;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,4 +1,3 @@
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Http;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Iam;
 

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using BirdInfra.Emulator.Auth;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Paging;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Iam;
 

@@ -1,5 +1,3 @@
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Paging;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BirdInfra.Emulator.Http;
 
 namespace BirdInfra.Emulator.Paging;
 

@@ -1,7 +1,4 @@
-using BirdInfra.Emulator.Channels;
 using BirdInfra.Emulator.Connectors;
-using BirdInfra.Emulator.Iam;
-using BirdInfra.Emulator.Webhooks;
 using BirdInfra.Emulator.Workspaces;
 
 namespace BirdInfra.Emulator.Store;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using BirdInfra.Emulator.Configuration;
-using BirdInfra.Emulator.Http;
 using BirdInfra.Emulator.Workspaces;
 
 namespace BirdInfra.Emulator.Store;

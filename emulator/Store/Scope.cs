@@ -1,4 +1,3 @@
-using BirdInfra.Emulator.Http;
 
 namespace BirdInfra.Emulator.Store;
 

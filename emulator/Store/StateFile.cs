@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BirdInfra.Emulator.Http;
 
 namespace BirdInfra.Emulator.Store;
 

@@ -1,6 +1,3 @@
-using BirdInfra.Emulator.Configuration;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Webhooks;
 

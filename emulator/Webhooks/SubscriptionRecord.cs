@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Emulator.Http;
 
 namespace BirdInfra.Emulator.Webhooks;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using BirdInfra.Emulator.Configuration;
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Webhooks;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Emulator.Configuration;
 
 namespace BirdInfra.Emulator.Webhooks;
 

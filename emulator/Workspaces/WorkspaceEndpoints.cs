@@ -1,6 +1,3 @@
-using BirdInfra.Emulator.Http;
-using BirdInfra.Emulator.Paging;
-using BirdInfra.Emulator.Store;
 
 namespace BirdInfra.Emulator.Workspaces;
 

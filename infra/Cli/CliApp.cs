@@ -2,13 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using BirdInfra.Apply;
 using BirdInfra.Commands;
-using BirdInfra.Engine;
 using BirdInfra.Emulation;
 using BirdInfra.Outputs;
 using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Rendering;
-using BirdInfra.State;
 
 namespace BirdInfra.Cli;
 

@@ -1,11 +1,7 @@
-using System.Collections.Immutable;
 using BirdInfra.Access;
-using BirdInfra.Engine;
 using BirdInfra.Providers.AccessEvaluation;
 using BirdInfra.Providers.StackFiles;
-using BirdInfra.Rendering;
 using BirdInfra.Stacks;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Commands;
 

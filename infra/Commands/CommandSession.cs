@@ -1,4 +1,3 @@
-using BirdInfra.Engine;
 
 namespace BirdInfra.Commands;
 

@@ -1,5 +1,4 @@
 using BirdInfra.Compare;
-using BirdInfra.Engine;
 
 namespace BirdInfra.Commands;
 

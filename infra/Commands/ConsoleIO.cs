@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Engine;
 using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Commands;

@@ -1,6 +1,4 @@
 using BirdInfra.Doctor;
-using BirdInfra.Engine;
-using BirdInfra.Rendering;
 
 namespace BirdInfra.Commands;
 

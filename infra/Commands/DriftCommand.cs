@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
 using BirdInfra.Drift;
-using BirdInfra.Engine;
 using BirdInfra.History;
 using BirdInfra.Import;
-using BirdInfra.Operations;
-using BirdInfra.Rendering;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 

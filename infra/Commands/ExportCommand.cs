@@ -1,4 +1,3 @@
-using BirdInfra.Engine;
 using BirdInfra.Export;
 
 namespace BirdInfra.Commands;

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using BirdInfra.Engine;
 using BirdInfra.History;
-using BirdInfra.Rendering;
-using BirdInfra.Stacks.Model;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 

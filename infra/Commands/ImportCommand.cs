@@ -1,6 +1,4 @@
-using BirdInfra.Engine;
 using BirdInfra.Import;
-using BirdInfra.Operations;
 
 namespace BirdInfra.Commands;
 

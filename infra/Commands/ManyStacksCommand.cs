@@ -2,10 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Engine;
 using BirdInfra.Providers.Client;
-using BirdInfra.Rendering;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 

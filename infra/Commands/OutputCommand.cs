@@ -1,8 +1,5 @@
-using BirdInfra.Engine;
 using BirdInfra.Outputs;
 using BirdInfra.Providers.StackFiles;
-using BirdInfra.Rendering;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 

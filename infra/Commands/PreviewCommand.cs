@@ -1,8 +1,6 @@
 using BirdInfra.Access;
-using BirdInfra.Engine;
 using BirdInfra.Guards;
 using BirdInfra.Planning;
-using BirdInfra.Rendering;
 using BirdInfra.SavedPlans;
 
 namespace BirdInfra.Commands;

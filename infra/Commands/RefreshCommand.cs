@@ -1,5 +1,3 @@
-using BirdInfra.Engine;
-using BirdInfra.Operations;
 using BirdInfra.Refresh;
 
 namespace BirdInfra.Commands;

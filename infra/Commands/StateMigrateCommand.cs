@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using BirdInfra.Engine;
-using BirdInfra.Stacks.Model;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 

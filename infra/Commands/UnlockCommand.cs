@@ -1,5 +1,3 @@
-using BirdInfra.Engine;
-using BirdInfra.State;
 
 namespace BirdInfra.Commands;
 

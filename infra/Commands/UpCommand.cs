@@ -1,8 +1,5 @@
-using BirdInfra.Engine;
 using BirdInfra.Guards;
-using BirdInfra.Operations;
 using BirdInfra.Planning;
-using BirdInfra.Rendering;
 
 namespace BirdInfra.Commands;
 

@@ -1,6 +1,4 @@
-using BirdInfra.Engine;
 using BirdInfra.Guards;
-using BirdInfra.Rendering;
 using BirdInfra.SavedPlans;
 
 namespace BirdInfra.Commands;

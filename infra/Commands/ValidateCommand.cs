@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BirdInfra.Engine;
 using BirdInfra.Stacks;
 
 namespace BirdInfra.Commands;

@@ -1,8 +1,6 @@
 using BirdInfra.Emulator.Configuration;
 using BirdInfra.Emulator.Embedded;
-using BirdInfra.Engine;
 using BirdInfra.Providers.Client;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Emulation;
 

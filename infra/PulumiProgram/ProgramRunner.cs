@@ -1,13 +1,10 @@
 using BirdInfra.Commands;
-using BirdInfra.Engine;
 using BirdInfra.Graph;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.PulumiWire;
 using BirdInfra.Providers.StackFiles;
 using BirdInfra.Providers.StackFiles.ValueSources;
 using BirdInfra.PulumiProgram.Rpc;
 using BirdInfra.Stacks;
-using BirdInfra.Stacks.Model;
 using Grpc.Core;
 
 namespace BirdInfra.PulumiProgram;

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using BirdInfra.Execution;
 using BirdInfra.Graph;
 using BirdInfra.Planning;
 using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiProgram.EngineProtos;

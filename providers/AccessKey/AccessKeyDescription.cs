@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using BirdInfra.Providers.AccessEvaluation;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.AccessKey;
 

@@ -1,7 +1,3 @@
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
-using BirdInfra.Providers.StackFiles.Reading;
 
 namespace BirdInfra.Providers.AccessKey;
 

@@ -1,11 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
-using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.AccessKey;
 

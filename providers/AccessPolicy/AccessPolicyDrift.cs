@@ -1,5 +1,4 @@
 using BirdInfra.Providers.AccessEvaluation;
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Providers.AccessPolicy;
 

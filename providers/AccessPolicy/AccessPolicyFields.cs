@@ -1,7 +1,4 @@
 using System.Text.Json;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.AccessPolicy;
 

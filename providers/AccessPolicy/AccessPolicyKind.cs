@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.AccessPolicy;
 

@@ -1,6 +1,3 @@
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.AccessRole;
 

@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.AccessRole;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Providers.Connector;
 

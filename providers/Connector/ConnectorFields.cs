@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.Connector;
 

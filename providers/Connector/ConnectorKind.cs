@@ -1,12 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
-using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.Connector;
 

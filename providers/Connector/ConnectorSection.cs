@@ -1,12 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Reading;
-using BirdInfra.Providers.StackFiles.Writing;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.Connector;
 

@@ -1,5 +1,3 @@
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.Connector;
 

@@ -1,6 +1,4 @@
-using BirdInfra.Providers.Client;
 using BirdInfra.Providers.Kinds.Recovery;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.Kinds;
 

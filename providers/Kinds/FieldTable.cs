@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.Kinds;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Rules;
 
 namespace BirdInfra.Providers.Kinds;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
-using BirdInfra.Providers.StackFiles.Reading;
 
 namespace BirdInfra.Providers.Kinds;
 

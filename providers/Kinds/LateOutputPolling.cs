@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using BirdInfra.Providers.Client;
 
 namespace BirdInfra.Providers.Kinds;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.Kinds;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.Kinds;
 

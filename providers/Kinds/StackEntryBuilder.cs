@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.Kinds;
 

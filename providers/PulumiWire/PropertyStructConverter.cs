@@ -1,5 +1,4 @@
 using System.Text;
-using BirdInfra.Providers.Properties;
 using Google.Protobuf.WellKnownTypes;
 
 namespace BirdInfra.Providers.PulumiWire;

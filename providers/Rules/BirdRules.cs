@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.Rules;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Providers.Rules;
 

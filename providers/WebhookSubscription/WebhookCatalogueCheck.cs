@@ -1,12 +1,4 @@
-using System.Collections.Immutable;
 using System.Net;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.WebhookSubscription;
 

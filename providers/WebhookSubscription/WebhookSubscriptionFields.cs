@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.Providers.WebhookSubscription;
 

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Access;
 

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Engine;
-using BirdInfra.Providers.AccessEvaluation;
-using BirdInfra.Providers.Properties;
-using BirdInfra.State;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Access;
 

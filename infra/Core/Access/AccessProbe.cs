@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Net.Http.Headers;
 using System.Text;
-using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Access;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using BirdInfra.Providers.Client;
 
 namespace BirdInfra.Access;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Access;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.AccessEvaluation;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Access;
 

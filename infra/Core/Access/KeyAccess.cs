@@ -1,5 +1,3 @@
-using BirdInfra.Providers.AccessEvaluation;
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Access;
 

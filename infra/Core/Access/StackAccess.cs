@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.AccessEvaluation;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Access;
 

@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using BirdInfra.Execution;
-using BirdInfra.Graph;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.State;
 
 namespace BirdInfra.Apply;
 

@@ -1,5 +1,3 @@
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Apply;
 

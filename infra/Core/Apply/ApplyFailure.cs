@@ -1,5 +1,3 @@
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Apply;
 

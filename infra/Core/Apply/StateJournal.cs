@@ -1,4 +1,3 @@
-using BirdInfra.State;
 
 namespace BirdInfra.Apply;
 

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Compare;
 

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.State;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Compare;
 

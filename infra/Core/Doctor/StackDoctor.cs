@@ -1,11 +1,4 @@
-using System.Collections.Immutable;
 using System.Net;
-using BirdInfra.Access;
-using BirdInfra.Engine;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.State;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Doctor;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Drift;
 

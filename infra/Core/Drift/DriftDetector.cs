@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
 using BirdInfra.Import;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Refresh;
-using BirdInfra.State;
 
 namespace BirdInfra.Drift;
 

@@ -1,6 +1,3 @@
-using BirdInfra.Engine;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.State;
 
 namespace BirdInfra.Drift;
 

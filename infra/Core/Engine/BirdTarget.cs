@@ -1,6 +1,4 @@
 using System.Globalization;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Engine;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Engine;
 

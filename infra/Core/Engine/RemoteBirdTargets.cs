@@ -1,6 +1,3 @@
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.StackFiles.ValueSources;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Engine;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using BirdInfra.Stacks;
 
 namespace BirdInfra.Engine;
 

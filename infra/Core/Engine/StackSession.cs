@@ -1,11 +1,5 @@
-using BirdInfra.Graph;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.StackFiles;
 using BirdInfra.Refresh;
-using BirdInfra.Stacks;
-using BirdInfra.Stacks.Model;
 using BirdInfra.Stacks.Validation;
-using BirdInfra.State;
 
 namespace BirdInfra.Engine;
 

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using System.Threading.Channels;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Execution;
 

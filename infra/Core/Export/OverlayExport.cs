@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.StackFiles.Yaml;
-using BirdInfra.Stacks;
 
 namespace BirdInfra.Export;
 

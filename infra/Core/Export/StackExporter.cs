@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Text;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.StackFiles.Writing;
 
 namespace BirdInfra.Export;

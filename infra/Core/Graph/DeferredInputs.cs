@@ -1,6 +1,3 @@
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Graph;
 

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Graph;
 

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.Graph;
 

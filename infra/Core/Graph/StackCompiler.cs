@@ -1,11 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.ValueSources;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Graph;
 

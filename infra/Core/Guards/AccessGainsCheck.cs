@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Access;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Guards;
 

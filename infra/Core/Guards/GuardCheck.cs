@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Guards;
 

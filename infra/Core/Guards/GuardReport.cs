@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Planning;
 
 namespace BirdInfra.Guards;
 

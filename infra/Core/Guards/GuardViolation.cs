@@ -1,5 +1,3 @@
-using BirdInfra.Planning;
-using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Guards;
 

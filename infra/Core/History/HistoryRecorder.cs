@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using BirdInfra.Apply;
-using BirdInfra.Engine;
-using BirdInfra.Planning;
 using BirdInfra.Rendering;
 
 namespace BirdInfra.History;

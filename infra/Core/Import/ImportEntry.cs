@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.State;
 
 namespace BirdInfra.Import;
 

@@ -1,11 +1,4 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
-using BirdInfra.Providers.Properties;
-using BirdInfra.State;
 
 namespace BirdInfra.Import;
 

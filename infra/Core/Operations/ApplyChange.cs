@@ -1,4 +1,3 @@
-using BirdInfra.Planning;
 
 namespace BirdInfra.Operations;
 

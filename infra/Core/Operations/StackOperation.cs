@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
-using BirdInfra.Access;
 using BirdInfra.Apply;
-using BirdInfra.Engine;
 using BirdInfra.History;
 using BirdInfra.Import;
-using BirdInfra.State;
 
 namespace BirdInfra.Operations;
 

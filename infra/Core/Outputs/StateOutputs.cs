@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.State;
 
 namespace BirdInfra.Outputs;
 

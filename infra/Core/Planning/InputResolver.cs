@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Planning;
 

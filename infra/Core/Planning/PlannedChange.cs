@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Planning;
 

@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.State;
 
 namespace BirdInfra.Planning;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.Refresh;
 

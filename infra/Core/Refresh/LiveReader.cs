@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
-using BirdInfra.State;
 
 namespace BirdInfra.Refresh;
 

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.State;
 
 namespace BirdInfra.Refresh;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using BirdInfra.Access;
-using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Rendering;
 

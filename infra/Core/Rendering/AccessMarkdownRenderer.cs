@@ -1,6 +1,4 @@
 using System.Text;
-using BirdInfra.Access;
-using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Rendering;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Drift;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Serialization;
 
 namespace BirdInfra.Rendering;
 

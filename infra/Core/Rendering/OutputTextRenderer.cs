@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Text;
 using BirdInfra.Outputs;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Rendering;
 

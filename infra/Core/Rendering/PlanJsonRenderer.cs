@@ -1,9 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Guards;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Serialization;
 
 namespace BirdInfra.Rendering;
 

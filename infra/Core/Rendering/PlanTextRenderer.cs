@@ -1,7 +1,4 @@
 using System.Text;
-using BirdInfra.Guards;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Rendering;
 

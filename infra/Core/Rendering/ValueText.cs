@@ -1,5 +1,4 @@
 using System.Text;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Rendering;
 

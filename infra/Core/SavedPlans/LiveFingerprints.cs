@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Serialization;
-using BirdInfra.State;
 
 namespace BirdInfra.SavedPlans;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Serialization;
 
 namespace BirdInfra.SavedPlans;
 

@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
 
 namespace BirdInfra.SavedPlans;
 

@@ -1,14 +1,7 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Engine;
-using BirdInfra.Guards;
-using BirdInfra.Planning;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Rendering;
-using BirdInfra.State;
 
 namespace BirdInfra.SavedPlans;
 

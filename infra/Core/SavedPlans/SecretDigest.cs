@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Serialization;
 
 namespace BirdInfra.SavedPlans;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Serialization;
 

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using BirdInfra.Providers.StackFiles.Writing;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks;
 

@@ -1,7 +1,3 @@
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Reading;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks;
 

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Rules;
 
 namespace BirdInfra.Stacks;

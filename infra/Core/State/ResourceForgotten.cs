@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.State;
 

@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
 
 namespace BirdInfra.State;
 

@@ -1,6 +1,4 @@
-using BirdInfra.Engine;
 using BirdInfra.History;
-using BirdInfra.Stacks.Model;
 using BirdInfra.State.Postgres;
 
 namespace BirdInfra.State;

@@ -1,13 +1,8 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Expressions;
-using BirdInfra.Providers.Properties;
 using BirdInfra.Secrets;
-using BirdInfra.Serialization;
 
 namespace BirdInfra.State;
 

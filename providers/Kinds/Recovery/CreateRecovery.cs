@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.Kinds.Recovery;
 

@@ -1,5 +1,3 @@
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Properties;
 
 namespace BirdInfra.Providers.Kinds.Recovery;
 

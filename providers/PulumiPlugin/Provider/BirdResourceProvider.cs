@@ -1,9 +1,5 @@
 using System.Collections.Frozen;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Kinds.Recovery;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Serving;
 using BirdInfra.PulumiPlugin.Protos;
 using Google.Protobuf.WellKnownTypes;

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Schema;
 using BirdInfra.PulumiPlugin.Protos;
 using PropertyDiff = BirdInfra.PulumiPlugin.Protos.PropertyDiff;

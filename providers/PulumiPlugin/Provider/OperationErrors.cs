@@ -1,7 +1,4 @@
 using System.Net;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Protos;
 using Grpc.Core;
 

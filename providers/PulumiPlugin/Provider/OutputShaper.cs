@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Properties;
 using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.PulumiPlugin.Provider;

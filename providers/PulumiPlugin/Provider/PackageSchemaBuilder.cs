@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Schema;
 
 namespace BirdInfra.PulumiPlugin.Provider;

@@ -1,6 +1,5 @@
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Protos;
+using PropertyDiff = BirdInfra.PulumiPlugin.Protos.PropertyDiff;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

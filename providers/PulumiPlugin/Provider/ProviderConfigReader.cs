@@ -1,7 +1,4 @@
 using System.Globalization;
-using BirdInfra.Providers.Client;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Protos;
 using Grpc.Core;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.Client;
 
 namespace BirdInfra.PulumiPlugin.Provider;
 

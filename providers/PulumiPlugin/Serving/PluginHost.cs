@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.PulumiWire;
 using BirdInfra.PulumiPlugin.Provider;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,3 @@
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.StackFiles.Reading;
 

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.StackFiles.Reading;
 

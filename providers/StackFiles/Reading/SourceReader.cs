@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Rules;
-using BirdInfra.Providers.StackFiles;
 using BirdInfra.Providers.StackFiles.ValueSources;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.StackFiles.Reading;
 

@@ -1,4 +1,3 @@
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Providers.StackFiles.Reading;
 

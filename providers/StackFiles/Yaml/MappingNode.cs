@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 
 namespace BirdInfra.Providers.StackFiles.Yaml;
 

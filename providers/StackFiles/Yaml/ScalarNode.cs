@@ -1,4 +1,3 @@
-using BirdInfra.Providers.StackFiles;
 
 namespace BirdInfra.Providers.StackFiles.Yaml;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Diagnostics;
 
 namespace BirdInfra.Stacks.Model;
 

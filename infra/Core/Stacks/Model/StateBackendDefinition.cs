@@ -1,4 +1,3 @@
-using BirdInfra.Providers.StackFiles.ValueSources;
 
 namespace BirdInfra.Stacks.Model;
 

@@ -1,5 +1,3 @@
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.StackFiles.ValueSources;
 
 namespace BirdInfra.Stacks.Model;
 

@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Reading;
-using BirdInfra.Providers.StackFiles.Yaml;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,8 +1,3 @@
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Reading;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 

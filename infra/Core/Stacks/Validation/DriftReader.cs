@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Providers.Diagnostics;
-using BirdInfra.Providers.StackFiles;
-using BirdInfra.Providers.StackFiles.Reading;
-using BirdInfra.Providers.StackFiles.Yaml;
-using BirdInfra.Stacks.Model;
 
 namespace BirdInfra.Stacks.Validation;
 

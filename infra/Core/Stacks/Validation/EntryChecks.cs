@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using BirdInfra.Graph;
-using BirdInfra.Providers.Kinds;
-using BirdInfra.Providers.Properties;
-using BirdInfra.Providers.StackFiles.Reading;
-using BirdInfra.Providers.StackFiles.Yaml;
 
 namespace BirdInfra.Stacks.Validation;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Npgsql;
 
 namespace BirdInfra.State.Postgres;

@@ -1,0 +1,21 @@
+// The namespaces most files of this project use, named once here rather than at the top of each file.
+global using BirdInfra.Access;
+global using BirdInfra.Engine;
+global using BirdInfra.Graph;
+global using BirdInfra.Guards;
+global using BirdInfra.Planning;
+global using BirdInfra.Providers.AccessEvaluation;
+global using BirdInfra.Providers.Client;
+global using BirdInfra.Providers.Diagnostics;
+global using BirdInfra.Providers.Expressions;
+global using BirdInfra.Providers.Kinds;
+global using BirdInfra.Providers.Properties;
+global using BirdInfra.Providers.StackFiles;
+global using BirdInfra.Providers.StackFiles.Reading;
+global using BirdInfra.Providers.StackFiles.ValueSources;
+global using BirdInfra.Providers.StackFiles.Yaml;
+global using BirdInfra.Serialization;
+global using BirdInfra.Stacks;
+global using BirdInfra.Stacks.Model;
+global using BirdInfra.State;
+global using System.Collections.Immutable;
