@@ -12,16 +12,12 @@ public static class DoctorCommand
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
-        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: true);
-        if (load.Stack is null)
+        if (CommandStack.Load(paths, options, io, checkSecrets: true) is not { } stack)
         {
-            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
-        io.WriteWarnings(load.Diagnostics);
-        var stack = load.Stack;
-        io.Error.WriteLine($"Checking stack {options.Stack} against {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")} (read-only)…");
+        io.Error.WriteLine($"Checking stack {options.Stack} against {CommandStack.Where(stack.Target)} (read-only)…");
         await using var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, null, cancellationToken);
         var report = await StackDoctor.RunAsync(stack, paths, target, options.Kinds.For(stack.Target.KindOptions), io.Environment, TimeProvider.System, cancellationToken);
         io.Out.Write(options.Json ? DoctorJsonRenderer.Render(report) + Environment.NewLine : DoctorTextRenderer.Render(report));

@@ -23,18 +23,15 @@ public static class ExportCommand
         var paths = new StackPaths(options.Root, options.Stack);
 
         // The secrets of declared resources are not needed (the file may hold only target:), the target's are, at connect.
-        var load = StackSession.Load(paths, options.Kinds, io.Environment, checkSecrets: false);
-        if (load.Stack is null)
+        if (CommandStack.Load(paths, options, io, checkSecrets: false) is not { } stack)
         {
-            io.WriteDiagnostics(load.Diagnostics);
             return ExitCodes.Error;
         }
 
-        io.WriteWarnings(load.Diagnostics);
-        io.Error.WriteLine($"Connecting to {(load.Stack.Target.UsesEmulator ? "the embedded emulator" : load.Stack.Target.Endpoint ?? "api.bird.com")}…");
-        await using var target = await targets.ConnectAsync(load.Stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
+        io.Error.WriteLine($"Connecting to {CommandStack.Where(stack.Target)}…");
+        await using var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
         io.Error.WriteLine($"Reading every access policy, role, access key, connector and webhook subscription of organization {target.OrganizationId}, workspace {target.WorkspaceId}…");
-        var export = await StackExporter.ExportAsync(options.Kinds.For(load.Stack.Target.KindOptions), target.Context(null), options.Stack, TargetBlock(paths.StackFile), cancellationToken);
+        var export = await StackExporter.ExportAsync(options.Kinds.For(stack.Target.KindOptions), target.Context(null), options.Stack, TargetBlock(paths.StackFile), cancellationToken);
         io.Out.Write(baseFile is null
             ? export.Text
             : OverlayExport.Write(export.Text, baseFile, Path.GetRelativePath(Path.GetDirectoryName(paths.StackFile)!, baseFile).Replace('\\', '/'), options.Kinds));

@@ -9,8 +9,6 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class HistoryCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
     {
         if (options.Limit is < 1)
@@ -30,7 +28,7 @@ public static class HistoryCommand
         }
 
         io.Out.Write(options.Json
-            ? JsonSerializer.Serialize(newestFirst.Select(HistoryStore.ToJson), Indented) + Environment.NewLine
+            ? JsonSerializer.Serialize(newestFirst.Select(HistoryStore.ToJson), JsonText.Indented) + Environment.NewLine
             : HistoryTextRenderer.Render(options.Stack, newestFirst));
         return ExitCodes.Success;
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Providers.Client;
@@ -16,8 +15,6 @@ public static class ManyStacksCommand
 {
     /// <summary>Stacks run at once: each mostly waits on Bird, so more than the cores.</summary>
     public const int DefaultParallelism = 8;
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="runOne">Runs the command for one stack into its own console; returns the exit code and the summary row's figures.</param>
     public static async Task<int> RunAsync(
@@ -52,7 +49,7 @@ public static class ManyStacksCommand
                 WriteGrouped(io.Error, run.Stack, run.Error);
             }
 
-            io.Out.WriteLine(new JsonObject { ["stacks"] = documents, ["summary"] = summary }.ToJsonString(Indented));
+            io.Out.WriteLine(new JsonObject { ["stacks"] = documents, ["summary"] = summary }.ToJsonString(JsonText.IndentedRelaxed));
         }
         else
         {

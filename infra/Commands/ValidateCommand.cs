@@ -68,6 +68,6 @@ public static class ValidateCommand
             ["message"] = d.Message,
             ["hint"] = d.Hint,
         })]);
-        return document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        return document.ToJsonString(JsonText.Indented);
     }
 }

@@ -246,15 +246,12 @@ public sealed class AccessKeyKind : IResourceKind
 
     private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "access-keys", id);
 
-    private static KindSchema BuildSchema()
-    {
-        var inputs = AccessKeyFields.Table.Inputs;
-        var outputs = inputs.AddRange(ImmutableArray.Create(
-            new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
-            new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),
-            new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true)));
-        return new KindSchema("An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.", inputs, outputs);
-    }
+    private static KindSchema BuildSchema() => KindSchema.From(
+        "An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.",
+        AccessKeyFields.Table.Inputs,
+        new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
+        new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),
+        new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true));
 
     private static RuleViolation? Workspace(string value) =>
         BirdRules.Uuid(value) is { } violation

@@ -125,13 +125,10 @@ public sealed class AccessPolicyKind : IResourceKind
 
     private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "iam-policies", id);
 
-    private static KindSchema BuildSchema()
-    {
-        var inputs = AccessPolicyFields.Table.Inputs;
-        var outputs = inputs.AddRange(ImmutableArray.Create(
-            new PropertySchema("id", PropertyType.String, "Bird's policy id (UUID)."),
-            new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),
-            new PropertySchema("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'.")));
-        return new KindSchema("An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.", inputs, outputs);
-    }
+    private static KindSchema BuildSchema() => KindSchema.From(
+        "An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.",
+        AccessPolicyFields.Table.Inputs,
+        new PropertySchema("id", PropertyType.String, "Bird's policy id (UUID)."),
+        new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),
+        new PropertySchema("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'."));
 }

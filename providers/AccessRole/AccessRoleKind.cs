@@ -183,12 +183,9 @@ public sealed class AccessRoleKind : IResourceKind
 
     private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "iam-roles", id);
 
-    private static KindSchema BuildSchema()
-    {
-        var inputs = AccessRoleFields.Table.Inputs;
-        var outputs = inputs.AddRange(ImmutableArray.Create(
-            new PropertySchema("id", PropertyType.String, "Bird's role id (UUID)."),
-            new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles).")));
-        return new KindSchema("An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.", inputs, outputs);
-    }
+    private static KindSchema BuildSchema() => KindSchema.From(
+        "An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.",
+        AccessRoleFields.Table.Inputs,
+        new PropertySchema("id", PropertyType.String, "Bird's role id (UUID)."),
+        new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles)."));
 }

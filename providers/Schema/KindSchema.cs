@@ -2,4 +2,9 @@
 namespace BirdInfra.Providers.Schema;
 
 /// <summary>A kind's documented inputs and outputs: the source of the Pulumi schema, previews' unknowns and secret flags.</summary>
-public sealed record KindSchema(string Description, ImmutableArray<PropertySchema> Inputs, ImmutableArray<PropertySchema> Outputs);
+public sealed record KindSchema(string Description, ImmutableArray<PropertySchema> Inputs, ImmutableArray<PropertySchema> Outputs)
+{
+    /// <summary>A kind's schema whose outputs are its inputs (from its field table) followed by what only Bird returns.</summary>
+    public static KindSchema From(string description, ImmutableArray<PropertySchema> inputs, params PropertySchema[] outputsOnly) =>
+        new(description, inputs, inputs.AddRange(outputsOnly));
+}

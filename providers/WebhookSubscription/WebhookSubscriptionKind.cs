@@ -297,13 +297,10 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     private static string Item(ProviderContext context, string id) =>
         BirdPaths.Of("organizations", context.OrganizationId, "workspaces", context.WorkspaceId, "webhook-subscriptions", id);
 
-    private static KindSchema BuildSchema()
-    {
-        var inputs = WebhookSubscriptionFields.Table.Inputs;
-        var outputs = inputs.AddRange(ImmutableArray.Create(
-            new PropertySchema("id", PropertyType.String, "Bird's subscription id (UUID)."),
-            new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),
-            new PropertySchema("workspaceId", PropertyType.String, "The workspace the subscription belongs to.")));
-        return new KindSchema("A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.", inputs, outputs);
-    }
+    private static KindSchema BuildSchema() => KindSchema.From(
+        "A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.",
+        WebhookSubscriptionFields.Table.Inputs,
+        new PropertySchema("id", PropertyType.String, "Bird's subscription id (UUID)."),
+        new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),
+        new PropertySchema("workspaceId", PropertyType.String, "The workspace the subscription belongs to."));
 }

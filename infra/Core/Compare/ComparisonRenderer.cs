@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Rendering;
@@ -9,8 +8,6 @@ namespace BirdInfra.Compare;
 /// <summary>Prints a <see cref="StackComparison"/> as text, markdown (a pull-request comment) or JSON, all from the same value.</summary>
 public static class ComparisonRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Render(StackComparison comparison, PlanFormat format) => format switch
     {
         PlanFormat.Json => Json(comparison),
@@ -98,12 +95,12 @@ public static class ComparisonRenderer
             },
             ["summary"] = new JsonObject { ["differences"] = c.Total, ["unexpected"] = c.Unexpected },
         };
-        return root.ToJsonString(Indented) + "\n";
+        return root.ToJsonString(JsonText.IndentedRelaxed) + "\n";
     }
 
     private static JsonNode Only(OnlyInOneStack only) => new JsonObject { ["address"] = only.Address, ["expected"] = only.Expected };
 
-    private static string Shown(string? value) => value is null ? "(absent)" : value.StartsWith("[secret]", StringComparison.Ordinal) ? value : JsonSerializer.Serialize(value, Indented);
+    private static string Shown(string? value) => value is null ? "(absent)" : value.StartsWith("[secret]", StringComparison.Ordinal) ? value : JsonSerializer.Serialize(value, JsonText.IndentedRelaxed);
 
     private static string Cell(string? value) => value is null ? "(absent)" : "`" + value.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal) + "`";
 }

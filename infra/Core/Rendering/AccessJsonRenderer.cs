@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BirdInfra.Rendering;
@@ -11,8 +10,6 @@ namespace BirdInfra.Rendering;
 /// </summary>
 public static class AccessJsonRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static string Render(IReadOnlyList<KeyAccessReport> reports)
     {
         var keys = new JsonArray();
@@ -48,7 +45,7 @@ public static class AccessJsonRenderer
             });
         }
 
-        return new JsonObject { ["keys"] = keys }.ToJsonString(Indented);
+        return new JsonObject { ["keys"] = keys }.ToJsonString(JsonText.Indented);
     }
 
     public static string RenderRequests(IReadOnlyList<AccessRequestResult> results)
@@ -76,7 +73,7 @@ public static class AccessJsonRenderer
             });
         }
 
-        return new JsonObject { ["requests"] = requests }.ToJsonString(Indented);
+        return new JsonObject { ["requests"] = requests }.ToJsonString(JsonText.Indented);
     }
 
     /// <summary><c>{"probes": [{"key", "method", "path", "expected", "status", "denied", "agrees"}]}</c>; <c>expected</c> is allowed or denied.</summary>
@@ -92,7 +89,7 @@ public static class AccessJsonRenderer
             ["denied"] = r.Denied,
             ["agrees"] = r.Agrees,
         })]),
-    }.ToJsonString(Indented);
+    }.ToJsonString(JsonText.Indented);
 
     /// <summary><c>every id</c>, <c>no id</c>, <c>some ids</c> or <c>unknown</c>.</summary>
     private static string Range(AccessRange range) => range switch

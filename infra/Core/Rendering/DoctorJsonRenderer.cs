@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Doctor;
 
@@ -7,8 +6,6 @@ namespace BirdInfra.Rendering;
 /// <summary><c>doctor --format json</c>: <c>{"checks": [{name, status, detail, fix}], "missingPermissions": [{action, resource}]}</c>.</summary>
 public static class DoctorJsonRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static string Render(DoctorReport report)
     {
         var checks = new JsonArray();
@@ -29,6 +26,6 @@ public static class DoctorJsonRenderer
             missing.Add(new JsonObject { ["action"] = permission.Action, ["resource"] = permission.Resource });
         }
 
-        return new JsonObject { ["checks"] = checks, ["missingPermissions"] = missing }.ToJsonString(Indented);
+        return new JsonObject { ["checks"] = checks, ["missingPermissions"] = missing }.ToJsonString(JsonText.Indented);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Drift;
 
@@ -10,8 +9,6 @@ namespace BirdInfra.Rendering;
 /// </summary>
 public static class DriftJsonRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static string Render(DriftReport report)
     {
         JsonNode Masked(PropertyValue _) => JsonValue.Create("[secret]");
@@ -51,6 +48,6 @@ public static class DriftJsonRenderer
                 ["detail"] = b.Detail,
             }).ToArray()),
         };
-        return root.ToJsonString(Indented);
+        return root.ToJsonString(JsonText.Indented);
     }
 }

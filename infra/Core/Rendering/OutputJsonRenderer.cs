@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Outputs;
 
@@ -11,8 +10,6 @@ namespace BirdInfra.Rendering;
 /// </summary>
 public static class OutputJsonRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static string Render(ImmutableArray<StackOutputValues> outputs, bool showSecrets)
     {
         var root = new JsonObject();
@@ -21,10 +18,10 @@ public static class OutputJsonRenderer
             root[output.Name] = Values(output, showSecrets);
         }
 
-        return root.ToJsonString(Indented);
+        return root.ToJsonString(JsonText.Indented);
     }
 
-    public static string RenderOne(StackOutputValues output, bool showSecrets) => Values(output, showSecrets).ToJsonString(Indented);
+    public static string RenderOne(StackOutputValues output, bool showSecrets) => Values(output, showSecrets).ToJsonString(JsonText.Indented);
 
     private static JsonObject Values(StackOutputValues output, bool showSecrets)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BirdInfra.Rendering;
@@ -11,8 +10,6 @@ namespace BirdInfra.Rendering;
 /// </summary>
 public static class PlanJsonRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <param name="accessChanges">What the plan does to each key's access (`preview`); adds <c>accessChanges</c> when given.</param>
     public static string Render(Plan plan, GuardReport? guards = null, IReadOnlyList<Access.AccessChange>? accessChanges = null)
     {
@@ -80,7 +77,7 @@ public static class PlanJsonRenderer
             root["accessChanges"] = AccessChangeRenderer.Json(accessChanges);
         }
 
-        return root.ToJsonString(Indented);
+        return root.ToJsonString(JsonText.Indented);
     }
 
     private static JsonObject Guards(GuardReport guards) => new()

@@ -13,8 +13,6 @@ namespace BirdInfra.SavedPlans;
 /// </summary>
 public static class SavedPlanFile
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>The SHA-256 of the stack file; for a file that extends bases, of the file and each base in turn, so editing a base makes a plan stale too.</summary>
     public static string StackFileHash(string stackFile)
     {
@@ -65,7 +63,7 @@ public static class SavedPlanFile
                 ["sha256"] = f.Sha256,
             }).ToArray()),
         };
-        return root.ToJsonString(Indented) + Environment.NewLine;
+        return root.ToJsonString(JsonText.Indented) + Environment.NewLine;
     }
 
     /// <summary>Reads a plan file; anything that is not one this version wrote is a <see cref="UserError"/>.</summary>

@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Providers.Rules;
+using BirdInfra.Rendering;
 
 namespace BirdInfra.Stacks;
 
@@ -403,5 +403,5 @@ public static class StackSchema
     }
 
     private static string Write(JsonObject schema) =>
-        schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        schema.ToJsonString(JsonText.IndentedRelaxed) + "\n";
 }

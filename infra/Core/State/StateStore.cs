@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BirdInfra.Rendering;
 using BirdInfra.Secrets;
 
 namespace BirdInfra.State;
@@ -17,7 +18,6 @@ public sealed class StateStore
     /// <summary>The journal is folded into the snapshot once it is larger than this and than the snapshot itself.</summary>
     public const long CompactionMinimumBytes = 4 << 20;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly SecretCipher _cipher;
     private readonly string _checkValue;
     private readonly IStateMedium _medium;
@@ -137,7 +137,7 @@ public sealed class StateStore
         await _journal.DrainAsync();
         var root = Serialize(state with { Version = StackState.CurrentVersion });
         root["checksum"] = Checksum(root);
-        var bytes = Encoding.UTF8.GetBytes(root.ToJsonString(Indented));
+        var bytes = Encoding.UTF8.GetBytes(root.ToJsonString(JsonText.Indented));
         await _medium.WriteSnapshotAsync(bytes, _hasSnapshot ? _snapshotSerial : null, state.Serial, cancellationToken);
 
         // Only after the rename: until then the old snapshot and the journal together still hold everything. Not
