@@ -8,6 +8,8 @@ namespace BirdInfra.Providers.AccessKey;
 /// </summary>
 public sealed class AccessKeyKind : IResourceKind
 {
+    private static readonly BirdCollection AccessKeys = new("/organizations/{organizationId}/access-keys");
+
     /// <summary>What replacing a key means for its users; the plan shows it with the replacement.</summary>
     public const string TokenRotation = "this rotates the access key's token";
 
@@ -24,7 +26,7 @@ public sealed class AccessKeyKind : IResourceKind
     public IBesideStack Beside { get; } = new AccessKeyDrift();
 
     /// <summary>No update: a changed key is replaced.</summary>
-    public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/access-keys", "access key", "access keys", update: false)];
+    public IReadOnlyList<BirdCall> Calls { get; } = [.. AccessKeys.Crud("access key", "access keys", update: false)];
 
     public CheckResult Check(PropertyMap inputs)
     {
@@ -74,7 +76,7 @@ public sealed class AccessKeyKind : IResourceKind
             // An organization-wide reference leaves workspaces out: Bird documents no meaning for an empty list.
             roleRefs = spec.RoleRefs.Select(r => new { id = r.Id, type = r.Type, workspaces = r.Workspaces.IsDefaultOrEmpty ? null : (IReadOnlyList<string>?)r.Workspaces }),
         };
-        var created = await context.Client.PostAsync<AccessKeyCreatedWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
+        var created = await context.Client.PostAsync<AccessKeyCreatedWire>(AccessKeys.Path(context), body, cancellationToken).ConfigureAwait(false);
         var snapshot = Snapshot(created.AccessKey);
         if (string.IsNullOrEmpty(created.Token))
         {
@@ -86,7 +88,7 @@ public sealed class AccessKeyKind : IResourceKind
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<AccessKeyWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        var live = await context.Client.GetOrNullAsync<AccessKeyWire>(AccessKeys.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
         if (live is null)
         {
             return null;
@@ -111,7 +113,7 @@ public sealed class AccessKeyKind : IResourceKind
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
     {
-        var all = await context.Client.ListAllAsync<AccessKeyWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+        var all = await context.Client.ListAllAsync<AccessKeyWire>(AccessKeys.Path(context), null, cancellationToken).ConfigureAwait(false);
         return all.Select(Snapshot).ToImmutableArray();
     }
 
@@ -131,7 +133,7 @@ public sealed class AccessKeyKind : IResourceKind
         throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString(AccessKeyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+        await context.Client.DeleteAsync(AccessKeys.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The key as inputs. Bird's list answers <c>roleRefs</c>; a GET of one key may answer <c>roles</c> (full role
@@ -241,10 +243,6 @@ public sealed class AccessKeyKind : IResourceKind
             .Select(r => AccessKeySpec.Reference(r.Id, r.Type, PropertyMaps.Strings(r.Workspaces)))
             .Concat(unknown);
     }
-
-    private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "access-keys");
-
-    private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "access-keys", id);
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.",

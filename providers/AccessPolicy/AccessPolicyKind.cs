@@ -7,6 +7,8 @@ namespace BirdInfra.Providers.AccessPolicy;
 /// </summary>
 public sealed class AccessPolicyKind : IResourceKind
 {
+    private static readonly BirdCollection Policies = new("/organizations/{organizationId}/iam-policies");
+
     private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
 
     public string Name => "AccessPolicy";
@@ -20,7 +22,7 @@ public sealed class AccessPolicyKind : IResourceKind
     public IBesideStack Beside { get; } = new AccessPolicyDrift();
 
     /// <summary>No update: a changed policy is replaced.</summary>
-    public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/iam-policies", "access policy", "access policies", update: false)];
+    public IReadOnlyList<BirdCall> Calls { get; } = [.. Policies.Crud("access policy", "access policies", update: false)];
 
     public CheckResult Check(PropertyMap inputs)
     {
@@ -53,19 +55,19 @@ public sealed class AccessPolicyKind : IResourceKind
             description = spec.Description,
             definitions = spec.Definitions.Select(d => new { effect = d.Effect, actions = d.Actions, resources = d.Resources }),
         };
-        var created = await context.Client.PostAsync<PolicyWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
+        var created = await context.Client.PostAsync<PolicyWire>(Policies.Path(context), body, cancellationToken).ConfigureAwait(false);
         return Snapshot(created);
     }
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<PolicyWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        var live = await context.Client.GetOrNullAsync<PolicyWire>(Policies.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
         return live is null ? null : MergeLive(known, Snapshot(live));
     }
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
     {
-        var all = await context.Client.ListAllAsync<PolicyWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+        var all = await context.Client.ListAllAsync<PolicyWire>(Policies.Path(context), null, cancellationToken).ConfigureAwait(false);
 
         // Managed policies belong to Bird; BirdInfra never owns or adopts them.
         return all.Where(p => !string.Equals(p.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
@@ -77,7 +79,7 @@ public sealed class AccessPolicyKind : IResourceKind
         throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString(AccessPolicyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+        await context.Client.DeleteAsync(Policies.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
 
     internal static ResourceSnapshot Snapshot(PolicyWire wire)
     {
@@ -120,10 +122,6 @@ public sealed class AccessPolicyKind : IResourceKind
     /// <summary>A definition's list of text, each item checked by the field's rule, sorted and de-duplicated; as written when it is no list.</summary>
     private static PropertyValue? StringSet(InputChecker check, PropertyMap map, string path, KindField field, ImmutableArray<PropertyValue>? items) =>
         items is { } list ? PropertyValue.List(check.StringSet(list, InputChecker.Join(path, field.Property!), field.Rule!.Check)) : map[field.Property!];
-
-    private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "iam-policies");
-
-    private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "iam-policies", id);
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.",

@@ -9,6 +9,8 @@ namespace BirdInfra.Providers.AccessRole;
 /// </summary>
 public sealed class AccessRoleKind : IResourceKind
 {
+    private static readonly BirdCollection Roles = new("/organizations/{organizationId}/iam-roles");
+
     private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
 
     /// <summary>A role's fields Bird documents as read-only (fact sheet §2.4): never sent back in a PUT.</summary>
@@ -26,7 +28,7 @@ public sealed class AccessRoleKind : IResourceKind
     public IBesideStack Beside { get; } = new AccessRoleDrift();
 
     /// <summary>Update is PATCH (PUT after a 405, which needs the same <c>update</c> action).</summary>
-    public IReadOnlyList<BirdCall> Calls { get; } = [.. BirdCall.Crud("/organizations/{organizationId}/iam-roles", "access role", "access roles", update: true)];
+    public IReadOnlyList<BirdCall> Calls { get; } = [.. Roles.Crud("access role", "access roles", update: true)];
 
     public CheckResult Check(PropertyMap inputs)
     {
@@ -51,19 +53,19 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var spec = AccessRoleSpec.FromInputs(Check(inputs).Inputs);
         var body = new { name = spec.Name, description = spec.Description, policies = References(spec) };
-        var created = await context.Client.PostAsync<RoleWire>(Collection(context), body, cancellationToken).ConfigureAwait(false);
+        var created = await context.Client.PostAsync<RoleWire>(Roles.Path(context), body, cancellationToken).ConfigureAwait(false);
         return Snapshot(created);
     }
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<RoleWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        var live = await context.Client.GetOrNullAsync<RoleWire>(Roles.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
         return live is null ? null : MergeLive(known, Snapshot(live));
     }
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
     {
-        var all = await context.Client.ListAllAsync<RoleWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+        var all = await context.Client.ListAllAsync<RoleWire>(Roles.Path(context), null, cancellationToken).ConfigureAwait(false);
 
         // Managed roles (Inbox Agent, Application Developer, ...) belong to Bird.
         return all.Where(r => !string.Equals(r.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
@@ -100,7 +102,7 @@ public sealed class AccessRoleKind : IResourceKind
             return old;
         }
 
-        var updated = await context.Client.PatchOrPutAsync<RoleWire>(Item(context, old.Id), body, ct => FullBodyAsync(context, old.Id, after, ct), cancellationToken).ConfigureAwait(false);
+        var updated = await context.Client.PatchOrPutAsync<RoleWire>(Roles.Item(context, old.Id), body, ct => FullBodyAsync(context, old.Id, after, ct), cancellationToken).ConfigureAwait(false);
         return Snapshot(updated);
     }
 
@@ -111,7 +113,7 @@ public sealed class AccessRoleKind : IResourceKind
     /// </summary>
     private static async Task<object> FullBodyAsync(ProviderContext context, string id, AccessRoleSpec after, CancellationToken cancellationToken)
     {
-        var current = await context.Client.GetAsync<JsonObject>(Item(context, id), cancellationToken).ConfigureAwait(false);
+        var current = await context.Client.GetAsync<JsonObject>(Roles.Item(context, id), cancellationToken).ConfigureAwait(false);
         var body = new JsonObject();
         foreach (var (field, value) in current)
         {
@@ -128,7 +130,7 @@ public sealed class AccessRoleKind : IResourceKind
     }
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+        await context.Client.DeleteAsync(Roles.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
 
     internal static ResourceSnapshot Snapshot(RoleWire wire)
     {
@@ -178,10 +180,6 @@ public sealed class AccessRoleKind : IResourceKind
             .Select(p => AccessRoleSpec.Reference(p.Id, p.Type))
             .Concat(unknown);
     }
-
-    private static string Collection(ProviderContext context) => BirdPaths.Of("organizations", context.OrganizationId, "iam-roles");
-
-    private static string Item(ProviderContext context, string id) => BirdPaths.Of("organizations", context.OrganizationId, "iam-roles", id);
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.",

@@ -12,6 +12,8 @@ namespace BirdInfra.Providers.Connector;
 /// </summary>
 public sealed partial class ConnectorKind : IResourceKind
 {
+    private static readonly BirdCollection Connectors = new("/workspaces/{workspaceId}/connectors");
+
     private static readonly ImmutableHashSet<string> SecretKeys = [.. ConnectorFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
 
     /// <summary>The natural key's phone number when Bird did not echo it; never a valid E.164 number.</summary>
@@ -32,7 +34,7 @@ public sealed partial class ConnectorKind : IResourceKind
     /// <summary>No update (a changed connector is replaced); its channel is read while a create waits for it.</summary>
     public IReadOnlyList<BirdCall> Calls { get; } =
     [
-        .. BirdCall.Crud("/workspaces/{workspaceId}/connectors", "connector", "connectors", update: false),
+        .. Connectors.Crud("connector", "connectors", update: false),
         new("GET", "/workspaces/{workspaceId}/channels", "list channels (connectors waiting together share one read; refused, each reads its own)", Optional: true),
         new("GET", "/workspaces/{workspaceId}/channels/{id}", "read a connector's channel (a connector is ready when it is active)"),
     ];
@@ -92,14 +94,14 @@ public sealed partial class ConnectorKind : IResourceKind
             arguments,
             securityArguments = new { oauth = new { accessToken = spec.AccessToken.Reveal() } },
         };
-        var created = await context.Client.PostAsync<ConnectorWire>(Collection(context), body, [spec.AccessToken.Reveal()], cancellationToken).ConfigureAwait(false);
+        var created = await context.Client.PostAsync<ConnectorWire>(Connectors.Path(context), body, [spec.AccessToken.Reveal()], cancellationToken).ConfigureAwait(false);
         var sent = Check(inputs).Inputs;
         return await OutputWait.WaitAsync(this, context, MergeLive(new ResourceSnapshot(created.Id, sent, sent), Snapshot(created)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<ConnectorWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        var live = await context.Client.GetOrNullAsync<ConnectorWire>(Connectors.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
         if (live is null)
         {
             return null;
@@ -130,7 +132,7 @@ public sealed partial class ConnectorKind : IResourceKind
         var result = ImmutableArray.CreateBuilder<ResourceSnapshot>();
         foreach (var template in BirdRules.ConnectorTemplates)
         {
-            var page = await context.Client.ListAllAsync<ConnectorWire>(Collection(context), [new("templateRef", template)], cancellationToken).ConfigureAwait(false);
+            var page = await context.Client.ListAllAsync<ConnectorWire>(Connectors.Path(context), [new("templateRef", template)], cancellationToken).ConfigureAwait(false);
             result.AddRange(page.Select(Snapshot));
         }
 
@@ -181,7 +183,7 @@ public sealed partial class ConnectorKind : IResourceKind
     }
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+        await context.Client.DeleteAsync(Connectors.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
 
     internal static ResourceSnapshot Snapshot(ConnectorWire wire)
     {
@@ -207,10 +209,6 @@ public sealed partial class ConnectorKind : IResourceKind
 
     private static PropertyValue? Argument(JsonObject arguments, string key) =>
         arguments[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text ? PropertyValue.String(text) : null;
-
-    private static string Collection(ProviderContext context) => BirdPaths.Of("workspaces", context.WorkspaceId, "connectors");
-
-    private static string Item(ProviderContext context, string id) => BirdPaths.Of("workspaces", context.WorkspaceId, "connectors", id);
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.",

@@ -8,6 +8,8 @@ namespace BirdInfra.Providers.WebhookSubscription;
 /// </summary>
 public sealed class WebhookSubscriptionKind : IResourceKind
 {
+    private static readonly BirdCollection Subscriptions = new("/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions");
+
     private static readonly ImmutableHashSet<string> SecretKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
 
     private static readonly ImmutableHashSet<string> ReplaceKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.ReplaceOnChange).Select(f => f.Property!)];
@@ -42,7 +44,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
     /// <summary>The catalogue read is optional: refused, preview and up fall back to the built-in catalogue with a warning.</summary>
     public IReadOnlyList<BirdCall> Calls { get; } =
     [
-        .. BirdCall.Crud("/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions", "webhook subscription", "webhook subscriptions", update: true),
+        .. Subscriptions.Crud("webhook subscription", "webhook subscriptions", update: true),
         new("GET", "/workspaces/{workspaceId}/available-webhooks", "read the webhook catalogue (without it, events are checked against the built-in catalogue only)", Optional: true),
     ];
 
@@ -114,12 +116,12 @@ public sealed class WebhookSubscriptionKind : IResourceKind
             eventFilters = spec.EventFilters.Select(f => new { key = f.Key, value = f.Value }),
             template = spec.Template,
         };
-        var created = await context.Client.PostAsync<SubscriptionWire>(Collection(context), body, Redact(spec), cancellationToken).ConfigureAwait(false);
+        var created = await context.Client.PostAsync<SubscriptionWire>(Subscriptions.Path(context), body, Redact(spec), cancellationToken).ConfigureAwait(false);
 
         // New subscriptions start active; a desired 'inactive' takes a PATCH (the create body has no status).
         if (!string.Equals(created.Status ?? WebhookSubscriptionSpec.DefaultStatus, spec.Status, StringComparison.Ordinal))
         {
-            created = await context.Client.PatchAsync<SubscriptionWire>(Item(context, created.Id), new { status = spec.Status }, cancellationToken).ConfigureAwait(false);
+            created = await context.Client.PatchAsync<SubscriptionWire>(Subscriptions.Item(context, created.Id), new { status = spec.Status }, cancellationToken).ConfigureAwait(false);
         }
 
         return WithSigningKey(Snapshot(created), spec.SigningKey?.ToPropertyValue());
@@ -127,13 +129,13 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<SubscriptionWire>(Item(context, known.Id), cancellationToken).ConfigureAwait(false);
+        var live = await context.Client.GetOrNullAsync<SubscriptionWire>(Subscriptions.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
         return live is null ? null : MergeLive(known, Snapshot(live));
     }
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
     {
-        var all = await context.Client.ListAllAsync<SubscriptionWire>(Collection(context), null, cancellationToken).ConfigureAwait(false);
+        var all = await context.Client.ListAllAsync<SubscriptionWire>(Subscriptions.Path(context), null, cancellationToken).ConfigureAwait(false);
         return all.Select(Snapshot).ToImmutableArray();
     }
 
@@ -187,12 +189,12 @@ public sealed class WebhookSubscriptionKind : IResourceKind
             return old;
         }
 
-        var updated = await context.Client.PatchAsync<SubscriptionWire>(Item(context, old.Id), body, Redact(after), cancellationToken).ConfigureAwait(false);
+        var updated = await context.Client.PatchAsync<SubscriptionWire>(Subscriptions.Item(context, old.Id), body, Redact(after), cancellationToken).ConfigureAwait(false);
         return WithSigningKey(Snapshot(updated), after.SigningKey?.ToPropertyValue());
     }
 
     public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+        await context.Client.DeleteAsync(Subscriptions.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
 
     internal static ResourceSnapshot Snapshot(SubscriptionWire wire)
     {
@@ -290,12 +292,6 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         key.Length is > 0 and <= 1024 && !key.Any(char.IsControl)
             ? null
             : new RuleViolation("The signing key is invalid.", "Use 1 to 1024 printable characters, e.g. a base64 string of 32 random bytes.");
-
-    private static string Collection(ProviderContext context) =>
-        BirdPaths.Of("organizations", context.OrganizationId, "workspaces", context.WorkspaceId, "webhook-subscriptions");
-
-    private static string Item(ProviderContext context, string id) =>
-        BirdPaths.Of("organizations", context.OrganizationId, "workspaces", context.WorkspaceId, "webhook-subscriptions", id);
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.",
