@@ -2,11 +2,17 @@
 // generated ResourceMonitor and Engine stubs: stacks/local.yaml and stacks/prod.yaml, in preview and in update.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { grpc, repoRoot, isSecret, UNKNOWN } from './lib/harness.mjs';
 import { startEngine, runProgram, declaredResources, project, fakeToken, fakePassword, fakeChannelId } from './lib/program.mjs';
+
+// The stack outputs of the five kinds this suite was written for (the names `birdinfra output` prints for them).
+const FIVE_OUTPUTS = ['accessKeyIds', 'accessKeyTokens', 'channelIds', 'connectorIds', 'webhookSubscriptionIds'];
+const FIVE_TYPES = ['AccessPolicy', 'AccessRole', 'AccessKey', 'Connector', 'WebhookSubscription'].map((t) => `bird:index:${t}`);
+// Every kind: those the shared input-rules table has rows for (protocol.test.mjs checks it against GetSchema).
+const KIND_TYPES = [...new Set(JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'Corpus', 'input-rules.json'), 'utf8')).invalid.map((r) => r.type))];
 
 const ORG = '0b4e4c0e-6b36-4c55-9a7e-2f7d1e0c5a11';
 const WS = '5d2c8a4f-3e1b-4f6a-8c9d-7e0f1a2b3c44';
@@ -209,9 +215,16 @@ for (const [stack, setup] of Object.entries(stacks)) {
         }
         assert.deepEqual(Object.keys(outputs[0].outputs.accessKeyTokens), Object.keys(doc.accessKeys));
         // The same names `birdinfra output` prints, each logical name → the resource's id (unknown in preview).
-        assert.deepEqual(
-          Object.keys(outputs[0].outputs).sort(),
-          ['accessKeyIds', 'accessKeyTokens', 'channelIds', 'connectorIds', 'webhookSubscriptionIds']);
+        // The five kinds' outputs exactly; any other is the ids of a kind added since, named after it.
+        const names = Object.keys(outputs[0].outputs);
+        assert.deepEqual(names.filter((n) => FIVE_OUTPUTS.includes(n)).sort(), FIVE_OUTPUTS);
+        for (const extra of names.filter((n) => !FIVE_OUTPUTS.includes(n))) {
+          const type = `bird:index:${extra[0].toUpperCase()}${extra.slice(1).replace(/Ids$/, '')}`;
+          assert.ok(extra.endsWith('Ids') && KIND_TYPES.includes(type) && !FIVE_TYPES.includes(type), `${extra} is the ids of a kind added since the five`);
+          const registered = regs.filter((r) => r.type === type).map((r) => r.name);
+          assert.deepEqual(Object.keys(outputs[0].outputs[extra]).sort(), registered.sort(), extra);
+          for (const n of registered) assert.equal(outputs[0].outputs[extra][n], idOf(type, n), `${extra}.${n}`);
+        }
         for (const [output, section, type] of [
           ['accessKeyIds', 'accessKeys', 'bird:index:AccessKey'],
           ['connectorIds', 'connectors', 'bird:index:Connector'],
