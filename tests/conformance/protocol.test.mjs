@@ -2,13 +2,18 @@
 // UNIMPLEMENTED, Bird errors as gRPC errors (actionable, no secrets), and ErrorResourceInitFailed.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   startEmulator, startPlugin, startFakeEngine, configure, emulatorConfig, secret, isSecret, grpc,
-  providerPb, pluginPb, Empty, toStruct, fromStruct, statusDetails,
+  providerPb, pluginPb, Empty, toStruct, fromStruct, statusDetails, repoRoot,
 } from './lib/harness.mjs';
 import { engine, DIFF, KIND } from './lib/engine.mjs';
 
-const TYPES = ['AccessPolicy', 'AccessRole', 'AccessKey', 'Connector', 'WebhookSubscription'].map((t) => `bird:index:${t}`);
+// The five kinds this suite was written for; a kind added since must be in the schema and in the input-rules table.
+const FIVE = ['AccessPolicy', 'AccessRole', 'AccessKey', 'Connector', 'WebhookSubscription'].map((t) => `bird:index:${t}`);
+// The kinds the shared input-rules table has rows for: every kind the plugin serves, and no other.
+const TABLE_TYPES = [...new Set(JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'Corpus', 'input-rules.json'), 'utf8')).invalid.map((r) => r.type))];
 
 describe('plugin protocol', () => {
   let emulator, fakeEngine, plugin, rpc;
@@ -40,12 +45,14 @@ describe('plugin protocol', () => {
     assert.match(info.getVersion(), /^\d+\.\d+\.\d+/);
   });
 
-  it('GetSchema returns a package schema naming all five resources with inputs, outputs, secrets and config', async () => {
+  it('GetSchema returns a package schema naming every kind with inputs, outputs, secrets and config', async () => {
     const res = await plugin.call('getSchema', new providerPb.GetSchemaRequest());
     const schema = JSON.parse(res.getSchema());
     assert.equal(schema.name, 'bird');
-    assert.deepEqual(Object.keys(schema.resources).sort(), [...TYPES].sort());
-    for (const t of TYPES) {
+    const types = Object.keys(schema.resources);
+    assert.deepEqual([...types].sort(), [...TABLE_TYPES].sort(), 'the schema serves exactly the kinds the input-rules table covers');
+    for (const t of FIVE) assert.ok(types.includes(t), t);
+    for (const t of types) {
       const r = schema.resources[t];
       assert.ok(r.description, `${t} description`);
       assert.ok(Object.keys(r.inputProperties).length > 0, `${t} inputs`);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using BirdInfra.Outputs;
+using BirdInfra.Providers.Kinds;
 using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.EndToEnd;
@@ -8,7 +10,8 @@ namespace BirdInfra.Tests.EndToEnd;
 /// <summary>`birdinfra output` after `up` of the scenario stack: outputs from state, secrets masked, no call to Bird.</summary>
 public sealed class OutputCommandTests(AppliedScenario scenario) : IClassFixture<AppliedScenario>
 {
-    private static readonly string[] OutputNames = ["accessKeyIds", "accessKeyTokens", "connectorIds", "channelIds", "webhookSubscriptionIds"];
+    // Every registered kind's outputs, in the order `output` prints them (the five golden kinds' today).
+    private static readonly string[] OutputNames = [.. StateOutputs.Declared(BirdKinds.Default).Select(o => o.Name)];
 
     private StackWorkspace Ws => scenario.Workspace;
 
@@ -20,19 +23,21 @@ public sealed class OutputCommandTests(AppliedScenario scenario) : IClassFixture
         var run = await Ws.RunAsync("output", "--stack", "e2e");
 
         run.ExitCode.Should().Be(0, run.All);
-        Golden.Match(Normalise(run.Out), "EndToEnd", "Golden", "output.txt");
+        TopLevelNames(run.Out).Should().Equal(OutputNames, "every registered kind's outputs are printed");
+        Golden.Match(Normalise(OnlyOutputs(run.Out, GoldenKinds.FiveOutputNames)), "EndToEnd", "Golden", "output.txt");
         run.Error.Should().Contain("add --show-secrets");
         run.All.Should().NotContain(scenario.Token);
     }
 
     [Fact]
-    public async Task OutputJson_IsOneObjectWithTheFiveOutputs_KeyedByLogicalName()
+    public async Task OutputJson_IsOneObjectWithEveryKindsOutputs_KeyedByLogicalName()
     {
         var run = await Ws.RunAsync("output", "--stack", "e2e", "--json");
 
         run.ExitCode.Should().Be(0, run.All);
         var json = JsonDocument.Parse(run.Out).RootElement;
         json.EnumerateObject().Select(p => p.Name).Should().Equal(OutputNames);
+        OutputNames.Where(GoldenKinds.FiveOutputNames.Contains).Should().Equal(GoldenKinds.FiveOutputNames);
         foreach (var resource in scenario.State.Resources.Where(r => r.Address.Kind is "AccessKey" or "Connector" or "WebhookSubscription"))
         {
             var ids = json.GetProperty(char.ToLowerInvariant(resource.Address.Kind[0]) + resource.Address.Kind[1..] + "Ids");
@@ -143,13 +148,37 @@ public sealed class OutputCommandTests(AppliedScenario scenario) : IClassFixture
         text.Out.Should().Be(string.Concat(OutputNames.Select(n => $"{n}: (none){Environment.NewLine}")));
         text.Error.Should().Contain("Stack e2e has no state yet");
         json.ExitCode.Should().Be(0, json.All);
-        JsonDocument.Parse(json.Out).RootElement.EnumerateObject().Should().HaveCount(5).And.OnlyContain(p => !p.Value.EnumerateObject().Any());
+        JsonDocument.Parse(json.Out).RootElement.EnumerateObject().Should().HaveCount(OutputNames.Length).And.OnlyContain(p => !p.Value.EnumerateObject().Any());
         one.ExitCode.Should().Be(0, one.All);
         one.Out.Should().BeEmpty();
         Directory.Exists(Path.GetDirectoryName(ws.StateFile)).Should().BeFalse("output writes nothing");
     }
 
     /// <summary>The text output with what varies per run (ids Bird assigned) replaced by what they stand for.</summary>
+    private static IEnumerable<string> TopLevelNames(string text) =>
+        text.Split(Environment.NewLine).Where(l => l.Length > 0 && !l.StartsWith(' ')).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]);
+
+    /// <summary>The printed blocks of the named outputs only: the golden was written for the five kinds' outputs.</summary>
+    private static string OnlyOutputs(string text, string[] names)
+    {
+        var kept = new System.Text.StringBuilder();
+        var keep = false;
+        foreach (var line in text.Split(Environment.NewLine).SkipLast(1))
+        {
+            if (!line.StartsWith(' '))
+            {
+                keep = names.Contains(line[..line.IndexOf(':', StringComparison.Ordinal)]);
+            }
+
+            if (keep)
+            {
+                kept.Append(line).Append(Environment.NewLine);
+            }
+        }
+
+        return kept.ToString();
+    }
+
     private string Normalise(string text)
     {
         foreach (var resource in scenario.State.Resources)

@@ -1,6 +1,7 @@
 using BirdInfra.Graph;
 using BirdInfra.Providers.Expressions;
 using BirdInfra.Providers.Kinds;
+using BirdInfra.Tests.Support;
 
 namespace BirdInfra.Tests.Engine;
 
@@ -47,7 +48,25 @@ public sealed class DependencyOrderTests
     [Fact]
     public void KindRank_IsTheTopDownOrderOfBirdKinds()
     {
-        DependencyOrder.KindRank(BirdKinds.Default).Should().Equal("AccessPolicy", "AccessRole", "AccessKey", "Connector", "WebhookSubscription");
+        var rank = DependencyOrder.KindRank(BirdKinds.Default);
+
+        rank.Should().BeEquivalentTo(BirdKinds.Default.Declarable.Select(k => k.Name), "every declarable kind is ranked once");
+        rank.Where(GoldenKinds.FiveNames.Contains).Should().Equal(GoldenKinds.FiveNames);
+        DependencyOrder.KindRank(GoldenKinds.Five).Should().Equal(GoldenKinds.FiveNames);
+    }
+
+    [Fact]
+    public void KindRank_PutsEveryKindASectionReferencesBeforeIt()
+    {
+        var rank = DependencyOrder.KindRank(BirdKinds.Default).ToList();
+
+        foreach (var kind in BirdKinds.Default.Declarable)
+        {
+            foreach (var reference in kind.Stack!.References)
+            {
+                rank.IndexOf(reference.Kind).Should().BeInRange(0, rank.IndexOf(kind.Name) - 1, $"{kind.Name}.{reference.Field} references {reference.Kind}");
+            }
+        }
     }
 
     [Fact]
