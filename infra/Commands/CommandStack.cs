@@ -3,7 +3,7 @@ namespace BirdInfra.Commands;
 
 /// <summary>
 /// Loads a command's stack file without opening a session (no lock, no state), for commands that need only the file and
-/// its target (doctor, export): what goes wrong or is worth a warning is printed the same way for each.
+/// (doctor, export): what goes wrong or is worth a warning is printed the same way for each.
 /// </summary>
 public static class CommandStack
 {
@@ -20,8 +20,4 @@ public static class CommandStack
         io.WriteWarnings(load.Diagnostics);
         return load.Stack;
     }
-
-    /// <summary>Where a target points, in words: the embedded emulator, or its endpoint (api.bird.com when none is written).</summary>
-    public static string Where(TargetDefinition target) =>
-        target.UsesEmulator ? "the embedded emulator" : target.Endpoint ?? "api.bird.com";
 }

@@ -17,7 +17,7 @@ public static class DoctorCommand
             return ExitCodes.Error;
         }
 
-        io.Error.WriteLine($"Checking stack {options.Stack} against {CommandStack.Where(stack.Target)} (read-only)…");
+        io.Error.WriteLine($"Checking stack {options.Stack} against {stack.Target.Where} (read-only)…");
         await using var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, null, cancellationToken);
         var report = await StackDoctor.RunAsync(stack, paths, target, options.Kinds.For(stack.Target.KindOptions), io.Environment, TimeProvider.System, cancellationToken);
         io.Out.Write(options.Json ? DoctorJsonRenderer.Render(report) + Environment.NewLine : DoctorTextRenderer.Render(report));

@@ -28,7 +28,7 @@ public static class ExportCommand
             return ExitCodes.Error;
         }
 
-        io.Error.WriteLine($"Connecting to {CommandStack.Where(stack.Target)}…");
+        io.Error.WriteLine($"Connecting to {stack.Target.Where}…");
         await using var target = await targets.ConnectAsync(stack.Target, paths, io.Environment, new SynchronousProgress(line => io.Error.WriteLine(line)), cancellationToken);
         io.Error.WriteLine($"Reading every access policy, role, access key, connector and webhook subscription of organization {target.OrganizationId}, workspace {target.WorkspaceId}…");
         var export = await StackExporter.ExportAsync(options.Kinds.For(stack.Target.KindOptions), target.Context(null), options.Stack, TargetBlock(paths.StackFile), cancellationToken);

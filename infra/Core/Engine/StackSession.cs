@@ -96,7 +96,7 @@ public sealed class StackSession : IAsyncDisposable
                 await store.SaveAsync(state, cancellationToken);
             }
 
-            host.Report($"Connecting to {(stack.Target.UsesEmulator ? "the embedded emulator" : stack.Target.Endpoint ?? "api.bird.com")}…");
+            host.Report($"Connecting to {stack.Target.Where}…");
             var target = await targets.ConnectAsync(stack.Target, paths, host.Environment, new SynchronousProgress(host.Report), cancellationToken);
             try
             {

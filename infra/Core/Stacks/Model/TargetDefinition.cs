@@ -17,4 +17,7 @@ public sealed record TargetDefinition(
 {
     /// <summary>What this target lets the kinds accept (http loopback webhooks on the emulator when allowed).</summary>
     public KindOptions KindOptions => new(AllowHttpLoopbackWebhooks: UsesEmulator && AllowHttpWebhooks);
+
+    /// <summary>Where the target points, in words: the embedded emulator, or its endpoint (api.bird.com when none is written).</summary>
+    public string Where => UsesEmulator ? "the embedded emulator" : Endpoint ?? "api.bird.com";
 }
