@@ -16,7 +16,7 @@ public sealed class AccessKeySection : StackSection
 
     public override string Description => "Access keys by logical name. The token is shown once, at creation, and kept (encrypted) in BirdInfra's state.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions =>
     [
         KeyValuePair.Create("accessKey", AccessKeyFields.Table.EntrySchema()),
         KeyValuePair.Create("accessExpectations", """

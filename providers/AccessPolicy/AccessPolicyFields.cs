@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace BirdInfra.Providers.AccessPolicy;
 
@@ -20,7 +20,7 @@ internal static class AccessPolicyFields
     {
         Required = true,
         Rule = new ValueRule(BirdRules.PolicyAction, Values: BirdRules.PolicyActions),
-        StackSchema = $$"""{ "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": {{JsonSerializer.Serialize(BirdRules.PolicyActions)}} } }""",
+        StackSchema = $$"""{ "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": {{new JsonArray([.. BirdRules.PolicyActions.Select(v => JsonValue.Create(v))]).ToJsonString()}} } }""",
         Example = "actions: [view]",
         MissingHint = "Add actions, e.g. actions: [view].",
     };

@@ -17,7 +17,7 @@ public sealed class AccessPolicySection : StackSection
 
     public override string Description => "IAM policies by logical name.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } =
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions =>
     [
         KeyValuePair.Create("accessPolicy", AccessPolicyFields.Table.EntrySchema()),
         KeyValuePair.Create("policyDefinition", AccessPolicyFields.Definition.EntrySchema()),

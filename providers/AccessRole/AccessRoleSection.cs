@@ -14,7 +14,7 @@ public sealed class AccessRoleSection : StackSection
 
     public override string Description => "IAM roles by logical name.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("accessRole", AccessRoleFields.Table.EntrySchema())];
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions => [KeyValuePair.Create("accessRole", AccessRoleFields.Table.EntrySchema())];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {

@@ -17,7 +17,7 @@ public sealed class ConnectorSection : StackSection
 
     public override string Description => "WhatsApp connectors by logical name; Bird creates a channel for each.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("connector", ConnectorFields.Table.EntrySchema())];
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions => [KeyValuePair.Create("connector", ConnectorFields.Table.EntrySchema())];
 
     public override ImmutableArray<StackOutput> Outputs { get; } =
     [

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace BirdInfra.Providers.WebhookSubscription;
 
@@ -59,7 +59,7 @@ internal static class WebhookSubscriptionFields
         Required = true,
         ReplaceOnChange = true,
         Drift = FieldDrift.MovesTraffic,
-        StackSchema = $$"""{ "type": "string", "examples": {{JsonSerializer.Serialize(KnownEvents)}} }""",
+        StackSchema = $$"""{ "type": "string", "examples": {{new JsonArray([.. KnownEvents.Select(v => JsonValue.Create(v))]).ToJsonString()}} }""",
         Example = "event: whatsapp.inbound",
         MissingHint = "Add the event, e.g. event: whatsapp.inbound.",
         Export = FieldExport.Custom,

@@ -25,7 +25,7 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     public override string Description => "Webhook subscriptions by logical name.";
 
-    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions { get; } = [KeyValuePair.Create("webhookSubscription", WebhookSubscriptionFields.Table.EntrySchema())];
+    public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions => [KeyValuePair.Create("webhookSubscription", WebhookSubscriptionFields.Table.EntrySchema())];
 
     public override ImmutableArray<StackOutput> Outputs { get; } = [new("webhookSubscriptionIds", "id", Secret: false)];
 
