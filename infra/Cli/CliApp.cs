@@ -113,7 +113,7 @@ public static class CliApp
         preview.SetAction((r, ct) => Guard(io, () =>
         {
             var options = Options(r);
-            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => PreviewCommand.RunAsync(one, io, targets, ct), async (each, own, token) =>
+            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => PreviewCommand.RunAsync(one, io, targets, null, ct), async (each, own, token) =>
             {
                 var figures = new System.Text.Json.Nodes.JsonObject();
                 var code = await PreviewCommand.RunAsync(each, own, targets, summary =>
@@ -128,7 +128,7 @@ public static class CliApp
         }));
         var up = new Command("up", "Make Bird match the stack") { stackOption, yesOption, planOption, allowDestructiveOption, allowAccessGainsOption, noColorOption, parallelOption };
         up.SetAction((r, ct) => Guard(io, () => r.GetValue(planOption) is null
-            ? UpCommand.RunAsync(Options(r), io, targets, ct)
+            ? UpCommand.RunAsync(Options(r), io, targets, destroy: false, ct)
             : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
         var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption, parallelOption };
         refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
@@ -144,7 +144,7 @@ public static class CliApp
         drift.SetAction((r, ct) => Guard(io, () =>
         {
             var options = Options(r) with { DetailedExitCode = r.GetValue(driftDetailedOption), Record = r.GetValue(recordOption) };
-            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => DriftCommand.RunAsync(one, io, targets, ct), async (each, own, token) =>
+            return OneOrMany(r, options, options.Format == PlanFormat.Json, one => DriftCommand.RunAsync(one, io, targets, null, ct), async (each, own, token) =>
             {
                 var figures = new System.Text.Json.Nodes.JsonObject();
                 var code = await DriftCommand.RunAsync(each, own, targets, report =>

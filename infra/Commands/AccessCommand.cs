@@ -17,16 +17,12 @@ public static class AccessCommand
     /// `access --probe`: after `up`, sends each catalogue operation with each key's own token (from state) and compares
     /// Bird's 403-or-not with the evaluator; exit 1 when any answer disagrees. Reads state and Bird, changes nothing.
     /// </summary>
-    public static async Task<int> ProbeAsync(CommandOptions options, string? key, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
-    {
-        var paths = new StackPaths(options.Root, options.Stack);
-        await using var session = await CommandSession.OpenAsync(options, "access", io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
+    public static Task<int> ProbeAsync(CommandOptions options, string? key, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        CommandSession.RunAsync(options, "access", io, targets, session => ProbeAsync(session, options, key, io, cancellationToken), cancellationToken);
 
-        var displayFile = Path.GetRelativePath(options.Root, paths.StackFile).Replace('\\', '/');
+    private static async Task<int> ProbeAsync(StackSession session, CommandOptions options, string? key, ConsoleIO io, CancellationToken cancellationToken)
+    {
+        var displayFile = Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/');
         var keys = StackAccess.Keys(session.Stack, displayFile).Where(k => key is null || k.Key == key).ToList();
         using var http = new HttpClient { BaseAddress = new Uri(session.Target.Client.Options.Endpoint.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
         var results = new List<AccessProbeResult>();

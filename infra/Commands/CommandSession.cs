@@ -1,9 +1,16 @@
 
 namespace BirdInfra.Commands;
 
-/// <summary>Opens the engine's <see cref="StackSession"/> for a command, from its options, reporting to its console.</summary>
+/// <summary>Runs a command on the engine's <see cref="StackSession"/>, opened from its options and reporting to its console.</summary>
 public static class CommandSession
 {
-    public static Task<StackSession?> OpenAsync(CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        StackSession.OpenAsync(new StackPaths(options.Root, options.Stack), options.Kinds, command, options.Parallel, io, targets, cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="run"/> on the open session and closes the session after it; exit 1 when the session cannot
+    /// be opened (the stack file or Bird's catalogue refused it, and the problems are reported already).
+    /// </summary>
+    public static async Task<int> RunAsync(CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, Func<StackSession, Task<int>> run, CancellationToken cancellationToken)
+    {
+        await using var session = await StackSession.OpenAsync(new StackPaths(options.Root, options.Stack), options.Kinds, command, options.Parallel, io, targets, cancellationToken);
+        return session is null ? ExitCodes.Error : await run(session);
+    }
 }

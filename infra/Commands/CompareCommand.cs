@@ -11,36 +11,29 @@ public static class CompareCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, string with, bool live, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
     {
-        StackComparison comparison;
         if (live)
         {
-            await using var left = await CommandSession.OpenAsync(options, "compare", io, targets, cancellationToken);
-            if (left is null)
-            {
-                return ExitCodes.Error;
-            }
-
-            await using var right = await CommandSession.OpenAsync(options with { Stack = with }, "compare", io, targets, cancellationToken);
-            if (right is null)
-            {
-                return ExitCodes.Error;
-            }
-
-            comparison = LiveComparer.Compare(left.Stack, left.Refresh.State, right.Stack, right.Refresh.State, left.Kinds);
+            return await CommandSession.RunAsync(options, "compare", io, targets, left =>
+                CommandSession.RunAsync(options with { Stack = with }, "compare", io, targets, right =>
+                {
+                    var comparison = LiveComparer.Compare(left.Stack, left.Refresh.State, right.Stack, right.Refresh.State, left.Kinds);
+                    return Task.FromResult(Report(comparison, options, io));
+                }, cancellationToken), cancellationToken);
         }
-        else
+
+        var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), options.Kinds, io.Environment, checkSecrets: false);
+        var rightLoad = StackSession.Load(new StackPaths(options.Root, with), options.Kinds, io.Environment, checkSecrets: false);
+        if (leftLoad.Stack is null || rightLoad.Stack is null)
         {
-            var leftLoad = StackSession.Load(new StackPaths(options.Root, options.Stack), options.Kinds, io.Environment, checkSecrets: false);
-            var rightLoad = StackSession.Load(new StackPaths(options.Root, with), options.Kinds, io.Environment, checkSecrets: false);
-            if (leftLoad.Stack is null || rightLoad.Stack is null)
-            {
-                io.WriteDiagnostics([.. leftLoad.Diagnostics, .. rightLoad.Diagnostics], "nothing was compared");
-                return ExitCodes.Error;
-            }
-
-            comparison = StackComparer.Compare(leftLoad, rightLoad, io.Environment);
+            io.WriteDiagnostics([.. leftLoad.Diagnostics, .. rightLoad.Diagnostics], "nothing was compared");
+            return ExitCodes.Error;
         }
 
+        return Report(StackComparer.Compare(leftLoad, rightLoad, io.Environment), options, io);
+    }
+
+    private static int Report(StackComparison comparison, CommandOptions options, ConsoleIO io)
+    {
         io.Out.Write(ComparisonRenderer.Render(comparison, options.Format));
         if (options.Format != Rendering.PlanFormat.Text)
         {

@@ -11,18 +11,12 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class DriftCommand
 {
-    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        RunAsync(options, io, targets, null, cancellationToken);
+    /// <param name="reported">Told the report once there is one (for a many-stack summary row); null for one stack.</param>
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<DriftReport>? reported, CancellationToken cancellationToken) =>
+        CommandSession.RunAsync(options, "drift", io, targets, session => RunAsync(session, options, io, reported, cancellationToken), cancellationToken);
 
-    /// <param name="reported">Told the report once there is one (for a many-stack summary row).</param>
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<DriftReport>? reported, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, Action<DriftReport>? reported, CancellationToken cancellationToken)
     {
-        await using var session = await CommandSession.OpenAsync(options, "drift", io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
-
         // No BirdInfra state (a stack applied with Pulumi): what matches a declaration by natural key is managed.
         var recorded = session.RecordedState;
         var imported = recorded.Resources.IsEmpty && recorded.Pending.IsEmpty

@@ -9,14 +9,11 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
-    {
-        await using var session = await CommandSession.OpenAsync(options, "import", io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        CommandSession.RunAsync(options, "import", io, targets, session => RunAsync(session, options, io, cancellationToken), cancellationToken);
 
+    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    {
         var plan = await Importer.PlanAsync(session.Graph, session.Refresh.State, session.Kinds, session.Target.Context(null), cancellationToken);
         RefreshCommand.WriteDrift(io, session.Refresh);
         io.Out.WriteLine($"Import into stack {options.Stack} ({session.Target.Description}):");

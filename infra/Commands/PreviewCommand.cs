@@ -11,20 +11,16 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class PreviewCommand
 {
-    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        RunAsync(options, io, targets, null, cancellationToken);
-
-    /// <param name="planned">Told the plan's summary once there is a plan (for a many-stack summary row).</param>
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<PlanSummary>? planned, CancellationToken cancellationToken)
+    /// <param name="planned">Told the plan's summary once there is a plan (for a many-stack summary row); null for one stack.</param>
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, Action<PlanSummary>? planned, CancellationToken cancellationToken)
     {
         var paths = new StackPaths(options.Root, options.Stack);
         var stackFileHash = options.PlanOut is not null && File.Exists(paths.StackFile) ? SavedPlanFile.StackFileHash(paths.StackFile) : null;
-        await using var session = await CommandSession.OpenAsync(options, "preview", io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
+        return CommandSession.RunAsync(options, "preview", io, targets, session => RunAsync(session, options, io, planned, stackFileHash, cancellationToken), cancellationToken);
+    }
 
+    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, Action<PlanSummary>? planned, string? stackFileHash, CancellationToken cancellationToken)
+    {
         var result = Planner.Plan(options.Stack, session.Graph, session.Refresh.State, session.Kinds);
         if (result.Plan is null)
         {

@@ -5,14 +5,11 @@ namespace BirdInfra.Commands;
 /// <summary>`birdinfra refresh`: reports drift made outside BirdInfra and records it in state.</summary>
 public static class RefreshCommand
 {
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken)
-    {
-        await using var session = await CommandSession.OpenAsync(options, "refresh", io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
+        CommandSession.RunAsync(options, "refresh", io, targets, session => RunAsync(session, options, io, cancellationToken), cancellationToken);
 
+    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    {
         var refresh = session.Refresh;
         if (refresh.Drift.IsEmpty)
         {

@@ -6,18 +6,14 @@ namespace BirdInfra.Commands;
 /// <summary>`birdinfra up` and `birdinfra destroy`: plan, check the guards, confirm (or --yes), apply, report.</summary>
 public static class UpCommand
 {
-    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        RunAsync(options, io, targets, destroy: false, cancellationToken);
-
-    public static async Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, bool destroy, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, bool destroy, CancellationToken cancellationToken)
     {
         var command = destroy ? "destroy" : "up";
-        await using var session = await CommandSession.OpenAsync(options, command, io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
+        return CommandSession.RunAsync(options, command, io, targets, session => RunAsync(session, options, io, command, destroy, cancellationToken), cancellationToken);
+    }
 
+    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, string command, bool destroy, CancellationToken cancellationToken)
+    {
         var graph = destroy ? new Graph.DesiredGraph([]) : session.Graph;
         var result = Planner.Plan(options.Stack, graph, session.Refresh.State, session.Kinds);
         if (result.Plan is null)

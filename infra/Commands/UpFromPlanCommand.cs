@@ -25,12 +25,11 @@ public static class UpFromPlanCommand
             return Refuse(io, options, planFile, [edited]);
         }
 
-        await using var session = await CommandSession.OpenAsync(options, "up", io, targets, cancellationToken);
-        if (session is null)
-        {
-            return ExitCodes.Error;
-        }
+        return await CommandSession.RunAsync(options, "up", io, targets, session => RunAsync(session, options, io, planFile, saved, paths, cancellationToken), cancellationToken);
+    }
 
+    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, string planFile, SavedPlan saved, StackPaths paths, CancellationToken cancellationToken)
+    {
         var check = SavedPlanCheck.Check(saved, session.Graph, session.RecordedState, session.Refresh.State, session.Kinds, session.Target.OrganizationId, session.Target.WorkspaceId);
         var moved = StackFileMoved(paths, saved) is { } editedSince ? [editedSince, .. check.Moved] : check.Moved;
         if (!moved.IsEmpty || check.Plan is not { } plan)

@@ -77,29 +77,32 @@ internal static class CrossChecks
             var compared = entries.Where(e => !reported.Contains(e) && !e.Failures.Any(f => rule.Concerns(f.Path)));
             var breaches = rule switch
             {
-                UniqueKeyRule unique => Unique(reader, unique, compared),
-                GroupLimitRule limit => Limit(reader, limit, compared),
+                UniqueKeyRule unique => Breaches(reader, rule, compared, unique.Key, AfterTheFirst(unique)),
+                GroupLimitRule limit => Breaches(reader, rule, compared, limit.Group, BeyondTheMax(limit)),
                 _ => throw new NotSupportedException($"Section {section.Name} declares a rule validate cannot run: {rule.GetType().Name}."),
             };
             reported.UnionWith(breaches);
         }
     }
 
-    private static List<CheckedEntry> Unique(FieldReader reader, UniqueKeyRule rule, IEnumerable<CheckedEntry> entries)
+    /// <summary>
+    /// Reports, in order, each entry with a key (one without is not compared) that <paramref name="breach"/> gives a
+    /// message for (given the entry, its key and the node the report points at); returns the entries reported.
+    /// </summary>
+    private static List<CheckedEntry> Breaches(FieldReader reader, CrossRule rule, IEnumerable<CheckedEntry> entries, Func<StackEntry, string?> keyOf, Func<StackEntry, string, StackNode, string?> breach)
     {
         var breaches = new List<CheckedEntry>();
-        var first = new Dictionary<string, StackNode>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (rule.Key(entry.Entry) is not { } key)
+            if (keyOf(entry.Entry) is not { } key)
             {
                 continue;
             }
 
             var node = NodeOf(rule, entry);
-            if (!first.TryAdd(key, node))
+            if (breach(entry.Entry, key, node) is { } message)
             {
-                reader.Report(rule.Code, rule.Message(entry.Entry, key, first[key].Line), rule.Hint, node);
+                reader.Report(rule.Code, message, rule.Hint, node);
                 breaches.Add(entry);
             }
         }
@@ -107,26 +110,22 @@ internal static class CrossChecks
         return breaches;
     }
 
-    private static List<CheckedEntry> Limit(FieldReader reader, GroupLimitRule rule, IEnumerable<CheckedEntry> entries)
+    /// <summary>Every entry after the first with its key breaks a unique key.</summary>
+    private static Func<StackEntry, string, StackNode, string?> AfterTheFirst(UniqueKeyRule rule)
     {
-        var breaches = new List<CheckedEntry>();
+        var first = new Dictionary<string, StackNode>(StringComparer.Ordinal);
+        return (entry, key, node) => first.TryAdd(key, node) ? null : rule.Message(entry, key, first[key].Line);
+    }
+
+    /// <summary>Every entry beyond the max of its group breaks a group limit.</summary>
+    private static Func<StackEntry, string, StackNode, string?> BeyondTheMax(GroupLimitRule rule)
+    {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        return (entry, group, _) =>
         {
-            if (rule.Group(entry.Entry) is not { } group)
-            {
-                continue;
-            }
-
             var count = counts[group] = counts.GetValueOrDefault(group) + 1;
-            if (count > rule.Max)
-            {
-                reader.Report(rule.Code, rule.Message(entry.Entry, count), rule.Hint, NodeOf(rule, entry));
-                breaches.Add(entry);
-            }
-        }
-
-        return breaches;
+            return count > rule.Max ? rule.Message(entry, count) : null;
+        };
     }
 
     private static StackNode NodeOf(CrossRule rule, CheckedEntry entry) =>
