@@ -15,10 +15,11 @@ public sealed class FieldTable
         Keys = [.. Fields.Where(f => f.Key is not null).Select(f => f.Key!)];
         var inputs = Fields.Select((f, i) => (Field: f, Position: f.InputPosition ?? i)).Where(f => f.Field.Property is not null).OrderBy(f => f.Position).Select(f => f.Field).ToList();
         Properties = [.. inputs.Select(f => f.Property!)];
+        // A kind whose every field is optional names what it accepts instead.
         var required = Fields.Where(f => f.StackRequired).Select(f => f.Key!).ToList();
         RequiredFields = required.Count switch
         {
-            0 => string.Empty,
+            0 => $"any of {string.Join(", ", Keys)}",
             1 => required[0],
             _ => $"{string.Join(", ", required[..^1])} and {required[^1]}",
         };
@@ -37,7 +38,10 @@ public sealed class FieldTable
     /// <summary>The inputs Check knows, in the Pulumi schema's order; any other is an unknown key.</summary>
     public ImmutableArray<string> Properties { get; }
 
-    /// <summary>The keys an entry needs, for the message about an empty entry, e.g. <c>description and roles</c>.</summary>
+    /// <summary>
+    /// The keys an entry needs, for the message about an empty entry, e.g. <c>description and roles</c>; <c>any of
+    /// name, protect</c> for a kind whose fields are all optional.
+    /// </summary>
     public string RequiredFields { get; }
 
     /// <summary>The Pulumi schema's inputs.</summary>
