@@ -46,6 +46,21 @@ public sealed class AccessKeyKind : IResourceKind
         return new CheckResult(normalised, check.Failures);
     }
 
+    /// <summary>
+    /// State holds an organization-wide role reference with empty workspaces; a program leaves workspaces out, and Check
+    /// refuses an empty list (Bird gives it no documented meaning).
+    /// </summary>
+    public PropertyMap AsWritten(PropertyMap inputs)
+    {
+        var (field, workspaces) = (AccessKeyFields.Roles.Property!, AccessKeyFields.RoleWorkspaces.Property!);
+        return inputs[field] is { Unwrapped.Kind: PropertyKind.List } refs
+            ? inputs.With(field, PropertyValue.List(refs.Unwrapped.AsList().Select(r =>
+                r.Unwrapped.Kind == PropertyKind.Map && r.AsMap()[workspaces] is { Unwrapped.Kind: PropertyKind.List } w && w.Unwrapped.AsList().IsEmpty
+                    ? PropertyValue.Map(r.AsMap().Without(workspaces))
+                    : r)))
+            : inputs;
+    }
+
     /// <summary>Any change replaces the key; the diff also shows the token changing so a preview flags the rotation.</summary>
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
     {

@@ -22,6 +22,12 @@ public interface IResourceKind
     /// <summary>Validates and normalises inputs (defaults filled, set-like lists sorted). No I/O.</summary>
     CheckResult Check(PropertyMap inputs);
 
+    /// <summary>
+    /// Normalised inputs (what state holds) as a program writes them, for the inputs a Pulumi Read answers: <c>pulumi
+    /// import</c> runs Check on those, so a normal form Check refuses as input goes back to how it is written. No I/O.
+    /// </summary>
+    PropertyMap AsWritten(PropertyMap inputs) => inputs;
+
     /// <summary>This kind as a target with <paramref name="options"/> uses it; most kinds have no option and return themselves.</summary>
     IResourceKind WithOptions(KindOptions options) => this;
 

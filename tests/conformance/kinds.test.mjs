@@ -71,6 +71,8 @@ describe('every kind through the provider protocol', () => {
       afterCreate: (properties) => assert.equal(reveal(properties.channelStatus), 'active', 'create waits until the channel is active'),
       secrets: ['accessToken'],
       secretValues: [CONNECTOR_TOKEN],
+      // Bird never returns the Meta access token: an import cannot know it, so Check asks the program for it.
+      neverReturned: ['accessToken'],
       birdPath: (id) => `/workspaces/${emulator.workspaceId}/connectors/${id}`,
     },
     {
@@ -139,10 +141,14 @@ describe('every kind through the provider protocol', () => {
         for (const sec of k.secrets ?? []) assert.ok(isSecret(properties[sec]), `${sec} wrapped after read`);
       });
 
-      it('Read with only the id (import) returns properties and inputs', async () => {
+      it('Read with only the id (import) returns properties and inputs that Check accepts', async () => {
         const { id, properties, inputs } = await rpc.read(k.type, k.type, state[k.type].id);
         assert.equal(id, state[k.type].id);
         assert.ok(properties && inputs);
+        // `pulumi import` checks the inputs Read returned and shows any failure as a provider bug.
+        const { failures } = await rpc.check(k.type, k.type, inputs);
+        const refused = failures.filter((f) => !(k.neverReturned ?? []).includes(f.property));
+        assert.deepEqual(refused, [], `Check refused the imported inputs ${JSON.stringify(inputs)}`);
       });
 
       it('Diff with no change is DIFF_NONE', async () => {

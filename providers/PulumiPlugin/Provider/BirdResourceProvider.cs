@@ -212,7 +212,7 @@ public sealed class BirdResourceProvider : ResourceProvider.ResourceProviderBase
             {
                 Id = live.Id,
                 Properties = Outputs(kind, live),
-                Inputs = PropertyStructConverter.ToStruct(OutputShaper.WrapSecrets(kind.Schema, live.Inputs)),
+                Inputs = PropertyStructConverter.ToStruct(OutputShaper.WrapSecrets(kind.Schema, kind.AsWritten(live.Inputs))),
             };
         }
         catch (Exception e)

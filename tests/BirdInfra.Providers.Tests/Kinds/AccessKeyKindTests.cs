@@ -101,4 +101,17 @@ public sealed class AccessKeyKindTests
     [Fact]
     public void Schema_MarksTheTokenSecret() =>
         _kind.Schema.Outputs.Single(p => p.Name == "token").Secret.Should().BeTrue();
+
+    [Fact]
+    public void AsWritten_LeavesAnOrganizationWideReferencesWorkspacesOut_SoCheckAcceptsWhatStateHolds()
+    {
+        var state = _kind.Check(Inputs("d", M(("id", S("r1"))), M(("id", S("r2")), ("workspaces", L(Workspace1))))).Inputs;
+
+        var written = _kind.AsWritten(state);
+
+        var check = _kind.Check(written);
+        check.Failures.Should().BeEmpty();
+        check.Inputs.Should().BeEquivalentTo(state, "checking the written form gives back what state holds");
+        written["roleRefs"]!.AsList().Select(r => r.AsMap().ContainsKey("workspaces")).Should().Equal(false, true);
+    }
 }
