@@ -88,20 +88,19 @@ public sealed class AccessKeyKind : IResourceKind
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<AccessKeyWire>(AccessKeys.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        if (live is null)
+        var snapshot = await AccessKeys.ReadAsync<AccessKeyWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
         {
             return null;
         }
 
-        var snapshot = Snapshot(live);
         if (!HasWorkspaces(snapshot))
         {
             // The GET answered roles without workspaces: the workspaces a key's roles are scoped to are only in Bird's list
             // (roleRefs), so read them there. Keeping state's would hide a scope widened in Bird's console, and an import
             // (state knows no role references) has nothing to keep. State's value stays the fallback for a key the list
             // no longer shows (deleted between the two reads).
-            var listed = (await ListAsync(context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Id == live.Id);
+            var listed = (await ListAsync(context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Id == snapshot.Id);
             snapshot = listed ?? snapshot;
         }
 
@@ -111,11 +110,8 @@ public sealed class AccessKeyKind : IResourceKind
     private static bool HasWorkspaces(ResourceSnapshot snapshot) =>
         (snapshot.Inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).All(r => r.AsMap().ContainsKey(AccessKeyFields.RoleWorkspaces.Property!));
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<AccessKeyWire>(AccessKeys.Path(context), null, cancellationToken).ConfigureAwait(false);
-        return all.Select(Snapshot).ToImmutableArray();
-    }
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await AccessKeys.ListAsync<AccessKeyWire>(context, Snapshot, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Bird never returns the token again: keep it from what state knows. Role references read from expanded
@@ -132,8 +128,8 @@ public sealed class AccessKeyKind : IResourceKind
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString(AccessKeyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(AccessKeys.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        AccessKeys.DeleteAsync(context, old.Id, cancellationToken);
 
     /// <summary>
     /// The key as inputs. Bird's list answers <c>roleRefs</c>; a GET of one key may answer <c>roles</c> (full role

@@ -55,31 +55,22 @@ public sealed class AccessPolicyKind : IResourceKind
             description = spec.Description,
             definitions = spec.Definitions.Select(d => new { effect = d.Effect, actions = d.Actions, resources = d.Resources }),
         };
-        var created = await context.Client.PostAsync<PolicyWire>(Policies.Path(context), body, cancellationToken).ConfigureAwait(false);
-        return Snapshot(created);
+        return await Policies.CreateAsync<PolicyWire>(context, body, Snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
-    {
-        var live = await context.Client.GetOrNullAsync<PolicyWire>(Policies.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
-    }
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        await Policies.ReadAsync<PolicyWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<PolicyWire>(Policies.Path(context), null, cancellationToken).ConfigureAwait(false);
-
-        // Managed policies belong to Bird; BirdInfra never owns or adopts them.
-        return all.Where(p => !string.Equals(p.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
-    }
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await Policies.ListAsync<PolicyWire>(context, Snapshot, cancellationToken, keep: p => !BirdCollection.ManagedByBird(p.Type)).ConfigureAwait(false);
 
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString(AccessPolicyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Policies.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Policies.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(PolicyWire wire)
     {

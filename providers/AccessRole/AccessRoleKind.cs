@@ -53,23 +53,15 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var spec = AccessRoleSpec.FromInputs(Check(inputs).Inputs);
         var body = new { name = spec.Name, description = spec.Description, policies = References(spec) };
-        var created = await context.Client.PostAsync<RoleWire>(Roles.Path(context), body, cancellationToken).ConfigureAwait(false);
-        return Snapshot(created);
+        return await Roles.CreateAsync<RoleWire>(context, body, Snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
-    {
-        var live = await context.Client.GetOrNullAsync<RoleWire>(Roles.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
-    }
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        await Roles.ReadAsync<RoleWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<RoleWire>(Roles.Path(context), null, cancellationToken).ConfigureAwait(false);
-
-        // Managed roles (Inbox Agent, Application Developer, ...) belong to Bird.
-        return all.Where(r => !string.Equals(r.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
-    }
+    /// <summary>Managed roles (Inbox Agent, Application Developer, ...) are left out.</summary>
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await Roles.ListAsync<RoleWire>(context, Snapshot, cancellationToken, keep: r => !BirdCollection.ManagedByBird(r.Type)).ConfigureAwait(false);
 
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
@@ -129,8 +121,8 @@ public sealed class AccessRoleKind : IResourceKind
         return body;
     }
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Roles.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Roles.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(RoleWire wire)
     {

@@ -101,14 +101,8 @@ public sealed partial class ConnectorKind : IResourceKind
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<ConnectorWire>(Connectors.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        if (live is null)
-        {
-            return null;
-        }
-
-        var snapshot = MergeLive(known, Snapshot(live));
-        return await WithChannelStatusAsync(context, snapshot, cancellationToken).ConfigureAwait(false);
+        var live = await Connectors.ReadAsync<ConnectorWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false);
+        return live is null ? null : await WithChannelStatusAsync(context, MergeLive(known, live), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -132,8 +126,7 @@ public sealed partial class ConnectorKind : IResourceKind
         var result = ImmutableArray.CreateBuilder<ResourceSnapshot>();
         foreach (var template in BirdRules.ConnectorTemplates)
         {
-            var page = await context.Client.ListAllAsync<ConnectorWire>(Connectors.Path(context), [new("templateRef", template)], cancellationToken).ConfigureAwait(false);
-            result.AddRange(page.Select(Snapshot));
+            result.AddRange(await Connectors.ListAsync<ConnectorWire>(context, Snapshot, cancellationToken, query: [new("templateRef", template)]).ConfigureAwait(false));
         }
 
         return result.ToImmutable();
@@ -182,8 +175,8 @@ public sealed partial class ConnectorKind : IResourceKind
         return await OutputWait.WaitAsync(this, context, live, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Connectors.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Connectors.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(ConnectorWire wire)
     {

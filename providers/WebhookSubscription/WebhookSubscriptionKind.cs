@@ -127,17 +127,11 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         return WithSigningKey(Snapshot(created), spec.SigningKey?.ToPropertyValue());
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
-    {
-        var live = await context.Client.GetOrNullAsync<SubscriptionWire>(Subscriptions.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
-    }
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        await Subscriptions.ReadAsync<SubscriptionWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<SubscriptionWire>(Subscriptions.Path(context), null, cancellationToken).ConfigureAwait(false);
-        return all.Select(Snapshot).ToImmutableArray();
-    }
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await Subscriptions.ListAsync<SubscriptionWire>(context, Snapshot, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Bird never returns the signing key after create: keep it from what state knows.</summary>
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
@@ -193,8 +187,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         return WithSigningKey(Snapshot(updated), after.SigningKey?.ToPropertyValue());
     }
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Subscriptions.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Subscriptions.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(SubscriptionWire wire)
     {
