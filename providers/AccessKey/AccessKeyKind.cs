@@ -150,8 +150,7 @@ public sealed class AccessKeyKind : IResourceKind
             inputs = inputs.With(AccessKeyFields.Roles.Property!, PropertyValue.List(fromRoles));
         }
 
-        var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("suffix", PropertyMaps.Text(wire.Suffix)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, inputs, ("suffix", PropertyMaps.Text(wire.Suffix)));
     }
 
     /// <summary>
@@ -191,17 +190,9 @@ public sealed class AccessKeyKind : IResourceKind
     {
         var known = new List<AccessKeyRoleRef>();
         var unknown = new List<PropertyValue>();
-        for (var i = 0; i < items.Length; i++)
+        var workspacesField = AccessKeyFields.RoleWorkspaces;
+        foreach (var (map, path) in check.Objects(items, AccessKeyFields.Roles, AccessKeyFields.RoleRef))
         {
-            var path = $"{AccessKeyFields.Roles.Property}[{i}]";
-            var map = check.Object(items[i], path);
-            if (map is null)
-            {
-                continue;
-            }
-
-            var workspacesField = AccessKeyFields.RoleWorkspaces;
-            check.RejectUnknownKeys(map, path, AccessKeyFields.RoleRef);
             var id = check.String(map, path, AccessKeyFields.RoleId);
             var type = check.String(map, path, AccessKeyFields.RoleType);
             var workspaces = check.List(map, path, workspacesField);

@@ -78,13 +78,7 @@ public sealed class AccessPolicyKind : IResourceKind
             wire.Name,
             string.IsNullOrEmpty(wire.Description) ? null : wire.Description,
             (wire.Definitions ?? []).Select(d => AccessPolicySpec.Definition(d.Effect, d.Actions ?? [], d.Resources ?? [])).ToImmutableArray());
-        var inputs = spec.ToInputs();
-        var outputs = PropertyMaps.Merge(
-            inputs,
-            ("id", PropertyValue.String(wire.Id)),
-            ("type", PropertyMaps.Text(wire.Type)),
-            ("scope", PropertyMaps.Text(wire.Scope)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("type", PropertyMaps.Text(wire.Type)), ("scope", PropertyMaps.Text(wire.Scope)));
     }
 
     private static PropertyValue CheckDefinition(InputChecker check, PropertyValue item, string path)

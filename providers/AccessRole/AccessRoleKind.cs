@@ -130,9 +130,7 @@ public sealed class AccessRoleKind : IResourceKind
             wire.Name,
             wire.Description,
             (wire.Policies ?? []).Select(p => new AccessRolePolicyRef(p.Id, p.Type ?? AccessRoleSpec.DefaultPolicyType)));
-        var inputs = spec.ToInputs();
-        var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("type", PropertyMaps.Text(wire.Type)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("type", PropertyMaps.Text(wire.Type)));
     }
 
     private static object[] References(AccessRoleSpec spec) => spec.Policies.Select(p => (object)new { id = p.Id, type = p.Type }).ToArray();
@@ -141,16 +139,8 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var known = new List<(string Id, string Type)>();
         var unknown = new List<PropertyValue>();
-        for (var i = 0; i < items.Length; i++)
+        foreach (var (map, path) in check.Objects(items, AccessRoleFields.Policies, AccessRoleFields.PolicyRef))
         {
-            var path = $"{AccessRoleFields.Policies.Property}[{i}]";
-            var map = check.Object(items[i], path);
-            if (map is null)
-            {
-                continue;
-            }
-
-            check.RejectUnknownKeys(map, path, AccessRoleFields.PolicyRef);
             var id = check.String(map, path, AccessRoleFields.PolicyId);
             var type = check.String(map, path, AccessRoleFields.PolicyType);
             if (id is null || type is null)

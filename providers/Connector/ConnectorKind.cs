@@ -185,12 +185,11 @@ public sealed partial class ConnectorKind : IResourceKind
             (ConnectorFields.Name.Property!, PropertyValue.String(wire.Name)),
             (ConnectorFields.Template.Property!, PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
             .. ConnectorFields.Arguments.Select(f => (f.Property!, Argument(arguments, f.Property!)))]);
-        var outputs = PropertyMaps.Merge(
+        return ResourceSnapshot.FromBird(
+            wire.Id,
             inputs,
-            ("id", PropertyValue.String(wire.Id)),
             ("channelId", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.ChannelId) ? null : wire.Channel.ChannelId)),
             ("platform", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.Platform) ? null : wire.Channel.Platform)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
     }
 
     private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)

@@ -200,13 +200,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
             WebhookSubscriptionSpec.Normalise((wire.EventFilters ?? []).Select(f => new WebhookEventFilter(f.Key, f.Value))),
             string.IsNullOrEmpty(wire.Status) ? WebhookSubscriptionSpec.DefaultStatus : wire.Status,
             string.IsNullOrEmpty(wire.Template) ? null : wire.Template);
-        var inputs = spec.ToInputs();
-        var outputs = PropertyMaps.Merge(
-            inputs,
-            ("id", PropertyValue.String(wire.Id)),
-            ("organizationId", PropertyMaps.Text(wire.OrganizationId)),
-            ("workspaceId", PropertyMaps.Text(wire.WorkspaceId)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("organizationId", PropertyMaps.Text(wire.OrganizationId)), ("workspaceId", PropertyMaps.Text(wire.WorkspaceId)));
     }
 
     private static ResourceSnapshot WithSigningKey(ResourceSnapshot snapshot, PropertyValue? signingKey)
@@ -229,16 +223,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         var unknown = new List<PropertyValue>();
         var channelFilters = 0;
         var channelValues = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Length; i++)
+        foreach (var (map, path) in check.Objects(items, WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.Filter))
         {
-            var path = $"{WebhookSubscriptionFields.EventFilters.Property}[{i}]";
-            var map = check.Object(items[i], path);
-            if (map is null)
-            {
-                continue;
-            }
-
-            check.RejectUnknownKeys(map, path, WebhookSubscriptionFields.Filter);
             var key = check.String(map, path, WebhookSubscriptionFields.FilterKey, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
             var value = check.String(map, path, WebhookSubscriptionFields.FilterValue);
             // Filters are a set: the same channelId filter twice is one filter.
