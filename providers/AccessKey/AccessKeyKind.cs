@@ -233,8 +233,8 @@ public sealed class AccessKeyKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.",
+        "access key",
         AccessKeyFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
         new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),
         new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true));
 

@@ -110,8 +110,8 @@ public sealed class AccessPolicyKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.",
+        "policy",
         AccessPolicyFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's policy id (UUID)."),
         new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),
         new PropertySchema("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'."));
 }

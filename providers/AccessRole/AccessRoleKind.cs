@@ -165,7 +165,7 @@ public sealed class AccessRoleKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.",
+        "role",
         AccessRoleFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's role id (UUID)."),
         new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles)."));
 }

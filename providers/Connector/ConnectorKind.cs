@@ -204,8 +204,8 @@ public sealed partial class ConnectorKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.",
+        "connector",
         ConnectorFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's connector id (UUID)."),
         new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
         new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'."),
         new PropertySchema("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it)."));

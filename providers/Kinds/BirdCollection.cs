@@ -41,7 +41,7 @@ public sealed record BirdCollection(string Template)
         await context.Client.DeleteAsync(Item(context, id), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Objects of type <c>managed</c> (Bird's own policies and roles) belong to Bird: BirdInfra never owns or adopts them.</summary>
-    public static bool ManagedByBird(string? type) => string.Equals(type, "managed", StringComparison.Ordinal);
+    public static bool ManagedByBird(string? type) => string.Equals(type, BirdRules.ManagedIamType, StringComparison.Ordinal);
 
     private IEnumerable<string> Segments(ProviderContext context) =>
         Template.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment => segment switch

@@ -31,6 +31,15 @@ public static partial class BirdRules
 
     public static readonly ValueRule UuidRule = new(Uuid, SchemaRef: "uuid");
 
+    /// <summary>The type of an IAM policy or role: custom ones are <c>organization</c> (a reference's default), Bird's own <c>managed</c>.</summary>
+    public const string CustomIamType = "organization";
+
+    /// <inheritdoc cref="CustomIamType"/>
+    public const string ManagedIamType = "managed";
+
+    /// <inheritdoc cref="CustomIamType"/>
+    public static readonly ImmutableArray<string> IamTypes = ImmutableArray.Create(CustomIamType, ManagedIamType);
+
     public static readonly ImmutableArray<string> PolicyEffects = ImmutableArray.Create("allow", "deny");
 
     public static readonly ImmutableArray<string> PolicyActions = ImmutableArray.Create("any", "create", "view", "update", "delete");

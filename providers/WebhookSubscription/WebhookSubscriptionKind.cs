@@ -275,8 +275,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.",
+        "subscription",
         WebhookSubscriptionFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's subscription id (UUID)."),
         new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),
         new PropertySchema("workspaceId", PropertyType.String, "The workspace the subscription belongs to."));
 }
