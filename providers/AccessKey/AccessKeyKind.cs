@@ -13,8 +13,6 @@ public sealed class AccessKeyKind : IResourceKind
     /// <summary>What replacing a key means for its users; the plan shows it with the replacement.</summary>
     public const string TokenRotation = "this rotates the access key's token";
 
-    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
-
     public string Name => "AccessKey";
 
     public string TypeToken => "bird:index:AccessKey";
@@ -49,7 +47,7 @@ public sealed class AccessKeyKind : IResourceKind
     /// <summary>Any change replaces the key; the diff also shows the token changing so a preview flags the rotation.</summary>
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
     {
-        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, NoSecrets);
+        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, AccessKeyFields.Table.Secrets);
         if (changes.IsEmpty)
         {
             return DiffResult.Same;

@@ -9,8 +9,6 @@ public sealed class AccessPolicyKind : IResourceKind
 {
     private static readonly BirdCollection Policies = new("/organizations/{organizationId}/iam-policies");
 
-    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
-
     public string Name => "AccessPolicy";
 
     public string TypeToken => "bird:index:AccessPolicy";
@@ -39,7 +37,7 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
     {
-        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, NoSecrets);
+        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, AccessPolicyFields.Table.Secrets);
         return PropertyDiffer.Result(changes);
     }
 

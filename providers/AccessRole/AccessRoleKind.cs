@@ -11,8 +11,6 @@ public sealed class AccessRoleKind : IResourceKind
 {
     private static readonly BirdCollection Roles = new("/organizations/{organizationId}/iam-roles");
 
-    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
-
     /// <summary>A role's fields Bird documents as read-only (fact sheet §2.4): never sent back in a PUT.</summary>
     private static readonly ImmutableHashSet<string> ReadOnlyFields = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase, "id", "organizationId", "type", "usersDependencyCount", "accessKeysDependencyCount", "createdAt", "updatedAt");
@@ -45,7 +43,7 @@ public sealed class AccessRoleKind : IResourceKind
     }
 
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
-        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, NoSecrets));
+        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, AccessRoleFields.Table.Secrets));
 
     public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessRoleFields.Name.Property!)}";
 

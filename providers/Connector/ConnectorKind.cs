@@ -14,7 +14,7 @@ public sealed partial class ConnectorKind : IResourceKind
 {
     private static readonly BirdCollection Connectors = new("/workspaces/{workspaceId}/connectors");
 
-    private static readonly ImmutableHashSet<string> SecretKeys = [.. ConnectorFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
+    private static readonly ImmutableHashSet<string> SecretKeys = ConnectorFields.Table.Secrets;
 
     /// <summary>The natural key's phone number when Bird did not echo it; never a valid E.164 number.</summary>
     private const string UnknownPhoneNumber = "(phone number not echoed by Bird)";

@@ -10,7 +10,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 {
     private static readonly BirdCollection Subscriptions = new("/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions");
 
-    private static readonly ImmutableHashSet<string> SecretKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
+    private static readonly ImmutableHashSet<string> SecretKeys = WebhookSubscriptionFields.Table.Secrets;
 
     private static readonly ImmutableHashSet<string> ReplaceKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.ReplaceOnChange).Select(f => f.Property!)];
 
