@@ -7,46 +7,34 @@ internal static class AccessKeyEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        const string collection = "/organizations/{organizationId}/access-keys";
-        const string item = collection + "/{accessKeyId}";
+        var accessKeys = new OrganizationCollection(app, "/organizations/{organizationId}/access-keys");
+        accessKeys.MapList(state => state.AccessKeys.Values, k => k.CreatedAt, k => k.Id, (state, k) => AccessKeyView.From(k, state.Bootstrap.OrganizationId));
 
-        app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-            ListEndpoint.Answer(
-                request, store, state => Scope.Organization(state, organizationId), state => state.AccessKeys.Values,
-                k => k.CreatedAt, k => k.Id, (state, k) => AccessKeyView.From(k, state.Bootstrap.OrganizationId)));
-
-        app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-            BodyWrite.RunAsync<AccessKeyCreated>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
+        accessKeys.MapCreate<AccessKeyCreated>((state, body, time) =>
+        {
+            var v = new Validator();
+            v.Closed(body, "", "name", "description", "roleRefs", "roleIds");
+            var name = v.String(body, "name", "", required: true);
+            var description = v.String(body, "description", "", required: true);
+            var roleRefs = ParseRoleRefs(v, body, state);
+            if (v.ToError() is { } invalid)
             {
-                var v = new Validator();
-                v.Closed(body, "", "name", "description", "roleRefs", "roleIds");
-                var name = v.String(body, "name", "", required: true);
-                var description = v.String(body, "description", "", required: true);
-                var roleRefs = ParseRoleRefs(v, body, state);
-                if (v.ToError() is { } invalid)
-                {
-                    return invalid;
-                }
+                return invalid;
+            }
 
-                var token = EmulatorStore.NewToken();
-                var now = time.NowMs();
-                var key = new AccessKeyRecord(Clock.NewId(), name!, description!, TokenHash.Of(token), token[^4..], roleRefs, null, now, now);
-                state.AccessKeys[key.Id] = key;
-                return new AccessKeyCreated(AccessKeyView.From(key, state.Bootstrap.OrganizationId), token);
-            }, ct, 201));
+            var token = EmulatorStore.NewToken();
+            var now = time.NowMs();
+            var key = new AccessKeyRecord(Clock.NewId(), name!, description!, TokenHash.Of(token), token[^4..], roleRefs, null, now, now);
+            state.AccessKeys[key.Id] = key;
+            return new AccessKeyCreated(AccessKeyView.From(key, state.Bootstrap.OrganizationId), token);
+        });
 
         // GET one key expands its roles (roles, full role objects) unless the options ask for the list's roleRefs.
-        app.MapGet(item, (string organizationId, string accessKeyId, EmulatorStore store, EmulatorOptions options) =>
-            ApiResults.From(store.Read<Outcome<AccessKeyView>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : !state.AccessKeys.TryGetValue(accessKeyId, out var k) ? ApiError.NotFound("access key")
-                : options.AccessKeyGetExpandsRoles ? AccessKeyView.Expanded(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId))));
+        accessKeys.MapGet<AccessKeyView>((state, accessKeyId, options) =>
+            !state.AccessKeys.TryGetValue(accessKeyId, out var k) ? ApiError.NotFound("access key")
+            : options.AccessKeyGetExpandsRoles ? AccessKeyView.Expanded(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId));
 
-        app.MapDelete(item, (string organizationId, string accessKeyId, EmulatorStore store) =>
-            ApiResults.NoContent(store.Write<bool>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : state.AccessKeys.Remove(accessKeyId) ? true
-                : ApiError.NotFound("access key")).Error));
+        accessKeys.MapDelete("access key", state => state.AccessKeys);
     }
 
     /// <summary>Reads <c>roleRefs</c> (and the deprecated <c>roleIds</c>) as a create does; the role-references control reuses it.</summary>

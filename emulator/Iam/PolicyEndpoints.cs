@@ -12,64 +12,36 @@ internal static class PolicyEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        const string collection = "/organizations/{organizationId}/iam-policies";
-        const string item = collection + "/{policyId}";
+        var policies = new OrganizationCollection(app, "/organizations/{organizationId}/iam-policies");
+        policies.MapList(state => state.Policies.Values, p => p.CreatedAt, p => p.Id, (state, p) => PolicyView.From(p, state));
 
-        app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-            ListEndpoint.Answer(
-                request, store, state => Scope.Organization(state, organizationId), state => state.Policies.Values,
-                p => p.CreatedAt, p => p.Id, (state, p) => PolicyView.From(p, state)));
-
-        app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-            BodyWrite.RunAsync<PolicyView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
+        policies.MapCreate<PolicyView>((state, body, time) =>
+        {
+            var v = new Validator();
+            v.Closed(body, "", "name", "description", "definitions", "metadata");
+            var name = v.String(body, "name", "", required: true);
+            var description = v.String(body, "description", "", required: false, min: 0);
+            var metadata = v.Object(body, "metadata", "", required: false);
+            var definitions = ParseDefinitions(v, body);
+            if (v.ToError() is { } invalid)
             {
-                var v = new Validator();
-                v.Closed(body, "", "name", "description", "definitions", "metadata");
-                var name = v.String(body, "name", "", required: true);
-                var description = v.String(body, "description", "", required: false, min: 0);
-                var metadata = v.Object(body, "metadata", "", required: false);
-                var definitions = ParseDefinitions(v, body);
-                if (v.ToError() is { } invalid)
-                {
-                    return invalid;
-                }
+                return invalid;
+            }
 
-                var now = time.NowMs();
-                var policy = new PolicyRecord(Clock.NewId(), name!, description ?? "", definitions, (JsonObject?)metadata?.DeepClone(), now, now);
-                state.Policies[policy.Id] = policy;
-                return PolicyView.From(policy, state);
-            }, ct, 201));
+            var now = time.NowMs();
+            var policy = new PolicyRecord(Clock.NewId(), name!, description ?? "", definitions, (JsonObject?)metadata?.DeepClone(), now, now);
+            state.Policies[policy.Id] = policy;
+            return PolicyView.From(policy, state);
+        });
 
-        app.MapGet(item, (string organizationId, string policyId, EmulatorStore store) =>
-            ApiResults.From(store.Read<Outcome<PolicyView>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : state.Policies.TryGetValue(policyId, out var p) ? PolicyView.From(p, state)
-                : ApiError.NotFound("policy"))));
+        policies.MapGet<PolicyView>((state, policyId, _) =>
+            state.Policies.TryGetValue(policyId, out var p) ? PolicyView.From(p, state) : ApiError.NotFound("policy"));
 
-        app.MapMethods(item, ["PATCH", "PUT"], () => ApiResults.Error(new ApiError(
+        app.MapMethods(policies.Item, ["PATCH", "PUT"], () => ApiResults.Error(new ApiError(
             405, ErrorCodes.MethodNotAllowed, "IAM policies cannot be updated; create a new policy, re-point the roles, then delete the old one")));
 
-        app.MapDelete(item, (string organizationId, string policyId, EmulatorStore store) =>
-            ApiResults.NoContent(store.Write<bool>(state =>
-            {
-                if (Scope.Organization(state, organizationId) is { } missing)
-                {
-                    return missing;
-                }
-
-                if (!state.Policies.ContainsKey(policyId))
-                {
-                    return ApiError.NotFound("policy");
-                }
-
-                if (state.Roles.Values.FirstOrDefault(r => r.Policies.Any(p => p.Id == policyId)) is { } role)
-                {
-                    return ApiError.Conflict($"policy is still used by role {role.Id} ('{role.Name}')");
-                }
-
-                state.Policies.Remove(policyId);
-                return true;
-            }).Error));
+        policies.MapDelete("policy", state => state.Policies, (state, policyId) =>
+            state.Roles.Values.FirstOrDefault(r => r.Policies.Any(p => p.Id == policyId)) is { } role ? $"role {role.Id} ('{role.Name}')" : null);
     }
 
     private static List<PolicyDefinition> ParseDefinitions(Validator v, JsonObject body)

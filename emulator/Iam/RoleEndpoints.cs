@@ -9,44 +9,35 @@ internal static class RoleEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        const string collection = "/organizations/{organizationId}/iam-roles";
-        const string item = collection + "/{roleId}";
+        var roles = new OrganizationCollection(app, "/organizations/{organizationId}/iam-roles");
+        roles.MapList(state => state.Roles.Values, r => r.CreatedAt, r => r.Id, (state, r) => RoleView.From(r, state));
 
-        app.MapGet(collection, (string organizationId, HttpRequest request, EmulatorStore store) =>
-            ListEndpoint.Answer(
-                request, store, state => Scope.Organization(state, organizationId), state => state.Roles.Values,
-                r => r.CreatedAt, r => r.Id, (state, r) => RoleView.From(r, state)));
-
-        app.MapPost(collection, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
-            BodyWrite.RunAsync<RoleView>(request, store, state => Scope.Organization(state, organizationId), (state, body) =>
+        roles.MapCreate<RoleView>((state, body, time) =>
+        {
+            var v = new Validator();
+            var (name, description, policies, actions, metadata) = ReadFields(v, body, state, nameRequired: true);
+            if (v.ToError() is { } invalid)
             {
-                var v = new Validator();
-                var (name, description, policies, actions, metadata) = ReadFields(v, body, state, nameRequired: true);
-                if (v.ToError() is { } invalid)
-                {
-                    return invalid;
-                }
+                return invalid;
+            }
 
-                if (state.Roles.Values.Any(r => r.Name == name))
-                {
-                    return ApiError.Conflict($"a role named '{name}' already exists");
-                }
+            if (state.Roles.Values.Any(r => r.Name == name))
+            {
+                return ApiError.Conflict($"a role named '{name}' already exists");
+            }
 
-                var now = time.NowMs();
-                var role = new RoleRecord(Clock.NewId(), name!, description ?? "", policies ?? [], actions ?? [], (JsonObject?)metadata?.DeepClone(), now, now);
-                state.Roles[role.Id] = role;
-                return RoleView.From(role, state);
-            }, ct, 201));
+            var now = time.NowMs();
+            var role = new RoleRecord(Clock.NewId(), name!, description ?? "", policies ?? [], actions ?? [], (JsonObject?)metadata?.DeepClone(), now, now);
+            state.Roles[role.Id] = role;
+            return RoleView.From(role, state);
+        });
 
-        app.MapGet(item, (string organizationId, string roleId, EmulatorStore store) =>
-            ApiResults.From(store.Read<Outcome<RoleView>>(state =>
-                Scope.Organization(state, organizationId) is { } missing ? missing
-                : state.Roles.TryGetValue(roleId, out var r) ? RoleView.From(r, state)
-                : ApiError.NotFound("role"))));
+        roles.MapGet<RoleView>((state, roleId, _) =>
+            state.Roles.TryGetValue(roleId, out var r) ? RoleView.From(r, state) : ApiError.NotFound("role"));
 
         // Bird's docs show the role update without its method (fact sheet §7.3); EmulatorOptions.RoleUpdateWithPut
         // picks which reading the emulator plays, and the other method answers 405.
-        app.MapMethods(item, ["PATCH", "PUT"], async (string organizationId, string roleId, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
+        app.MapMethods(roles.Item, ["PATCH", "PUT"], async (string organizationId, string id, HttpRequest request, EmulatorStore store, EmulatorOptions options, TimeProvider time, CancellationToken ct) =>
         {
             var put = HttpMethods.IsPut(request.Method);
             if (put != options.RoleUpdateWithPut)
@@ -56,30 +47,11 @@ internal static class RoleEndpoints
             }
 
             return await BodyWrite.RunAsync<RoleView>(
-                request, store, state => Scope.Organization(state, organizationId), (state, body) => Update(state, roleId, body, replace: put, time), ct);
+                request, store, state => Scope.Organization(state, organizationId), (state, body) => Update(state, id, body, replace: put, time), ct);
         });
 
-        app.MapDelete(item, (string organizationId, string roleId, EmulatorStore store) =>
-            ApiResults.NoContent(store.Write<bool>(state =>
-            {
-                if (Scope.Organization(state, organizationId) is { } missing)
-                {
-                    return missing;
-                }
-
-                if (!state.Roles.ContainsKey(roleId))
-                {
-                    return ApiError.NotFound("role");
-                }
-
-                if (state.AccessKeys.Values.FirstOrDefault(k => k.RoleRefs.Any(r => r.Id == roleId)) is { } key)
-                {
-                    return ApiError.Conflict($"role is still used by access key {key.Id} ('{key.Name}')");
-                }
-
-                state.Roles.Remove(roleId);
-                return true;
-            }).Error));
+        roles.MapDelete("role", state => state.Roles, (state, roleId) =>
+            state.AccessKeys.Values.FirstOrDefault(k => k.RoleRefs.Any(r => r.Id == roleId)) is { } key ? $"access key {key.Id} ('{key.Name}')" : null);
     }
 
     /// <summary>PATCH changes the fields present; PUT (<paramref name="replace"/>) sets every field, absent ones to empty.</summary>

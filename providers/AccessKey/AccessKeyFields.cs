@@ -4,16 +4,9 @@ namespace BirdInfra.Providers.AccessKey;
 /// <summary>An access key's fields, declared once: the section, Check, both schemas and export are derived from this table.</summary>
 internal static class AccessKeyFields
 {
-    /// <summary>A role reference's id (no stack key: a stack names the role, the compiler puts its id here).</summary>
-    public static KindField RoleId { get; } = new(null, "id", PropertyType.String, "The role's id, usually an AccessRole's id output.") { Required = true };
+    public static KindField RoleId { get; } = KindField.ReferenceId("role", "AccessRole");
 
-    public static KindField RoleType { get; } = new(null, "type", PropertyType.OneOf([.. AccessKeySpec.RoleTypes]), "'organization' for custom roles (default), 'managed' for Bird's.")
-    {
-        Rule = new ValueRule(
-            t => AccessKeySpec.RoleTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a role type.", "Use 'organization' (custom roles, the default) or 'managed' (Bird's roles)."),
-            Values: AccessKeySpec.RoleTypes),
-        Default = AccessKeySpec.DefaultRoleType,
-    };
+    public static KindField RoleType { get; } = KindField.IamType("role", "roles");
 
     /// <summary>The workspaces a role reference is limited to; in a stack file, the key's <see cref="Workspaces"/>.</summary>
     public static KindField RoleWorkspaces { get; } = new(null, "workspaces", PropertyType.ArrayOf(PropertyType.String), "Workspace ids the role is limited to; empty (default) = not limited.");

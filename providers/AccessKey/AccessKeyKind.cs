@@ -13,8 +13,6 @@ public sealed class AccessKeyKind : IResourceKind
     /// <summary>What replacing a key means for its users; the plan shows it with the replacement.</summary>
     public const string TokenRotation = "this rotates the access key's token";
 
-    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
-
     public string Name => "AccessKey";
 
     public string TypeToken => "bird:index:AccessKey";
@@ -64,7 +62,7 @@ public sealed class AccessKeyKind : IResourceKind
     /// <summary>Any change replaces the key; the diff also shows the token changing so a preview flags the rotation.</summary>
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
     {
-        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, NoSecrets);
+        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, AccessKeyFields.Table.Secrets);
         if (changes.IsEmpty)
         {
             return DiffResult.Same;
@@ -103,20 +101,19 @@ public sealed class AccessKeyKind : IResourceKind
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<AccessKeyWire>(AccessKeys.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        if (live is null)
+        var snapshot = await AccessKeys.ReadAsync<AccessKeyWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
         {
             return null;
         }
 
-        var snapshot = Snapshot(live);
         if (!HasWorkspaces(snapshot))
         {
             // The GET answered roles without workspaces: the workspaces a key's roles are scoped to are only in Bird's list
             // (roleRefs), so read them there. Keeping state's would hide a scope widened in Bird's console, and an import
             // (state knows no role references) has nothing to keep. State's value stays the fallback for a key the list
             // no longer shows (deleted between the two reads).
-            var listed = (await ListAsync(context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Id == live.Id);
+            var listed = (await ListAsync(context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Id == snapshot.Id);
             snapshot = listed ?? snapshot;
         }
 
@@ -126,11 +123,8 @@ public sealed class AccessKeyKind : IResourceKind
     private static bool HasWorkspaces(ResourceSnapshot snapshot) =>
         (snapshot.Inputs[AccessKeyFields.Roles.Property!]?.AsList() ?? []).All(r => r.AsMap().ContainsKey(AccessKeyFields.RoleWorkspaces.Property!));
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<AccessKeyWire>(AccessKeys.Path(context), null, cancellationToken).ConfigureAwait(false);
-        return all.Select(Snapshot).ToImmutableArray();
-    }
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await AccessKeys.ListAsync<AccessKeyWire>(context, Snapshot, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Bird never returns the token again: keep it from what state knows. Role references read from expanded
@@ -147,8 +141,8 @@ public sealed class AccessKeyKind : IResourceKind
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"AccessKey '{old.Inputs.GetString(AccessKeyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no access key update, so the plan must replace it (token rotation).");
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(AccessKeys.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        AccessKeys.DeleteAsync(context, old.Id, cancellationToken);
 
     /// <summary>
     /// The key as inputs. Bird's list answers <c>roleRefs</c>; a GET of one key may answer <c>roles</c> (full role
@@ -169,8 +163,7 @@ public sealed class AccessKeyKind : IResourceKind
             inputs = inputs.With(AccessKeyFields.Roles.Property!, PropertyValue.List(fromRoles));
         }
 
-        var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("suffix", PropertyMaps.Text(wire.Suffix)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, inputs, ("suffix", PropertyMaps.Text(wire.Suffix)));
     }
 
     /// <summary>
@@ -210,17 +203,9 @@ public sealed class AccessKeyKind : IResourceKind
     {
         var known = new List<AccessKeyRoleRef>();
         var unknown = new List<PropertyValue>();
-        for (var i = 0; i < items.Length; i++)
+        var workspacesField = AccessKeyFields.RoleWorkspaces;
+        foreach (var (map, path) in check.Objects(items, AccessKeyFields.Roles, AccessKeyFields.RoleRef))
         {
-            var path = $"{AccessKeyFields.Roles.Property}[{i}]";
-            var map = check.Object(items[i], path);
-            if (map is null)
-            {
-                continue;
-            }
-
-            var workspacesField = AccessKeyFields.RoleWorkspaces;
-            check.RejectUnknownKeys(map, path, AccessKeyFields.RoleRef);
             var id = check.String(map, path, AccessKeyFields.RoleId);
             var type = check.String(map, path, AccessKeyFields.RoleType);
             var workspaces = check.List(map, path, workspacesField);
@@ -261,8 +246,8 @@ public sealed class AccessKeyKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.",
+        "access key",
         AccessKeyFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's access key id (UUID)."),
         new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),
         new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true));
 

@@ -4,10 +4,7 @@ namespace BirdInfra.Providers.AccessKey;
 /// <summary>The desired access key, typed; role references are a set, kept sorted by id.</summary>
 public sealed record AccessKeySpec(string Name, string Description, ImmutableArray<AccessKeyRoleRef> RoleRefs)
 {
-    public const string DefaultRoleType = "organization";
-
-    /// <summary>Custom roles (the default) and Bird's own.</summary>
-    public static readonly ImmutableArray<string> RoleTypes = [DefaultRoleType, "managed"];
+    public const string DefaultRoleType = BirdRules.CustomIamType;
 
     public bool Equals(AccessKeySpec? other) =>
         other is not null && Name == other.Name && Description == other.Description && RoleRefs.SequenceEqual(other.RoleRefs);

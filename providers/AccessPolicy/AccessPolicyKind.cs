@@ -9,8 +9,6 @@ public sealed class AccessPolicyKind : IResourceKind
 {
     private static readonly BirdCollection Policies = new("/organizations/{organizationId}/iam-policies");
 
-    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
-
     public string Name => "AccessPolicy";
 
     public string TypeToken => "bird:index:AccessPolicy";
@@ -39,7 +37,7 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs)
     {
-        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, NoSecrets);
+        var changes = PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => true, AccessPolicyFields.Table.Secrets);
         return PropertyDiffer.Result(changes);
     }
 
@@ -55,31 +53,22 @@ public sealed class AccessPolicyKind : IResourceKind
             description = spec.Description,
             definitions = spec.Definitions.Select(d => new { effect = d.Effect, actions = d.Actions, resources = d.Resources }),
         };
-        var created = await context.Client.PostAsync<PolicyWire>(Policies.Path(context), body, cancellationToken).ConfigureAwait(false);
-        return Snapshot(created);
+        return await Policies.CreateAsync<PolicyWire>(context, body, Snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
-    {
-        var live = await context.Client.GetOrNullAsync<PolicyWire>(Policies.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
-    }
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        await Policies.ReadAsync<PolicyWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<PolicyWire>(Policies.Path(context), null, cancellationToken).ConfigureAwait(false);
-
-        // Managed policies belong to Bird; BirdInfra never owns or adopts them.
-        return all.Where(p => !string.Equals(p.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
-    }
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await Policies.ListAsync<PolicyWire>(context, Snapshot, cancellationToken, keep: p => !BirdCollection.ManagedByBird(p.Type)).ConfigureAwait(false);
 
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString(AccessPolicyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Policies.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Policies.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(PolicyWire wire)
     {
@@ -87,13 +76,7 @@ public sealed class AccessPolicyKind : IResourceKind
             wire.Name,
             string.IsNullOrEmpty(wire.Description) ? null : wire.Description,
             (wire.Definitions ?? []).Select(d => AccessPolicySpec.Definition(d.Effect, d.Actions ?? [], d.Resources ?? [])).ToImmutableArray());
-        var inputs = spec.ToInputs();
-        var outputs = PropertyMaps.Merge(
-            inputs,
-            ("id", PropertyValue.String(wire.Id)),
-            ("type", PropertyMaps.Text(wire.Type)),
-            ("scope", PropertyMaps.Text(wire.Scope)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("type", PropertyMaps.Text(wire.Type)), ("scope", PropertyMaps.Text(wire.Scope)));
     }
 
     private static PropertyValue CheckDefinition(InputChecker check, PropertyValue item, string path)
@@ -125,8 +108,8 @@ public sealed class AccessPolicyKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.",
+        "policy",
         AccessPolicyFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's policy id (UUID)."),
         new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),
         new PropertySchema("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'."));
 }

@@ -50,6 +50,7 @@ internal static class SubtreeCoverage
 
     private static ImmutableArray<string> Split(string path) => [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries)];
 
+    // Deliberately not shared with emulator/Auth/ResourcePattern: the emulator is an independent implementation of Bird, so it can catch this one's mistakes.
     private static bool Match(ImmutableArray<string> pattern, int p, ImmutableArray<string> path, int s)
     {
         if (p == pattern.Length)

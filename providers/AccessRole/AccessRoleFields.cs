@@ -4,16 +4,9 @@ namespace BirdInfra.Providers.AccessRole;
 /// <summary>A role's fields, declared once: the section, Check, both schemas and export are derived from this table.</summary>
 internal static class AccessRoleFields
 {
-    /// <summary>A policy reference's id (no stack key: a stack names the policy, the compiler puts its id here).</summary>
-    public static KindField PolicyId { get; } = new(null, "id", PropertyType.String, "The policy's id, usually an AccessPolicy's id output.") { Required = true };
+    public static KindField PolicyId { get; } = KindField.ReferenceId("policy", "AccessPolicy");
 
-    public static KindField PolicyType { get; } = new(null, "type", PropertyType.OneOf([.. AccessRoleSpec.PolicyTypes]), "'organization' for custom policies (default), 'managed' for Bird's.")
-    {
-        Rule = new ValueRule(
-            t => AccessRoleSpec.PolicyTypes.Contains(t) ? null : new RuleViolation($"'{t}' is not a policy type.", "Use 'organization' (custom policies, the default) or 'managed' (Bird's policies)."),
-            Values: AccessRoleSpec.PolicyTypes),
-        Default = AccessRoleSpec.DefaultPolicyType,
-    };
+    public static KindField PolicyType { get; } = KindField.IamType("policy", "policies");
 
     /// <summary>The fields of one policy reference.</summary>
     public static FieldTable PolicyRef { get; } = new(PolicyId, PolicyType);

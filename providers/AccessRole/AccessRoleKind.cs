@@ -11,8 +11,6 @@ public sealed class AccessRoleKind : IResourceKind
 {
     private static readonly BirdCollection Roles = new("/organizations/{organizationId}/iam-roles");
 
-    private static readonly ImmutableHashSet<string> NoSecrets = ImmutableHashSet<string>.Empty;
-
     /// <summary>A role's fields Bird documents as read-only (fact sheet §2.4): never sent back in a PUT.</summary>
     private static readonly ImmutableHashSet<string> ReadOnlyFields = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase, "id", "organizationId", "type", "usersDependencyCount", "accessKeysDependencyCount", "createdAt", "updatedAt");
@@ -45,7 +43,7 @@ public sealed class AccessRoleKind : IResourceKind
     }
 
     public DiffResult Diff(ResourceSnapshot old, PropertyMap newInputs) =>
-        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, NoSecrets));
+        PropertyDiffer.Result(PropertyDiffer.Compare(Check(old.Inputs).Inputs, Check(newInputs).Inputs, _ => false, AccessRoleFields.Table.Secrets));
 
     public string NaturalKey(PropertyMap inputs) => $"{Name}:{inputs.GetString(AccessRoleFields.Name.Property!)}";
 
@@ -53,23 +51,15 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var spec = AccessRoleSpec.FromInputs(Check(inputs).Inputs);
         var body = new { name = spec.Name, description = spec.Description, policies = References(spec) };
-        var created = await context.Client.PostAsync<RoleWire>(Roles.Path(context), body, cancellationToken).ConfigureAwait(false);
-        return Snapshot(created);
+        return await Roles.CreateAsync<RoleWire>(context, body, Snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
-    {
-        var live = await context.Client.GetOrNullAsync<RoleWire>(Roles.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
-    }
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        await Roles.ReadAsync<RoleWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<RoleWire>(Roles.Path(context), null, cancellationToken).ConfigureAwait(false);
-
-        // Managed roles (Inbox Agent, Application Developer, ...) belong to Bird.
-        return all.Where(r => !string.Equals(r.Type, "managed", StringComparison.Ordinal)).Select(Snapshot).ToImmutableArray();
-    }
+    /// <summary>Managed roles (Inbox Agent, Application Developer, ...) are left out.</summary>
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await Roles.ListAsync<RoleWire>(context, Snapshot, cancellationToken, keep: r => !BirdCollection.ManagedByBird(r.Type)).ConfigureAwait(false);
 
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
@@ -129,8 +119,8 @@ public sealed class AccessRoleKind : IResourceKind
         return body;
     }
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Roles.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Roles.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(RoleWire wire)
     {
@@ -138,9 +128,7 @@ public sealed class AccessRoleKind : IResourceKind
             wire.Name,
             wire.Description,
             (wire.Policies ?? []).Select(p => new AccessRolePolicyRef(p.Id, p.Type ?? AccessRoleSpec.DefaultPolicyType)));
-        var inputs = spec.ToInputs();
-        var outputs = PropertyMaps.Merge(inputs, ("id", PropertyValue.String(wire.Id)), ("type", PropertyMaps.Text(wire.Type)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("type", PropertyMaps.Text(wire.Type)));
     }
 
     private static object[] References(AccessRoleSpec spec) => spec.Policies.Select(p => (object)new { id = p.Id, type = p.Type }).ToArray();
@@ -149,16 +137,8 @@ public sealed class AccessRoleKind : IResourceKind
     {
         var known = new List<(string Id, string Type)>();
         var unknown = new List<PropertyValue>();
-        for (var i = 0; i < items.Length; i++)
+        foreach (var (map, path) in check.Objects(items, AccessRoleFields.Policies, AccessRoleFields.PolicyRef))
         {
-            var path = $"{AccessRoleFields.Policies.Property}[{i}]";
-            var map = check.Object(items[i], path);
-            if (map is null)
-            {
-                continue;
-            }
-
-            check.RejectUnknownKeys(map, path, AccessRoleFields.PolicyRef);
             var id = check.String(map, path, AccessRoleFields.PolicyId);
             var type = check.String(map, path, AccessRoleFields.PolicyType);
             if (id is null || type is null)
@@ -183,7 +163,7 @@ public sealed class AccessRoleKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.",
+        "role",
         AccessRoleFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's role id (UUID)."),
         new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles)."));
 }

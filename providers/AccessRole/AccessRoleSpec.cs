@@ -4,10 +4,7 @@ namespace BirdInfra.Providers.AccessRole;
 /// <summary>The desired IAM role, typed; policies are a set, kept sorted by id.</summary>
 public sealed record AccessRoleSpec(string Name, string? Description, ImmutableArray<AccessRolePolicyRef> Policies)
 {
-    public const string DefaultPolicyType = "organization";
-
-    /// <summary>Custom policies (the default) and Bird's own.</summary>
-    public static readonly ImmutableArray<string> PolicyTypes = [DefaultPolicyType, "managed"];
+    public const string DefaultPolicyType = BirdRules.CustomIamType;
 
     public bool Equals(AccessRoleSpec? other) =>
         other is not null && Name == other.Name && Description == other.Description && Policies.SequenceEqual(other.Policies);

@@ -14,7 +14,7 @@ public sealed partial class ConnectorKind : IResourceKind
 {
     private static readonly BirdCollection Connectors = new("/workspaces/{workspaceId}/connectors");
 
-    private static readonly ImmutableHashSet<string> SecretKeys = [.. ConnectorFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
+    private static readonly ImmutableHashSet<string> SecretKeys = ConnectorFields.Table.Secrets;
 
     /// <summary>The natural key's phone number when Bird did not echo it; never a valid E.164 number.</summary>
     private const string UnknownPhoneNumber = "(phone number not echoed by Bird)";
@@ -101,14 +101,8 @@ public sealed partial class ConnectorKind : IResourceKind
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
     {
-        var live = await context.Client.GetOrNullAsync<ConnectorWire>(Connectors.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        if (live is null)
-        {
-            return null;
-        }
-
-        var snapshot = MergeLive(known, Snapshot(live));
-        return await WithChannelStatusAsync(context, snapshot, cancellationToken).ConfigureAwait(false);
+        var live = await Connectors.ReadAsync<ConnectorWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false);
+        return live is null ? null : await WithChannelStatusAsync(context, MergeLive(known, live), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -132,8 +126,7 @@ public sealed partial class ConnectorKind : IResourceKind
         var result = ImmutableArray.CreateBuilder<ResourceSnapshot>();
         foreach (var template in BirdRules.ConnectorTemplates)
         {
-            var page = await context.Client.ListAllAsync<ConnectorWire>(Connectors.Path(context), [new("templateRef", template)], cancellationToken).ConfigureAwait(false);
-            result.AddRange(page.Select(Snapshot));
+            result.AddRange(await Connectors.ListAsync<ConnectorWire>(context, Snapshot, cancellationToken, query: [new("templateRef", template)]).ConfigureAwait(false));
         }
 
         return result.ToImmutable();
@@ -182,8 +175,8 @@ public sealed partial class ConnectorKind : IResourceKind
         return await OutputWait.WaitAsync(this, context, live, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Connectors.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Connectors.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(ConnectorWire wire)
     {
@@ -192,12 +185,11 @@ public sealed partial class ConnectorKind : IResourceKind
             (ConnectorFields.Name.Property!, PropertyValue.String(wire.Name)),
             (ConnectorFields.Template.Property!, PropertyValue.String(string.IsNullOrEmpty(wire.ConnectorTemplateRef) ? ConnectorSpec.DefaultTemplate : wire.ConnectorTemplateRef)),
             .. ConnectorFields.Arguments.Select(f => (f.Property!, Argument(arguments, f.Property!)))]);
-        var outputs = PropertyMaps.Merge(
+        return ResourceSnapshot.FromBird(
+            wire.Id,
             inputs,
-            ("id", PropertyValue.String(wire.Id)),
             ("channelId", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.ChannelId) ? null : wire.Channel.ChannelId)),
             ("platform", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.Platform) ? null : wire.Channel.Platform)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
     }
 
     private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)
@@ -212,8 +204,8 @@ public sealed partial class ConnectorKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.",
+        "connector",
         ConnectorFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's connector id (UUID)."),
         new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
         new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'."),
         new PropertySchema("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it)."));

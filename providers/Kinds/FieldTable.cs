@@ -25,7 +25,11 @@ public sealed class FieldTable
         };
         Inputs = [.. inputs.Select(f => new PropertySchema(f.Property!, f.Type, f.Description, f.Required, f.Secret, f.ReplaceOnChange))];
         References = [.. Fields.Where(f => f.ReferencesSection is not null).Select(f => new StackReference(f.Key!, f.ReferencesSection!, f.ReferencesKind!))];
+        Secrets = [.. inputs.Where(f => f.Secret).Select(f => f.Property!)];
     }
+
+    /// <summary>The secret inputs (write-only: Bird never returns them), for the kind's Diff.</summary>
+    public ImmutableHashSet<string> Secrets { get; }
 
     /// <summary>The fields that name other declarations by logical name.</summary>
     public ImmutableArray<StackReference> References { get; }

@@ -157,6 +157,23 @@ internal sealed class InputChecker
         return null;
     }
 
+    /// <summary>
+    /// The objects of the list field <paramref name="list"/>, each with its path (<c>roles[2]</c>) and its keys checked
+    /// against <paramref name="itemFields"/>; an item that is no object is reported and skipped.
+    /// </summary>
+    public IEnumerable<(PropertyMap Map, string Path)> Objects(ImmutableArray<PropertyValue> items, KindField list, FieldTable itemFields)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            var path = $"{list.Property}[{i}]";
+            if (Object(items[i], path) is { } map)
+            {
+                RejectUnknownKeys(map, path, itemFields);
+                yield return (map, path);
+            }
+        }
+    }
+
     /// <summary>A list of strings, each checked; sorted and de-duplicated when the list is set-like. Unknown entries are kept at the end.</summary>
     public ImmutableArray<PropertyValue> StringSet(ImmutableArray<PropertyValue> items, string path, Func<string, RuleViolation?>? rule)
     {

@@ -129,6 +129,22 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
             Export = FieldExport.Custom,
         };
 
+    /// <summary>The id in a reference to a <paramref name="kind"/> object (no stack key: a stack names the <paramref name="what"/>, the compiler puts its id here).</summary>
+    public static KindField ReferenceId(string what, string kind) =>
+        new(null, "id", PropertyType.String, $"The {what}'s id, usually an {kind}'s id output.") { Required = true };
+
+    /// <summary>The type in a reference to an IAM <paramref name="what"/> (<paramref name="whats"/>): custom (the default) or Bird's own (<see cref="BirdRules.IamTypes"/>).</summary>
+    public static KindField IamType(string what, string whats) =>
+        new(null, "type", PropertyType.OneOf([.. BirdRules.IamTypes]), $"'{BirdRules.CustomIamType}' for custom {whats} (default), '{BirdRules.ManagedIamType}' for Bird's.")
+        {
+            Rule = new ValueRule(
+                t => BirdRules.IamTypes.Contains(t)
+                    ? null
+                    : new RuleViolation($"'{t}' is not a {what} type.", $"Use '{BirdRules.CustomIamType}' (custom {whats}, the default) or '{BirdRules.ManagedIamType}' (Bird's {whats})."),
+                Values: BirdRules.IamTypes),
+            Default = BirdRules.CustomIamType,
+        };
+
     /// <summary>The Bird-side <c>name</c>: defaults to the logical name in a stack file, so only Check requires it.</summary>
     public static KindField Name(string description, bool replaceOnChange) => new("name", "name", PropertyType.String, description)
     {

@@ -11,21 +11,6 @@ internal static class PropertyMaps
 
     public static PropertyValue Strings(IEnumerable<string> values) => PropertyValue.List(values.Select(PropertyValue.String));
 
-    /// <summary>Outputs are the inputs plus what Bird assigned.</summary>
-    public static PropertyMap Merge(PropertyMap inputs, params (string Key, PropertyValue? Value)[] extra)
-    {
-        var result = inputs;
-        foreach (var (key, value) in extra)
-        {
-            if (value is not null && !value.IsNull)
-            {
-                result = result.With(key, value);
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Reads a checked input that must be known by now (create/update time).</summary>
     public static string Required(PropertyMap inputs, string key) =>
         inputs[key] is { } v && !v.ContainsUnknown && v.AsStringOrNull() is { } s

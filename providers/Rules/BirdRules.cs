@@ -31,6 +31,15 @@ public static partial class BirdRules
 
     public static readonly ValueRule UuidRule = new(Uuid, SchemaRef: "uuid");
 
+    /// <summary>The type of an IAM policy or role: custom ones are <c>organization</c> (a reference's default), Bird's own <c>managed</c>.</summary>
+    public const string CustomIamType = "organization";
+
+    /// <inheritdoc cref="CustomIamType"/>
+    public const string ManagedIamType = "managed";
+
+    /// <inheritdoc cref="CustomIamType"/>
+    public static readonly ImmutableArray<string> IamTypes = ImmutableArray.Create(CustomIamType, ManagedIamType);
+
     public static readonly ImmutableArray<string> PolicyEffects = ImmutableArray.Create("allow", "deny");
 
     public static readonly ImmutableArray<string> PolicyActions = ImmutableArray.Create("any", "create", "view", "update", "delete");
@@ -82,16 +91,12 @@ public static partial class BirdRules
     public static RuleViolation? Description(string value) => BoundedText("description", value, DiagnosticCodes.InvalidDescription);
 
     public static RuleViolation? PolicyEffect(string value) =>
-        PolicyEffects.Contains(value, StringComparer.Ordinal)
-            ? null
-            : new RuleViolation($"'{Shown(value)}' is not a policy effect.", "Use 'allow' or 'deny' (lower case).", DiagnosticCodes.InvalidEffect);
+        IsNot(PolicyEffects.Contains(value, StringComparer.Ordinal), value, "a policy effect", "Use 'allow' or 'deny' (lower case).", DiagnosticCodes.InvalidEffect);
 
     public static RuleViolation? PolicyAction(string value) =>
-        PolicyActions.Contains(value, StringComparer.Ordinal)
-            ? null
-            : new RuleViolation(
-                $"'{Shown(value)}' is not a policy action.",
-                "Use one of any, create (POST), view (GET), update (PUT/PATCH), delete (DELETE), in lower case.", DiagnosticCodes.InvalidAction);
+        IsNot(
+            PolicyActions.Contains(value, StringComparer.Ordinal), value, "a policy action",
+            "Use one of any, create (POST), view (GET), update (PUT/PATCH), delete (DELETE), in lower case.", DiagnosticCodes.InvalidAction);
 
     public static RuleViolation? ResourcePath(string value)
     {
@@ -157,18 +162,14 @@ public static partial class BirdRules
     }
 
     public static RuleViolation? PhoneNumber(string value) =>
-        E164Regex().IsMatch(value ?? string.Empty)
-            ? null
-            : new RuleViolation(
-                $"'{Shown(value)}' is not a phone number in E.164 form.",
-                "Write '+', the country code and the number, digits only, e.g. '+31612345678'.", DiagnosticCodes.InvalidPhoneNumber);
+        IsNot(
+            E164Regex().IsMatch(value ?? string.Empty), value, "a phone number in E.164 form",
+            "Write '+', the country code and the number, digits only, e.g. '+31612345678'.", DiagnosticCodes.InvalidPhoneNumber);
 
     public static RuleViolation? ConnectorTemplate(string value) =>
-        ConnectorTemplates.Contains(value, StringComparer.Ordinal)
-            ? null
-            : new RuleViolation(
-                $"'{Shown(value)}' is not a supported connector template.",
-                $"Use {string.Join(", ", ConnectorTemplates.Select(t => $"'{t}'"))} (BirdInfra manages WhatsApp connectors only).", DiagnosticCodes.InvalidConnectorTemplate);
+        IsNot(
+            ConnectorTemplates.Contains(value, StringComparer.Ordinal), value, "a supported connector template",
+            $"Use {string.Join(", ", ConnectorTemplates.Select(t => $"'{t}'"))} (BirdInfra manages WhatsApp connectors only).", DiagnosticCodes.InvalidConnectorTemplate);
 
     public static RuleViolation? WebhookUrl(string value, bool allowHttpLoopback)
     {
@@ -202,11 +203,7 @@ public static partial class BirdRules
     }
 
     public static RuleViolation? WebhookService(string value) =>
-        WebhookServices.Contains(value, StringComparer.Ordinal)
-            ? null
-            : new RuleViolation(
-                $"'{Shown(value)}' is not a webhook service.",
-                $"Use one of {string.Join(", ", WebhookServices)}.", DiagnosticCodes.UnknownWebhookService);
+        IsNot(WebhookServices.Contains(value, StringComparer.Ordinal), value, "a webhook service", $"Use one of {string.Join(", ", WebhookServices)}.", DiagnosticCodes.UnknownWebhookService);
 
     /// <summary>
     /// For <c>channels</c> the catalogue is strict (fact sheet §4.3). Bird's event lists for
@@ -255,11 +252,9 @@ public static partial class BirdRules
     }
 
     public static RuleViolation? Uuid(string value) =>
-        UuidRegex().IsMatch(value ?? string.Empty)
-            ? null
-            : new RuleViolation(
-                $"'{Shown(value)}' is not a UUID.",
-                "Bird ids look like '3f2504e0-4f89-41d3-9a0c-0305e82c3301' (Settings → Organization shows the organization and workspace ids).", DiagnosticCodes.InvalidUuid);
+        IsNot(
+            UuidRegex().IsMatch(value ?? string.Empty), value, "a UUID",
+            "Bird ids look like '3f2504e0-4f89-41d3-9a0c-0305e82c3301' (Settings → Organization shows the organization and workspace ids).", DiagnosticCodes.InvalidUuid);
 
     /// <summary>The filter keys of a channels-service event, or null when the event is not in the catalogue.</summary>
     internal static ImmutableArray<string>? ChannelEventFilterKeys(string? eventName)
@@ -317,6 +312,10 @@ public static partial class BirdRules
     }
 
     /// <summary>Echoes user text in a message safely: control characters escaped, long values cut.</summary>
+    /// <summary>Null when the value <paramref name="holds"/>; otherwise "'value' is not <paramref name="what"/>." with the fix.</summary>
+    private static RuleViolation? IsNot(bool holds, string? value, string what, string hint, string code) =>
+        holds ? null : new RuleViolation($"'{Shown(value)}' is not {what}.", hint, code);
+
     private static string Shown(string? value)
     {
         if (value is null)

@@ -10,7 +10,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 {
     private static readonly BirdCollection Subscriptions = new("/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions");
 
-    private static readonly ImmutableHashSet<string> SecretKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.Secret).Select(f => f.Property!)];
+    private static readonly ImmutableHashSet<string> SecretKeys = WebhookSubscriptionFields.Table.Secrets;
 
     private static readonly ImmutableHashSet<string> ReplaceKeys = [.. WebhookSubscriptionFields.Table.Fields.Where(f => f.ReplaceOnChange).Select(f => f.Property!)];
 
@@ -127,17 +127,11 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         return WithSigningKey(Snapshot(created), spec.SigningKey?.ToPropertyValue());
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
-    {
-        var live = await context.Client.GetOrNullAsync<SubscriptionWire>(Subscriptions.Item(context, known.Id), cancellationToken).ConfigureAwait(false);
-        return live is null ? null : MergeLive(known, Snapshot(live));
-    }
+    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        await Subscriptions.ReadAsync<SubscriptionWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
 
-    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var all = await context.Client.ListAllAsync<SubscriptionWire>(Subscriptions.Path(context), null, cancellationToken).ConfigureAwait(false);
-        return all.Select(Snapshot).ToImmutableArray();
-    }
+    public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        await Subscriptions.ListAsync<SubscriptionWire>(context, Snapshot, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Bird never returns the signing key after create: keep it from what state knows.</summary>
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) =>
@@ -193,8 +187,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         return WithSigningKey(Snapshot(updated), after.SigningKey?.ToPropertyValue());
     }
 
-    public async Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
-        await context.Client.DeleteAsync(Subscriptions.Item(context, old.Id), cancellationToken).ConfigureAwait(false);
+    public Task DeleteAsync(ProviderContext context, ResourceSnapshot old, CancellationToken cancellationToken) =>
+        Subscriptions.DeleteAsync(context, old.Id, cancellationToken);
 
     internal static ResourceSnapshot Snapshot(SubscriptionWire wire)
     {
@@ -206,13 +200,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
             WebhookSubscriptionSpec.Normalise((wire.EventFilters ?? []).Select(f => new WebhookEventFilter(f.Key, f.Value))),
             string.IsNullOrEmpty(wire.Status) ? WebhookSubscriptionSpec.DefaultStatus : wire.Status,
             string.IsNullOrEmpty(wire.Template) ? null : wire.Template);
-        var inputs = spec.ToInputs();
-        var outputs = PropertyMaps.Merge(
-            inputs,
-            ("id", PropertyValue.String(wire.Id)),
-            ("organizationId", PropertyMaps.Text(wire.OrganizationId)),
-            ("workspaceId", PropertyMaps.Text(wire.WorkspaceId)));
-        return new ResourceSnapshot(wire.Id, inputs, outputs);
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("organizationId", PropertyMaps.Text(wire.OrganizationId)), ("workspaceId", PropertyMaps.Text(wire.WorkspaceId)));
     }
 
     private static ResourceSnapshot WithSigningKey(ResourceSnapshot snapshot, PropertyValue? signingKey)
@@ -235,16 +223,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         var unknown = new List<PropertyValue>();
         var channelFilters = 0;
         var channelValues = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Length; i++)
+        foreach (var (map, path) in check.Objects(items, WebhookSubscriptionFields.EventFilters, WebhookSubscriptionFields.Filter))
         {
-            var path = $"{WebhookSubscriptionFields.EventFilters.Property}[{i}]";
-            var map = check.Object(items[i], path);
-            if (map is null)
-            {
-                continue;
-            }
-
-            check.RejectUnknownKeys(map, path, WebhookSubscriptionFields.Filter);
             var key = check.String(map, path, WebhookSubscriptionFields.FilterKey, k => knownEvent is null ? null : BirdRules.EventFilterKey(knownEvent, k));
             var value = check.String(map, path, WebhookSubscriptionFields.FilterValue);
             // Filters are a set: the same channelId filter twice is one filter.
@@ -295,8 +275,8 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     private static KindSchema BuildSchema() => KindSchema.From(
         "A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.",
+        "subscription",
         WebhookSubscriptionFields.Table.Inputs,
-        new PropertySchema("id", PropertyType.String, "Bird's subscription id (UUID)."),
         new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),
         new PropertySchema("workspaceId", PropertyType.String, "The workspace the subscription belongs to."));
 }
