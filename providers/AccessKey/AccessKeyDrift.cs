@@ -14,7 +14,7 @@ public sealed class AccessKeyDrift : IBesideStack
     {
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(context);
-        var deployKey = live.Outputs.GetString("suffix") is { Length: > 0 } suffix && context.IsDeployKeySuffix(suffix);
+        var deployKey = live.Outputs.GetString(AccessKeyFields.Suffix.Name) is { Length: > 0 } suffix && context.IsDeployKeySuffix(suffix);
         var detail = AccessKeyDescription.Describe(live, context.Listed("AccessRole"), context.Listed("AccessPolicy"), (context.OrganizationId, context.WorkspaceId));
         return new BesideDescription(BesideDescription.NameOf(live), detail, deployKey ? DriftSeverity.Info : DriftSeverity.Critical, deployKey);
     }

@@ -66,4 +66,11 @@ internal static class AccessKeyFields
                 """,
             Export = FieldExport.Custom,
         });
+
+    // What Bird assigns (outputs beside the id), declared once for the Pulumi schema and the kind's code.
+    public static PropertySchema Suffix { get; } = new("suffix", PropertyType.String, "The token's last characters, as Bird shows them.");
+
+    public static PropertySchema Token { get; } = new("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true);
+
+    public static ImmutableArray<PropertySchema> Outputs { get; } = [Suffix, Token];
 }

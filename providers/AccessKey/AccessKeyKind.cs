@@ -68,8 +68,8 @@ public sealed class AccessKeyKind : IResourceKind
             return DiffResult.Same;
         }
 
-        var oldToken = old.Outputs["token"] is { } token ? PropertyValue.Secret(token) : null;
-        changes = changes.Add(new PropertyDiff("token", oldToken, PropertyValue.Secret(PropertyValue.Unknown), ForcesReplacement: true));
+        var oldToken = old.Outputs[AccessKeyFields.Token.Name] is { } token ? PropertyValue.Secret(token) : null;
+        changes = changes.Add(new PropertyDiff(AccessKeyFields.Token.Name, oldToken, PropertyValue.Secret(PropertyValue.Unknown), ForcesReplacement: true));
         return new DiffResult(DiffOutcome.Replace, changes) { Reason = TokenRotation };
     }
 
@@ -96,7 +96,7 @@ public sealed class AccessKeyKind : IResourceKind
             throw new ResourceInitFailedException(Name, snapshot, $"AccessKey '{spec.Name}' ({snapshot.Id}): Bird created the key but returned no token; delete it and create it again.");
         }
 
-        return snapshot with { Outputs = snapshot.Outputs.With("token", PropertyValue.SecretString(created.Token)) };
+        return snapshot with { Outputs = snapshot.Outputs.With(AccessKeyFields.Token.Name, PropertyValue.SecretString(created.Token)) };
     }
 
     public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken)
@@ -133,8 +133,8 @@ public sealed class AccessKeyKind : IResourceKind
     public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live)
     {
         var merged = WithKnownWorkspaces(known, live);
-        return known.Outputs["token"] is { } token
-            ? merged with { Outputs = merged.Outputs.With("token", PropertyValue.Secret(token)) }
+        return known.Outputs[AccessKeyFields.Token.Name] is { } token
+            ? merged with { Outputs = merged.Outputs.With(AccessKeyFields.Token.Name, PropertyValue.Secret(token)) }
             : merged;
     }
 
@@ -163,7 +163,7 @@ public sealed class AccessKeyKind : IResourceKind
             inputs = inputs.With(AccessKeyFields.Roles.Property!, PropertyValue.List(fromRoles));
         }
 
-        return ResourceSnapshot.FromBird(wire.Id, inputs, ("suffix", PropertyMaps.Text(wire.Suffix)));
+        return ResourceSnapshot.FromBird(wire.Id, inputs, (AccessKeyFields.Suffix.Name, PropertyMaps.Text(wire.Suffix)));
     }
 
     /// <summary>
@@ -248,8 +248,7 @@ public sealed class AccessKeyKind : IResourceKind
         "An organization access key bound to roles. Bird cannot update a key: any change replaces it, which rotates the token.",
         "access key",
         AccessKeyFields.Table.Inputs,
-        new PropertySchema("suffix", PropertyType.String, "The token's last characters, as Bird shows them."),
-        new PropertySchema("token", PropertyType.String, "The key's token (use as 'Authorization: AccessKey <token>'); shown by Bird only at creation.", Secret: true));
+        AccessKeyFields.Outputs);
 
     private static RuleViolation? Workspace(string value) =>
         BirdRules.Uuid(value) is { } violation

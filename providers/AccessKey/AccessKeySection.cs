@@ -32,8 +32,8 @@ public sealed class AccessKeySection : StackSection
     // Bird shows a token only in the answer to the create: a key adopted or imported has none in state.
     public override ImmutableArray<StackOutput> Outputs { get; } =
     [
-        new("accessKeyIds", "id", Secret: false),
-        new("accessKeyTokens", "token", Secret: true, WhenAbsent: "created outside BirdInfra"),
+        new("accessKeyIds", KindSchema.Id, Secret: false),
+        new("accessKeyTokens", AccessKeyFields.Token.Name, Secret: true, WhenAbsent: "created outside BirdInfra"),
     ];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
@@ -89,7 +89,7 @@ public sealed class AccessKeySection : StackSection
                     entry.At($"{path}.{workspacesInput}[{w}]", workspaceNodes[w]);
                 }
 
-                var role = new OutputReference(new ResourceAddress(field.ReferencesKind!, r.Name), "id");
+                var role = new OutputReference(new ResourceAddress(field.ReferencesKind!, r.Name), KindSchema.Id);
                 var organization = StackEntryBuilder.Text(AccessKeySpec.DefaultRoleType);
                 return (InputExpression)(workspaces is null
                     ? StackEntryBuilder.Map((id, role), (type, organization))

@@ -69,4 +69,11 @@ internal static class AccessPolicyFields
         Description,
         Definitions,
         KindField.Protect);
+
+    // What Bird assigns (outputs beside the id), declared once for the Pulumi schema and the kind's code.
+    public static PropertySchema BirdType { get; } = new("type", PropertyType.String, "Bird's policy type ('organization' for custom policies).");
+
+    public static PropertySchema Scope { get; } = new("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'.");
+
+    public static ImmutableArray<PropertySchema> Outputs { get; } = [BirdType, Scope];
 }

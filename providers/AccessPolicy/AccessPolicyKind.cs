@@ -76,7 +76,7 @@ public sealed class AccessPolicyKind : IResourceKind
             wire.Name,
             string.IsNullOrEmpty(wire.Description) ? null : wire.Description,
             (wire.Definitions ?? []).Select(d => AccessPolicySpec.Definition(d.Effect, d.Actions ?? [], d.Resources ?? [])).ToImmutableArray());
-        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("type", PropertyMaps.Text(wire.Type)), ("scope", PropertyMaps.Text(wire.Scope)));
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), (AccessPolicyFields.BirdType.Name, PropertyMaps.Text(wire.Type)), (AccessPolicyFields.Scope.Name, PropertyMaps.Text(wire.Scope)));
     }
 
     private static PropertyValue CheckDefinition(InputChecker check, PropertyValue item, string path)
@@ -110,6 +110,5 @@ public sealed class AccessPolicyKind : IResourceKind
         "An organization IAM policy: rules that allow or deny API actions on API paths. Bird cannot update a policy, so any change replaces it.",
         "policy",
         AccessPolicyFields.Table.Inputs,
-        new PropertySchema("type", PropertyType.String, "Bird's policy type ('organization' for custom policies)."),
-        new PropertySchema("scope", PropertyType.String, "Bird's policy scope, e.g. 'organization'."));
+        AccessPolicyFields.Outputs);
 }

@@ -26,4 +26,9 @@ internal static class AccessRoleFields
         Description,
         Policies,
         KindField.Protect);
+
+    // What Bird assigns (outputs beside the id), declared once for the Pulumi schema and the kind's code.
+    public static PropertySchema BirdType { get; } = new("type", PropertyType.String, "Bird's role type ('organization' for custom roles).");
+
+    public static ImmutableArray<PropertySchema> Outputs { get; } = [BirdType];
 }

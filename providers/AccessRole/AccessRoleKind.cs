@@ -128,7 +128,7 @@ public sealed class AccessRoleKind : IResourceKind
             wire.Name,
             wire.Description,
             (wire.Policies ?? []).Select(p => new AccessRolePolicyRef(p.Id, p.Type ?? AccessRoleSpec.DefaultPolicyType)));
-        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("type", PropertyMaps.Text(wire.Type)));
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), (AccessRoleFields.BirdType.Name, PropertyMaps.Text(wire.Type)));
     }
 
     private static object[] References(AccessRoleSpec spec) => spec.Policies.Select(p => (object)new { id = p.Id, type = p.Type }).ToArray();
@@ -165,5 +165,5 @@ public sealed class AccessRoleKind : IResourceKind
         "An organization IAM role that groups policies; access keys are bound to roles. Every change updates in place.",
         "role",
         AccessRoleFields.Table.Inputs,
-        new PropertySchema("type", PropertyType.String, "Bird's role type ('organization' for custom roles)."));
+        AccessRoleFields.Outputs);
 }

@@ -27,7 +27,7 @@ public sealed class AccessRoleSection : StackSection
             {
                 entry.At($"{field.Property}[{i}]", p.Node);
                 return (InputExpression)StackEntryBuilder.Map(
-                    (AccessRoleFields.PolicyId.Property!, new OutputReference(new ResourceAddress(field.ReferencesKind!, p.Name), "id")),
+                    (AccessRoleFields.PolicyId.Property!, new OutputReference(new ResourceAddress(field.ReferencesKind!, p.Name), KindSchema.Id)),
                     (AccessRoleFields.PolicyType.Property!, StackEntryBuilder.Text(AccessRoleSpec.DefaultPolicyType)));
             })]));
     }

@@ -54,9 +54,9 @@ public sealed class ConnectorChannelWait : ILateOutputs
 
     private static string Subject(ResourceSnapshot snapshot) => $"Connector '{snapshot.Inputs.GetString(ConnectorFields.Name.Property!)}' ({snapshot.Id})";
 
-    private static string? ChannelId(ResourceSnapshot snapshot) => snapshot.Outputs.GetString("channelId");
+    private static string? ChannelId(ResourceSnapshot snapshot) => snapshot.Outputs.GetString(ConnectorFields.ChannelId.Name);
 
-    private static string? ChannelStatus(ResourceSnapshot snapshot) => snapshot.Outputs.GetString("channelStatus");
+    private static string? ChannelStatus(ResourceSnapshot snapshot) => snapshot.Outputs.GetString(ConnectorFields.ChannelStatus.Name);
 
     private static string Status(ResourceSnapshot snapshot) =>
         ChannelStatus(snapshot) is { Length: > 0 } status ? $"'{status}'" : "without a status (not readable yet)";

@@ -76,4 +76,13 @@ internal static class ConnectorFields
             MissingHint = $"Add the Meta access token by reference: {key}: {{ env: {ConnectorSection.TokenVariable} }}.",
             Export = FieldExport.Custom,
         };
+
+    // What Bird assigns (outputs beside the id), declared once for the Pulumi schema and the kind's code.
+    public static PropertySchema ChannelId { get; } = new("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it.");
+
+    public static PropertySchema Platform { get; } = new("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'.");
+
+    public static PropertySchema ChannelStatus { get; } = new("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it).");
+
+    public static ImmutableArray<PropertySchema> Outputs { get; } = [ChannelId, Platform, ChannelStatus];
 }

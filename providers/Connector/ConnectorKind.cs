@@ -111,14 +111,14 @@ public sealed partial class ConnectorKind : IResourceKind
     /// </summary>
     private static async Task<ResourceSnapshot> WithChannelStatusAsync(ProviderContext context, ResourceSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (snapshot.Outputs.GetString("channelId") is not { Length: > 0 } channelId)
+        if (snapshot.Outputs.GetString(ConnectorFields.ChannelId.Name) is not { Length: > 0 } channelId)
         {
             return snapshot;
         }
 
         var channel = await context.Client.GetOrNullAsync<ChannelWire>(BirdPaths.Of("workspaces", context.WorkspaceId, "channels", channelId), cancellationToken).ConfigureAwait(false);
         var status = PropertyMaps.Text(string.IsNullOrEmpty(channel?.Status) ? null : channel.Status);
-        return snapshot with { Outputs = status is null ? snapshot.Outputs : snapshot.Outputs.With("channelStatus", status) };
+        return snapshot with { Outputs = status is null ? snapshot.Outputs : snapshot.Outputs.With(ConnectorFields.ChannelStatus.Name, status) };
     }
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken)
@@ -149,10 +149,10 @@ public sealed partial class ConnectorKind : IResourceKind
         }
 
         // A listing carries no channel status (only GET /channels/{id} does): the status last read stays, for the same channel.
-        if (merged.Outputs["channelStatus"] is null && known.Outputs.GetString("channelStatus") is { } status
-            && merged.Outputs.GetString("channelId") is { } channelId && channelId == known.Outputs.GetString("channelId"))
+        if (merged.Outputs[ConnectorFields.ChannelStatus.Name] is null && known.Outputs.GetString(ConnectorFields.ChannelStatus.Name) is { } status
+            && merged.Outputs.GetString(ConnectorFields.ChannelId.Name) is { } channelId && channelId == known.Outputs.GetString(ConnectorFields.ChannelId.Name))
         {
-            merged = merged with { Outputs = merged.Outputs.With("channelStatus", PropertyValue.String(status)) };
+            merged = merged with { Outputs = merged.Outputs.With(ConnectorFields.ChannelStatus.Name, PropertyValue.String(status)) };
         }
 
         return known.Inputs[ConnectorFields.AccessToken.Property!] is { IsNull: false } token ? WithSecret(merged, token) : merged;
@@ -188,8 +188,8 @@ public sealed partial class ConnectorKind : IResourceKind
         return ResourceSnapshot.FromBird(
             wire.Id,
             inputs,
-            ("channelId", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.ChannelId) ? null : wire.Channel.ChannelId)),
-            ("platform", PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.Platform) ? null : wire.Channel.Platform)));
+            (ConnectorFields.ChannelId.Name, PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.ChannelId) ? null : wire.Channel.ChannelId)),
+            (ConnectorFields.Platform.Name, PropertyMaps.Text(string.IsNullOrEmpty(wire.Channel?.Platform) ? null : wire.Channel.Platform)));
     }
 
     private static ResourceSnapshot WithSecret(ResourceSnapshot snapshot, PropertyValue accessToken)
@@ -206,7 +206,5 @@ public sealed partial class ConnectorKind : IResourceKind
         "A WhatsApp connector; Bird creates its channel in the background and BirdInfra waits for it. Any change replaces the connector.",
         "connector",
         ConnectorFields.Table.Inputs,
-        new PropertySchema("channelId", PropertyType.String, "The id of the channel Bird created for the connector; messages are sent through it."),
-        new PropertySchema("platform", PropertyType.String, "The channel's platform, e.g. 'whatsapp'."),
-        new PropertySchema("channelStatus", PropertyType.String, "The channel's status in Bird when last read; 'active' when it works (create waits for it)."));
+        ConnectorFields.Outputs);
 }

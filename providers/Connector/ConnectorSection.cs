@@ -21,8 +21,8 @@ public sealed class ConnectorSection : StackSection
 
     public override ImmutableArray<StackOutput> Outputs { get; } =
     [
-        new("connectorIds", "id", Secret: false),
-        new("channelIds", "channelId", Secret: false, WhenAbsent: "Bird has not assigned the channel yet; run birdinfra up"),
+        new("connectorIds", KindSchema.Id, Secret: false),
+        new("channelIds", ConnectorFields.ChannelId.Name, Secret: false, WhenAbsent: "Bird has not assigned the channel yet; run birdinfra up"),
     ];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)

@@ -131,7 +131,7 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
 
     /// <summary>The id in a reference to a <paramref name="kind"/> object (no stack key: a stack names the <paramref name="what"/>, the compiler puts its id here).</summary>
     public static KindField ReferenceId(string what, string kind) =>
-        new(null, "id", PropertyType.String, $"The {what}'s id, usually an {kind}'s id output.") { Required = true };
+        new(null, KindSchema.Id, PropertyType.String, $"The {what}'s id, usually an {kind}'s id output.") { Required = true };
 
     /// <summary>The type in a reference to an IAM <paramref name="what"/> (<paramref name="whats"/>): custom (the default) or Bird's own (<see cref="BirdRules.IamTypes"/>).</summary>
     public static KindField IamType(string what, string whats) =>

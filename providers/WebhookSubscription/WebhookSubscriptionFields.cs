@@ -107,4 +107,11 @@ internal static class WebhookSubscriptionFields
     public static KindField Template { get; } = new(null, "template", PropertyType.String, "Optional Bird payload template name.");
 
     public static FieldTable Table { get; } = new(Service, Event, Url, Channel, EventFilters, Status, SigningKey, KindField.Protect, Template);
+
+    // What Bird assigns (outputs beside the id), declared once for the Pulumi schema and the kind's code.
+    public static PropertySchema OrganizationId { get; } = new("organizationId", PropertyType.String, "The organization the subscription belongs to.");
+
+    public static PropertySchema WorkspaceId { get; } = new("workspaceId", PropertyType.String, "The workspace the subscription belongs to.");
+
+    public static ImmutableArray<PropertySchema> Outputs { get; } = [OrganizationId, WorkspaceId];
 }

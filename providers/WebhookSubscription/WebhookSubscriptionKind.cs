@@ -200,7 +200,7 @@ public sealed class WebhookSubscriptionKind : IResourceKind
             WebhookSubscriptionSpec.Normalise((wire.EventFilters ?? []).Select(f => new WebhookEventFilter(f.Key, f.Value))),
             string.IsNullOrEmpty(wire.Status) ? WebhookSubscriptionSpec.DefaultStatus : wire.Status,
             string.IsNullOrEmpty(wire.Template) ? null : wire.Template);
-        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), ("organizationId", PropertyMaps.Text(wire.OrganizationId)), ("workspaceId", PropertyMaps.Text(wire.WorkspaceId)));
+        return ResourceSnapshot.FromBird(wire.Id, spec.ToInputs(), (WebhookSubscriptionFields.OrganizationId.Name, PropertyMaps.Text(wire.OrganizationId)), (WebhookSubscriptionFields.WorkspaceId.Name, PropertyMaps.Text(wire.WorkspaceId)));
     }
 
     private static ResourceSnapshot WithSigningKey(ResourceSnapshot snapshot, PropertyValue? signingKey)
@@ -277,6 +277,5 @@ public sealed class WebhookSubscriptionKind : IResourceKind
         "A webhook subscription: Bird POSTs matching events, signed, to the URL. Service or event changes replace it; the rest updates in place.",
         "subscription",
         WebhookSubscriptionFields.Table.Inputs,
-        new PropertySchema("organizationId", PropertyType.String, "The organization the subscription belongs to."),
-        new PropertySchema("workspaceId", PropertyType.String, "The workspace the subscription belongs to."));
+        WebhookSubscriptionFields.Outputs);
 }

@@ -27,7 +27,7 @@ public sealed class WebhookSubscriptionSection : StackSection
 
     public override ImmutableArray<KeyValuePair<string, string>> SchemaDefinitions => [KeyValuePair.Create("webhookSubscription", WebhookSubscriptionFields.Table.EntrySchema())];
 
-    public override ImmutableArray<StackOutput> Outputs { get; } = [new("webhookSubscriptionIds", "id", Secret: false)];
+    public override ImmutableArray<StackOutput> Outputs { get; } = [new("webhookSubscriptionIds", KindSchema.Id, Secret: false)];
 
     protected override void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry)
     {
