@@ -15,8 +15,6 @@ public sealed class AccessKeyKind : IResourceKind
 
     public string Name => "AccessKey";
 
-    public string TypeToken => "bird:index:AccessKey";
-
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new AccessKeySection();

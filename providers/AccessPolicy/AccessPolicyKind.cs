@@ -11,8 +11,6 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public string Name => "AccessPolicy";
 
-    public string TypeToken => "bird:index:AccessPolicy";
-
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new AccessPolicySection();

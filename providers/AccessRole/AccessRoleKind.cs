@@ -17,8 +17,6 @@ public sealed class AccessRoleKind : IResourceKind
 
     public string Name => "AccessRole";
 
-    public string TypeToken => "bird:index:AccessRole";
-
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new AccessRoleSection();

@@ -21,8 +21,6 @@ public sealed partial class ConnectorKind : IResourceKind
 
     public string Name => "Connector";
 
-    public string TypeToken => "bird:index:Connector";
-
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new ConnectorSection();

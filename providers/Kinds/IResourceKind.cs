@@ -11,8 +11,8 @@ public interface IResourceKind
     /// <summary>Short name, e.g. <c>AccessPolicy</c>.</summary>
     string Name { get; }
 
-    /// <summary>Pulumi type token, e.g. <c>bird:index:AccessPolicy</c>.</summary>
-    string TypeToken { get; }
+    /// <summary>Pulumi type token: the package's <c>index</c> module and the kind's name, e.g. <c>bird:index:AccessPolicy</c>.</summary>
+    string TypeToken => $"bird:index:{Name}";
 
     KindSchema Schema { get; }
 

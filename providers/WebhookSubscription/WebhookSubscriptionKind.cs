@@ -30,8 +30,6 @@ public sealed class WebhookSubscriptionKind : IResourceKind
 
     public string Name => "WebhookSubscription";
 
-    public string TypeToken => "bird:index:WebhookSubscription";
-
     public KindSchema Schema { get; } = BuildSchema();
 
     public StackSection Stack { get; } = new WebhookSubscriptionSection();

@@ -107,7 +107,7 @@ public sealed class AccessPolicyKindTests
         _kind.Schema.Inputs.Select(p => p.Name).Should().Equal("name", "description", "definitions");
         _kind.Schema.Outputs.Select(p => p.Name).Should().Contain(["id", "type", "scope"]);
         _kind.Schema.Inputs.Should().OnlyContain(p => p.Description.Length > 0);
-        _kind.TypeToken.Should().Be("bird:index:AccessPolicy");
+        ((IResourceKind)_kind).TypeToken.Should().Be("bird:index:AccessPolicy");
     }
 
     [Fact]
