@@ -82,6 +82,8 @@ public sealed class StackSession : IAsyncDisposable
         var passphrase = await PassphraseSource.ResolveAsync(paths, stack.Target.UsesEmulator, host.Environment, cancellationToken);
         var backend = await StateBackend.OpenAsync(stack.State, paths, host.Environment, cancellationToken);
         IAsyncDisposable? stateLock = null;
+        BirdTarget? target = null;
+        StackSession? session = null;
         try
         {
             stateLock = await backend.LockAsync(
@@ -97,56 +99,52 @@ public sealed class StackSession : IAsyncDisposable
             }
 
             host.Report($"Connecting to {stack.Target.Where}…");
-            var target = await targets.ConnectAsync(stack.Target, paths, host.Environment, new SynchronousProgress(host.Report), cancellationToken);
-            try
+            target = await targets.ConnectAsync(stack.Target, paths, host.Environment, new SynchronousProgress(host.Report), cancellationToken);
+            var compiled = StackCompiler.Compile(stack, stackKinds, target.OrganizationId, target.WorkspaceId, host.Environment);
+            if (compiled.Graph is not { } graph)
             {
-                var compiled = StackCompiler.Compile(stack, stackKinds, target.OrganizationId, target.WorkspaceId, host.Environment);
-                if (compiled.Graph is not { } graph)
+                host.ReportProblems(compiled.Diagnostics, "nothing was sent to Bird");
+                return null;
+            }
+
+            // preview and up check the stack against what Bird offers (the webhook catalogue) before planning; one read per run.
+            if (command is "preview" or "up")
+            {
+                var live = await LiveChecks.RunAsync(stack, stackKinds, target.Context(null), cancellationToken);
+                if (live.Any(d => d.IsError))
                 {
-                    host.ReportProblems(compiled.Diagnostics, "nothing was sent to Bird");
-                    await target.DisposeAsync();
-                    await stateLock.DisposeAsync();
-                    await backend.DisposeAsync();
+                    host.ReportProblems(live, "nothing was changed in Bird");
                     return null;
                 }
 
-                // preview and up check the stack against what Bird offers (the webhook catalogue) before planning; one read per run.
-                if (command is "preview" or "up")
-                {
-                    var live = await LiveChecks.RunAsync(stack, stackKinds, target.Context(null), cancellationToken);
-                    if (live.Any(d => d.IsError))
-                    {
-                        host.ReportProblems(live, "nothing was changed in Bird");
-                        await target.DisposeAsync();
-                        await stateLock.DisposeAsync();
-                        await backend.DisposeAsync();
-                        return null;
-                    }
+                host.ReportWarnings(live);
+            }
 
-                    host.ReportWarnings(live);
+            host.Report($"Reading what Bird holds for stack {paths.Stack}…");
+            // drift also reports what the stack does not own, so it lists every kind a stack can declare (one list each, as preview does).
+            var alsoList = command == "drift" ? stackKinds.Declarable.Select(k => k.Name) : null;
+            var refresh = await LiveReader.ReadAsync(state, stackKinds, target.Context(null), cancellationToken, parallel, alsoList);
+            session = new StackSession(paths, stack, stackKinds, backend, stateLock, store, state, target, graph, refresh);
+            return session;
+        }
+        finally
+        {
+            // Until a session owns them, what was taken is released here, in the order the session would: on a refusal
+            // (the stack does not compile, Bird's catalogue refuses it) and on any failure.
+            if (session is null)
+            {
+                if (target is not null)
+                {
+                    await target.DisposeAsync();
                 }
 
-                host.Report($"Reading what Bird holds for stack {paths.Stack}…");
-                // drift also reports what the stack does not own, so it lists every kind a stack can declare (one list each, as preview does).
-                var alsoList = command == "drift" ? stackKinds.Declarable.Select(k => k.Name) : null;
-                var refresh = await LiveReader.ReadAsync(state, stackKinds, target.Context(null), cancellationToken, parallel, alsoList);
-                return new StackSession(paths, stack, stackKinds, backend, stateLock, store, state, target, graph, refresh);
-            }
-            catch
-            {
-                await target.DisposeAsync();
-                throw;
-            }
-        }
-        catch
-        {
-            if (stateLock is not null)
-            {
-                await stateLock.DisposeAsync();
-            }
+                if (stateLock is not null)
+                {
+                    await stateLock.DisposeAsync();
+                }
 
-            await backend.DisposeAsync();
-            throw;
+                await backend.DisposeAsync();
+            }
         }
     }
 

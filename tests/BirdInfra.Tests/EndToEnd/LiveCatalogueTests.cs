@@ -40,6 +40,7 @@ public sealed class LiveCatalogueTests
         var calls = await ws.CallsAsync();
         calls.Should().NotContain(c => c.Method != "GET", "nothing is sent when the stack does not fit Bird's catalogue");
         calls.Count(c => c.Path.EndsWith("/available-webhooks", StringComparison.Ordinal)).Should().Be(1, "the catalogue is read once per run");
+        File.Exists(ws.LockFile).Should().BeFalse("a run the catalogue refuses releases the stack's lock (taken before Bird is read)");
     }
 
     [Fact]
