@@ -6,7 +6,19 @@ internal sealed class CallLogMiddleware(RequestDelegate next, CallLog log, TimeP
 {
     private const string FaultKey = "BirdInfra.Emulator.Fault";
 
+    private const string RecordKey = "BirdInfra.Emulator.Record";
+
     public static void MarkFault(HttpContext context, string fault) => context.Items[FaultKey] = fault;
+
+    /// <summary>
+    /// Marks a dropped connection and records the call before the connection is cut: the client sees the reset at once
+    /// and may ask for the call log before this request's own pipeline has finished unwinding.
+    /// </summary>
+    public static void Dropped(HttpContext context, string fault)
+    {
+        MarkFault(context, fault);
+        (context.Items[RecordKey] as Action<int>)?.Invoke(0);
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -19,6 +31,16 @@ internal sealed class CallLogMiddleware(RequestDelegate next, CallLog log, TimeP
 
         var at = time.NowMs();
         var method = context.Request.Method;
+        var recorded = 0;
+        void Record(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                log.Add(new CallRecord(method, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", status, at, context.Items[FaultKey] as string));
+            }
+        }
+
+        context.Items[RecordKey] = (Action<int>)Record;
         var status = 500;
         try
         {
@@ -33,7 +55,7 @@ internal sealed class CallLogMiddleware(RequestDelegate next, CallLog log, TimeP
                 status = 0;
             }
 
-            log.Add(new CallRecord(method, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", status, at, fault));
+            Record(status);
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
 
         if (plan.DropBefore)
         {
-            CallLogMiddleware.MarkFault(context, "drop");
+            CallLogMiddleware.Dropped(context, "drop");
             context.Abort();
             return;
         }
@@ -82,7 +82,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
 
         if (plan.DropAfter)
         {
-            CallLogMiddleware.MarkFault(context, "dropAfter");
+            CallLogMiddleware.Dropped(context, "dropAfter");
             context.Abort();
             return;
         }

@@ -46,9 +46,13 @@ public sealed class DeliveryTests(EmulatorFixture f) : IClassFixture<EmulatorFix
         envelope["payload"]!["connectorId"]!.GetValue<string>().Should().Be(connectorId);
         envelope["payload"]!["status"]!.GetValue<string>().Should().Be("pending", "a channel is created pending and activated later (channel.updated)");
 
-        var log = (await f.Admin.GetAsync("_emulator/deliveries")).ShouldBe(200);
-        log.Results.Should().Contain(d => d["requestId"]!.GetValue<string>() == hook.Header("messagebird-request-id")
-            && d["state"]!.GetValue<string>() == "delivered");
+        // The receiver saw the request before it answered; the emulator marks the delivery once it has read the answer.
+        var delivered = await Eventually.UntilAsync(
+            async () => (await f.Admin.GetAsync("_emulator/deliveries")).Results
+                .FirstOrDefault(d => d["requestId"]!.GetValue<string>() == hook.Header("messagebird-request-id") && d["state"]!.GetValue<string>() == "delivered"),
+            TimeSpan.FromSeconds(10),
+            "the delivery recorded as delivered");
+        delivered["signed"]!.GetValue<bool>().Should().BeTrue();
     }
 
     [Fact]
