@@ -12,24 +12,17 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private int _disposed;
 
-    private EmbeddedEmulator(WebApplication app, Uri baseUrl, string organizationId, string workspaceId, string adminAccessKey)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-        OrganizationId = organizationId;
-        WorkspaceId = workspaceId;
-        AdminAccessKey = adminAccessKey;
-    }
+    private EmbeddedEmulator(WebApplication app) => _app = app;
 
     /// <summary>Root of the API, e.g. <c>http://127.0.0.1:41234/</c> (no path).</summary>
-    public Uri BaseUrl { get; }
+    public required Uri BaseUrl { get; init; }
 
-    public string OrganizationId { get; }
+    public required string OrganizationId { get; init; }
 
-    public string WorkspaceId { get; }
+    public required string WorkspaceId { get; init; }
 
     /// <summary>Token of the bootstrap admin key (allow <c>any</c> on <c>/**</c>, and the only key for <c>/_emulator</c>).</summary>
-    public string AdminAccessKey { get; }
+    public required string AdminAccessKey { get; init; }
 
     /// <summary>The log of API calls this emulator served (what <c>GET /_emulator/calls</c> answers), to wait on in-process.</summary>
     public CallLog Calls => _app.Services.GetRequiredService<CallLog>();
@@ -40,7 +33,13 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
         var running = await EmulatorHost.StartAsync(options, standalone: false, cancellationToken);
         var baseUrl = running.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("the emulator started but reported no listening address");
-        return new EmbeddedEmulator(running.App, baseUrl, running.Bootstrap.OrganizationId, running.Bootstrap.WorkspaceId, running.Bootstrap.AdminAccessKey);
+        return new EmbeddedEmulator(running.App)
+        {
+            BaseUrl = baseUrl,
+            OrganizationId = running.Bootstrap.OrganizationId,
+            WorkspaceId = running.Bootstrap.WorkspaceId,
+            AdminAccessKey = running.Bootstrap.AdminAccessKey,
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -7,8 +7,8 @@ internal static class AccessKeyEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var accessKeys = new OrganizationCollection(app, "/organizations/{organizationId}/access-keys");
-        accessKeys.MapList(state => state.AccessKeys.Values, k => k.CreatedAt, k => k.Id, (state, k) => AccessKeyView.From(k, state.Bootstrap.OrganizationId));
+        var accessKeys = new OrganizationCollection<AccessKeyRecord>(app, "/organizations/{organizationId}/access-keys", "access key", state => state.AccessKeys);
+        accessKeys.MapList((state, k) => AccessKeyView.From(k, state.Bootstrap.OrganizationId));
 
         accessKeys.MapCreate<AccessKeyCreated>((state, body, time) =>
         {
@@ -30,11 +30,10 @@ internal static class AccessKeyEndpoints
         });
 
         // GET one key expands its roles (roles, full role objects) unless the options ask for the list's roleRefs.
-        accessKeys.MapGet<AccessKeyView>((state, accessKeyId, options) =>
-            !state.AccessKeys.TryGetValue(accessKeyId, out var k) ? ApiError.NotFound("access key")
-            : options.AccessKeyGetExpandsRoles ? AccessKeyView.Expanded(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId));
+        accessKeys.MapGet((state, k, options) =>
+            options.AccessKeyGetExpandsRoles ? AccessKeyView.Expanded(k, state) : AccessKeyView.From(k, state.Bootstrap.OrganizationId));
 
-        accessKeys.MapDelete("access key", state => state.AccessKeys);
+        accessKeys.MapDelete();
     }
 
     /// <summary>Reads <c>roleRefs</c> (and the deprecated <c>roleIds</c>) as a create does; the role-references control reuses it.</summary>

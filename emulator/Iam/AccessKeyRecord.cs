@@ -10,4 +10,4 @@ public sealed record AccessKeyRecord(
     IReadOnlyList<RoleReference> RoleRefs,
     DateTimeOffset? LastUsedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IOrganizationRecord;

@@ -7,18 +7,16 @@ namespace BirdInfra.Emulator.Iam;
 /// organization (404 when it is not this one), a list is paged, a create answers 201, and one object is read or deleted
 /// by its id (the route value <c>id</c>). Each collection supplies only its records, views and rules.
 /// </summary>
-internal sealed class OrganizationCollection(IEndpointRouteBuilder app, string path)
+/// <param name="what">The object in an error's words ("policy", "access key").</param>
+internal sealed class OrganizationCollection<TRecord>(IEndpointRouteBuilder app, string path, string what, Func<EmulatorState, Dictionary<string, TRecord>> records)
+    where TRecord : IOrganizationRecord
 {
     /// <summary>The route of one object of the collection.</summary>
     public string Item { get; } = path + "/{id}";
 
-    public void MapList<TRecord, TView>(
-        Func<EmulatorState, IEnumerable<TRecord>> records,
-        Func<TRecord, DateTimeOffset> createdAt,
-        Func<TRecord, string> id,
-        Func<EmulatorState, TRecord, TView> view) =>
+    public void MapList<TView>(Func<EmulatorState, TRecord, TView> view) =>
         app.MapGet(path, (string organizationId, HttpRequest request, EmulatorStore store) =>
-            ListEndpoint.Answer(request, store, state => Scope.Organization(state, organizationId), records, createdAt, id, view));
+            ListEndpoint.Answer(request, store, state => Scope.Organization(state, organizationId), state => records(state).Values, r => r.CreatedAt, r => r.Id, view));
 
     /// <summary>POST: <paramref name="create"/> checks the body and stores the object, under the store's lock.</summary>
     public void MapCreate<TView>(Func<EmulatorState, JsonObject, TimeProvider, Outcome<TView>> create)
@@ -26,16 +24,20 @@ internal sealed class OrganizationCollection(IEndpointRouteBuilder app, string p
         app.MapPost(path, (string organizationId, HttpRequest request, EmulatorStore store, TimeProvider time, CancellationToken ct) =>
             BodyWrite.RunAsync<TView>(request, store, state => Scope.Organization(state, organizationId), (state, body) => create(state, body, time), ct, 201));
 
-    public void MapGet<TView>(Func<EmulatorState, string, EmulatorOptions, Outcome<TView>> read)
+    /// <summary>GET one object: 404 when it is not there.</summary>
+    public void MapGet<TView>(Func<EmulatorState, TRecord, EmulatorOptions, TView> view)
         where TView : notnull =>
         app.MapGet(Item, (string organizationId, string id, EmulatorStore store, EmulatorOptions options) =>
-            ApiResults.From(store.Read(state => Scope.Organization(state, organizationId) is { } missing ? missing : read(state, id, options))));
+            ApiResults.From(store.Read<Outcome<TView>>(state =>
+                Scope.Organization(state, organizationId) is { } missing ? missing
+                : records(state).TryGetValue(id, out var record) ? view(state, record, options)
+                : ApiError.NotFound(what))));
 
     /// <summary>
-    /// DELETE: 204 when the object is removed from <paramref name="records"/>; 404 when it is not there; 409 while
-    /// <paramref name="usedBy"/> names what still uses it (e.g. <c>role 1234 ('Support')</c>).
+    /// DELETE: 204 when the object is removed; 404 when it is not there; 409 while <paramref name="usedBy"/> names what
+    /// still uses it (e.g. <c>role 1234 ('Support')</c>).
     /// </summary>
-    public void MapDelete<TRecord>(string what, Func<EmulatorState, Dictionary<string, TRecord>> records, Func<EmulatorState, string, string?>? usedBy = null) =>
+    public void MapDelete(Func<EmulatorState, string, string?>? usedBy = null) =>
         app.MapDelete(Item, (string organizationId, string id, EmulatorStore store) =>
             ApiResults.NoContent(store.Write<bool>(state =>
                 Scope.Organization(state, organizationId) is { } missing ? missing

@@ -12,8 +12,8 @@ internal static class PolicyEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var policies = new OrganizationCollection(app, "/organizations/{organizationId}/iam-policies");
-        policies.MapList(state => state.Policies.Values, p => p.CreatedAt, p => p.Id, (state, p) => PolicyView.From(p, state));
+        var policies = new OrganizationCollection<PolicyRecord>(app, "/organizations/{organizationId}/iam-policies", "policy", state => state.Policies);
+        policies.MapList((state, p) => PolicyView.From(p, state));
 
         policies.MapCreate<PolicyView>((state, body, time) =>
         {
@@ -34,13 +34,12 @@ internal static class PolicyEndpoints
             return PolicyView.From(policy, state);
         });
 
-        policies.MapGet<PolicyView>((state, policyId, _) =>
-            state.Policies.TryGetValue(policyId, out var p) ? PolicyView.From(p, state) : ApiError.NotFound("policy"));
+        policies.MapGet((state, p, _) => PolicyView.From(p, state));
 
         app.MapMethods(policies.Item, ["PATCH", "PUT"], () => ApiResults.Error(new ApiError(
             405, ErrorCodes.MethodNotAllowed, "IAM policies cannot be updated; create a new policy, re-point the roles, then delete the old one")));
 
-        policies.MapDelete("policy", state => state.Policies, (state, policyId) =>
+        policies.MapDelete((state, policyId) =>
             state.Roles.Values.FirstOrDefault(r => r.Policies.Any(p => p.Id == policyId)) is { } role ? $"role {role.Id} ('{role.Name}')" : null);
     }
 

@@ -10,4 +10,4 @@ public sealed record PolicyRecord(
     IReadOnlyList<PolicyDefinition> Definitions,
     JsonObject? Metadata,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IOrganizationRecord;

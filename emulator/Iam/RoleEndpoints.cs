@@ -9,8 +9,8 @@ internal static class RoleEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var roles = new OrganizationCollection(app, "/organizations/{organizationId}/iam-roles");
-        roles.MapList(state => state.Roles.Values, r => r.CreatedAt, r => r.Id, (state, r) => RoleView.From(r, state));
+        var roles = new OrganizationCollection<RoleRecord>(app, "/organizations/{organizationId}/iam-roles", "role", state => state.Roles);
+        roles.MapList((state, r) => RoleView.From(r, state));
 
         roles.MapCreate<RoleView>((state, body, time) =>
         {
@@ -32,8 +32,7 @@ internal static class RoleEndpoints
             return RoleView.From(role, state);
         });
 
-        roles.MapGet<RoleView>((state, roleId, _) =>
-            state.Roles.TryGetValue(roleId, out var r) ? RoleView.From(r, state) : ApiError.NotFound("role"));
+        roles.MapGet((state, r, _) => RoleView.From(r, state));
 
         // Bird's docs show the role update without its method (fact sheet §7.3); EmulatorOptions.RoleUpdateWithPut
         // picks which reading the emulator plays, and the other method answers 405.
@@ -50,7 +49,7 @@ internal static class RoleEndpoints
                 request, store, state => Scope.Organization(state, organizationId), (state, body) => Update(state, id, body, replace: put, time), ct);
         });
 
-        roles.MapDelete("role", state => state.Roles, (state, roleId) =>
+        roles.MapDelete((state, roleId) =>
             state.AccessKeys.Values.FirstOrDefault(k => k.RoleRefs.Any(r => r.Id == roleId)) is { } key ? $"access key {key.Id} ('{key.Name}')" : null);
     }
 

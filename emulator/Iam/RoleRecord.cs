@@ -11,4 +11,4 @@ public sealed record RoleRecord(
     IReadOnlyList<RoleAction> Actions,
     JsonObject? Metadata,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IOrganizationRecord;

@@ -131,7 +131,7 @@ public static class CliApp
             ? UpCommand.RunAsync(Options(r), io, targets, destroy: false, ct)
             : UpFromPlanCommand.RunAsync(Options(r), io, targets, ct)));
         var refresh = new Command("refresh", "Report changes made outside BirdInfra and record them in state") { stackOption, noColorOption, parallelOption };
-        refresh.SetAction((r, ct) => Guard(io, () => RefreshCommand.RunAsync(Options(r), io, targets, ct)));
+        refresh.SetAction((r, ct) => Guard(io, () => CommandSession.RunAsync(Options(r), "refresh", io, targets, RefreshCommand.RunAsync, ct)));
         var driftDetailedOption = new Option<bool>("--detailed-exitcode")
         {
             Description = "Exit 0 when nothing was found, 2 on managed drift, 3 when only objects beside the stack were found, 1 on error",
@@ -185,7 +185,7 @@ public static class CliApp
         {
             stackOption, yesOption,
         };
-        import.SetAction((r, ct) => Guard(io, () => ImportCommand.RunAsync(Options(r), io, targets, ct)));
+        import.SetAction((r, ct) => Guard(io, () => CommandSession.RunAsync(Options(r), "import", io, targets, ImportCommand.RunAsync, ct)));
         var historyJsonOption = new Option<bool>("--json") { Description = "Print the records as one JSON array" };
         var limitOption = new Option<int?>("--limit") { Description = "Only the newest N records" };
         var history = new Command("history", "List what changed the stack, newest first: when, who, from which commit, each change and the result")

@@ -13,4 +13,9 @@ public static class CommandSession
         await using var session = await StackSession.OpenAsync(new StackPaths(options.Root, options.Stack), options.Kinds, command, options.Parallel, io, targets, cancellationToken);
         return session is null ? ExitCodes.Error : await run(session);
     }
+
+    /// <summary>Runs a command whose work needs only the session, its options and its console.</summary>
+    public static Task<int> RunAsync(
+        CommandOptions options, string command, ConsoleIO io, IBirdTargetFactory targets, Func<StackSession, CommandOptions, ConsoleIO, CancellationToken, Task<int>> run, CancellationToken cancellationToken) =>
+        RunAsync(options, command, io, targets, session => run(session, options, io, cancellationToken), cancellationToken);
 }

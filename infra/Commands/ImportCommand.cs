@@ -9,10 +9,8 @@ namespace BirdInfra.Commands;
 /// </summary>
 public static class ImportCommand
 {
-    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        CommandSession.RunAsync(options, "import", io, targets, session => RunAsync(session, options, io, cancellationToken), cancellationToken);
-
-    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    /// <summary>Runs in the session <see cref="CommandSession"/> opened for the command.</summary>
+    public static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
     {
         var plan = await Importer.PlanAsync(session.Graph, session.Refresh.State, session.Kinds, session.Target.Context(null), cancellationToken);
         RefreshCommand.WriteDrift(io, session.Refresh);

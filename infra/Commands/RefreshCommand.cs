@@ -5,10 +5,8 @@ namespace BirdInfra.Commands;
 /// <summary>`birdinfra refresh`: reports drift made outside BirdInfra and records it in state.</summary>
 public static class RefreshCommand
 {
-    public static Task<int> RunAsync(CommandOptions options, ConsoleIO io, IBirdTargetFactory targets, CancellationToken cancellationToken) =>
-        CommandSession.RunAsync(options, "refresh", io, targets, session => RunAsync(session, options, io, cancellationToken), cancellationToken);
-
-    private static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
+    /// <summary>Runs in the session <see cref="CommandSession"/> opened for the command.</summary>
+    public static async Task<int> RunAsync(StackSession session, CommandOptions options, ConsoleIO io, CancellationToken cancellationToken)
     {
         var refresh = session.Refresh;
         if (refresh.Drift.IsEmpty)

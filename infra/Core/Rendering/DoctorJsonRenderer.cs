@@ -6,26 +6,18 @@ namespace BirdInfra.Rendering;
 /// <summary><c>doctor --format json</c>: <c>{"checks": [{name, status, detail, fix}], "missingPermissions": [{action, resource}]}</c>.</summary>
 public static class DoctorJsonRenderer
 {
-    public static string Render(DoctorReport report)
+    public static string Render(DoctorReport report) =>
+        new JsonObject
+        {
+            ["checks"] = new JsonArray([.. report.Checks.Select(Check)]),
+            ["missingPermissions"] = new JsonArray([.. report.MissingPermissions.Select(p => new JsonObject { ["action"] = p.Action, ["resource"] = p.Resource })]),
+        }.ToJsonString(JsonText.Indented);
+
+    private static JsonObject Check(DoctorCheck check) => new()
     {
-        var checks = new JsonArray();
-        foreach (var check in report.Checks)
-        {
-            checks.Add(new JsonObject
-            {
-                ["name"] = check.Name,
-                ["status"] = check.Status.ToString().ToLowerInvariant(),
-                ["detail"] = check.Detail,
-                ["fix"] = check.Fix,
-            });
-        }
-
-        var missing = new JsonArray();
-        foreach (var permission in report.MissingPermissions)
-        {
-            missing.Add(new JsonObject { ["action"] = permission.Action, ["resource"] = permission.Resource });
-        }
-
-        return new JsonObject { ["checks"] = checks, ["missingPermissions"] = missing }.ToJsonString(JsonText.Indented);
-    }
+        ["name"] = check.Name,
+        ["status"] = check.Status.ToString().ToLowerInvariant(),
+        ["detail"] = check.Detail,
+        ["fix"] = check.Fix,
+    };
 }
