@@ -11,6 +11,12 @@ namespace BirdInfra.Stacks;
 /// </summary>
 public static class StackSchema
 {
+    /// <summary>The stack schema's definition that bases and overlays use (<c>stacks/overlay.schema.json</c> refers to it).</summary>
+    public const string OverlayDefinition = "overlay";
+
+    private const string OverlayDescription =
+        "A stack file that extends a base, or a base that others extend: any field may be left to the other file, and null removes a base's key. See stacks/README.md, Bases and overlays. `birdinfra validate --stack NAME` checks the effective stack.";
+
     // The limits and patterns Bird's rules check are BirdRules' own, written into the frame.
     private static readonly string Frame = $$"""
         {
@@ -336,23 +342,68 @@ public static class StackSchema
             definitions[name] = JsonNode.Parse(json);
         }
 
+        definitions[OverlayDefinition] = Overlay(schema);
         return Write(schema);
     }
 
     /// <summary>
-    /// <c>stacks/overlay.schema.json</c>, for bases and overlays (files that name or are named in <c>extends</c>): the stack
-    /// schema with no required field (the other file may give it) and null allowed for every field (null removes the
-    /// base's key). <c>validate</c> checks the effective stack in full.
+    /// <c>stacks/overlay.schema.json</c>, for bases and overlays (files that name or are named in <c>extends</c>): a
+    /// reference to the stack schema's <c>$defs/overlay</c>, so it names no kind and never changes when a kind is added.
     /// </summary>
-    public static string GenerateOverlay(KindRegistry kinds)
+    public static string GenerateOverlay() => Write(new JsonObject
     {
-        var schema = JsonNode.Parse(Generate(kinds))!.AsObject();
-        schema["$id"] = "https://github.com/birdinfra/birdinfra/stacks/overlay.schema.json";
-        schema["title"] = "BirdInfra base or overlay stack file";
-        schema["description"] = "A stack file that extends a base, or a base that others extend: any field may be left to the other file, and null removes a base's key. See stacks/README.md, Bases and overlays. `birdinfra validate --stack NAME` checks the effective stack.";
-        schema.Remove("required");
-        Loosen(schema);
-        return Write(schema);
+        ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+        ["$id"] = "https://github.com/birdinfra/birdinfra/stacks/overlay.schema.json",
+        ["title"] = "BirdInfra base or overlay stack file",
+        ["description"] = OverlayDescription,
+        ["$ref"] = $"stack.schema.json#/$defs/{OverlayDefinition}",
+    });
+
+    /// <summary>
+    /// The stack schema with no required field (the other file may give it) and null allowed for every field (null
+    /// removes the base's key), with its own loosened copy of the definitions. <c>validate</c> checks the effective stack
+    /// in full.
+    /// </summary>
+    private static JsonObject Overlay(JsonObject schema)
+    {
+        var overlay = schema.DeepClone().AsObject();
+        foreach (var key in new[] { "$schema", "$id", "title" })
+        {
+            overlay.Remove(key);
+        }
+
+        overlay["description"] = OverlayDescription;
+        overlay.Remove("required");
+        Loosen(overlay);
+        Rebase(overlay, $"#/$defs/{OverlayDefinition}/$defs/");
+        return overlay;
+    }
+
+    /// <summary>Points the overlay's references at its own definitions.</summary>
+    private static void Rebase(JsonNode? node, string definitions)
+    {
+        switch (node)
+        {
+            case JsonObject json:
+                if (json["$ref"] is JsonValue reference && reference.GetValue<string>() is { } target && target.StartsWith("#/$defs/", StringComparison.Ordinal))
+                {
+                    json["$ref"] = definitions + target["#/$defs/".Length..];
+                }
+
+                foreach (var (_, value) in json.ToList())
+                {
+                    Rebase(value, definitions);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Rebase(item, definitions);
+                }
+
+                break;
+        }
     }
 
     private static void Loosen(JsonNode? node)
