@@ -23,13 +23,14 @@ public static class AccessCommand
     private static async Task<int> ProbeAsync(StackSession session, CommandOptions options, string? key, ConsoleIO io, CancellationToken cancellationToken)
     {
         var displayFile = Path.GetRelativePath(options.Root, session.Paths.StackFile).Replace('\\', '/');
-        var keys = StackAccess.Keys(session.Stack, displayFile).Where(k => key is null || k.Key == key).ToList();
+        var model = AccessModel.Of(session.Kinds);
+        var keys = StackAccess.Keys(model, session.Stack, displayFile).Where(k => key is null || k.Key == key).ToList();
         using var http = new HttpClient { BaseAddress = new Uri(session.Target.Client.Options.Endpoint.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
         var results = new List<AccessProbeResult>();
         foreach (var k in keys)
         {
-            var resource = session.Refresh.State.Find(new Providers.Expressions.ResourceAddress("AccessKey", k.Key));
-            if (resource?.Outputs["token"] is not { } token || token.RevealString() is not { Length: > 0 } secret)
+            var resource = session.Refresh.State.Find(new Providers.Expressions.ResourceAddress(model!.Key.Name, k.Key));
+            if (resource?.Outputs[model.Key.Part.Token!] is not { } token || token.RevealString() is not { Length: > 0 } secret)
             {
                 io.Error.WriteLine($"warning: access key '{k.Key}' has no token in state (not created yet, or created outside BirdInfra): not probed.");
                 continue;
@@ -72,14 +73,16 @@ public static class AccessCommand
         }
 
         var displayFile = Path.GetRelativePath(options.Root, paths.StackFile).Replace('\\', '/');
-        var keys = StackAccess.Keys(stack, displayFile);
+        var model = AccessModel.Of(options.Kinds);
+        var keys = StackAccess.Keys(model, stack, displayFile);
         if (key is not null)
         {
             keys = [.. keys.Where(k => k.Key == key)];
             if (keys.IsEmpty)
             {
-                var declared = stack.In("accessKeys").Select(e => e.LogicalName).ToList();
-                throw new UserError($"The stack declares no access key '{key}'. Declared in accessKeys: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
+                var section = model?.Key.Section;
+                var declared = section is null ? [] : stack.In(section).Select(e => e.LogicalName).ToList();
+                throw new UserError($"The stack declares no access key '{key}'. Declared in {section}: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
             }
         }
 
@@ -104,7 +107,7 @@ public static class AccessCommand
             });
         }
 
-        var broken = ExpectationCheck.Run(stack, StackAccess.Keys(stack, displayFile))
+        var broken = ExpectationCheck.Run(stack, StackAccess.Keys(model, stack, displayFile))
             .Where(d => key is null || stack.Expectations.Any(e => e.Key == key && e.Location == d.Location))
             .ToImmutableArray();
         if (!broken.IsEmpty)

@@ -12,6 +12,7 @@ public static class AccessKeyDescription
     /// <param name="policies">The organization's custom policies as listed.</param>
     /// <param name="target">The target's ids: a policy row naming them is read as the stack would write it.</param>
     public static string Describe(
+        AccessModel model,
         ResourceSnapshot key,
         IReadOnlyList<ResourceSnapshot> roles,
         IReadOnlyList<ResourceSnapshot> policies,
@@ -23,19 +24,20 @@ public static class AccessKeyDescription
             return "no roles; may do nothing";
         }
 
-        return Structure(roleRefs, roles, policies) + "; " + Abilities(key, roles, policies, target);
+        return Structure(model, roleRefs, roles, policies) + "; " + Abilities(model, key, roles, policies, target);
     }
 
     /// <summary>What the evaluator allows the key for every id, over the catalogue: "may send messages through a channel, …".</summary>
     public static string Abilities(
+        AccessModel model,
         ResourceSnapshot key,
         IReadOnlyList<ResourceSnapshot> roles,
         IReadOnlyList<ResourceSnapshot> policies,
         (string OrganizationId, string WorkspaceId) target)
     {
         IReadOnlyDictionary<string, (string Name, PropertyMap Inputs)> ById(IReadOnlyList<ResourceSnapshot> listed) =>
-            listed.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.First().Inputs.GetString("name") ?? g.Key, g.First().Inputs), StringComparer.Ordinal);
-        var subject = LiveAccess.Subject(key.Id, key.Inputs, ById(roles), ById(policies), target.OrganizationId, target.WorkspaceId);
+            listed.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.First().Inputs.GetString(KindField.NameKey) ?? g.Key, g.First().Inputs), StringComparer.Ordinal);
+        var subject = LiveAccess.Subject(model, key.Id, key.Inputs, ById(roles), ById(policies), target.OrganizationId, target.WorkspaceId);
         var operations = AccessEvaluator.OverCatalogue(subject);
         string Words(AccessRange range) => string.Join(", ", operations.Where(o => o.Outcome.Range == range).Select(o => o.Operation.Words));
         var allowed = operations.Count(o => o.Outcome.Range == AccessRange.AllowedForEvery);
@@ -55,7 +57,7 @@ public static class AccessKeyDescription
         return text;
     }
 
-    private static string Structure(ImmutableArray<PropertyValue> roleRefs, IReadOnlyList<ResourceSnapshot> roles, IReadOnlyList<ResourceSnapshot> policies)
+    private static string Structure(AccessModel model, ImmutableArray<PropertyValue> roleRefs, IReadOnlyList<ResourceSnapshot> roles, IReadOnlyList<ResourceSnapshot> policies)
     {
         var parts = roleRefs.Select(r => r.AsMap()).Select(reference =>
         {
@@ -68,11 +70,12 @@ public static class AccessKeyDescription
                 return $"role {id} ({reference.GetString(AccessKeyFields.RoleType.Property!) ?? AccessKeySpec.DefaultRoleType}, {scope})";
             }
 
-            var held = (role.Inputs["policies"]?.AsList() ?? []).Select(p => p.AsMap().GetString("id") ?? "?")
+            var links = model.Role.Part;
+            var held = (role.Inputs[links.List]?.AsList() ?? []).Select(p => p.AsMap().GetString(links.Id!) ?? "?")
                 .Select(policyId => policies.FirstOrDefault(p => p.Id == policyId) is { } policy
-                    ? $"{policy.Inputs.GetString("name")} [{LiveAccess.Rows(policy.Inputs)}]"
+                    ? $"{policy.Inputs.GetString(KindField.NameKey)} [{LiveAccess.Rows(model.Policy.Part, policy.Inputs)}]"
                     : $"policy {policyId} (managed)");
-            return $"role {role.Inputs.GetString("name")} ({scope}) with {string.Join("; ", held)}";
+            return $"role {role.Inputs.GetString(KindField.NameKey)} ({scope}) with {string.Join("; ", held)}";
         });
         return string.Join("; ", parts);
     }

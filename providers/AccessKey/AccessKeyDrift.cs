@@ -1,3 +1,4 @@
+using BirdInfra.Providers.AccessEvaluation;
 
 namespace BirdInfra.Providers.AccessKey;
 
@@ -15,7 +16,9 @@ public sealed class AccessKeyDrift : IBesideStack
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(context);
         var deployKey = live.Outputs.GetString(AccessKeyFields.Suffix.Name) is { Length: > 0 } suffix && context.IsDeployKeySuffix(suffix);
-        var detail = AccessKeyDescription.Describe(live, context.Listed("AccessRole"), context.Listed("AccessPolicy"), (context.OrganizationId, context.WorkspaceId));
+        var detail = AccessModel.Of(context.Kinds) is { } model
+            ? AccessKeyDescription.Describe(model, live, context.Listed(model.Role.Name), context.Listed(model.Policy.Name), (context.OrganizationId, context.WorkspaceId))
+            : string.Empty;
         return new BesideDescription(BesideDescription.NameOf(live), detail, deployKey ? DriftSeverity.Info : DriftSeverity.Critical, deployKey);
     }
 

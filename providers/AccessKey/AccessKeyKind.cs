@@ -19,6 +19,13 @@ public sealed class AccessKeyKind : IResourceKind
 
     public StackSection Stack { get; } = new AccessKeySection();
 
+    public AccessPart? Access { get; } = new(AccessTier.Key, AccessKeyFields.Roles.Property!)
+    {
+        Id = AccessKeyFields.RoleId.Property,
+        Workspaces = AccessKeyFields.RoleWorkspaces.Property,
+        Token = AccessKeyFields.Token.Name,
+    };
+
     public IBesideStack Beside { get; } = new AccessKeyDrift();
 
     /// <summary>No update: a changed key is replaced.</summary>

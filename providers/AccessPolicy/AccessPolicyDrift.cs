@@ -8,6 +8,6 @@ public sealed class AccessPolicyDrift : IBesideStack
     public BesideDescription Describe(ResourceSnapshot live, BesideContext context)
     {
         ArgumentNullException.ThrowIfNull(live);
-        return new BesideDescription(BesideDescription.NameOf(live), "rows: " + LiveAccess.Rows(live.Inputs), DriftSeverity.Info);
+        return new BesideDescription(BesideDescription.NameOf(live), "rows: " + LiveAccess.Rows(AccessPolicyKind.Rows, live.Inputs), DriftSeverity.Info);
     }
 }

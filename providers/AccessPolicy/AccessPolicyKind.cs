@@ -17,6 +17,16 @@ public sealed class AccessPolicyKind : IResourceKind
 
     public IBesideStack Beside { get; } = new AccessPolicyDrift();
 
+    /// <summary>The policy's rows, as the access evaluator and drift read them.</summary>
+    public static AccessPart Rows { get; } = new(AccessTier.Policy, AccessPolicyFields.Definitions.Property!)
+    {
+        Effect = AccessPolicyFields.Effect.Property,
+        Actions = AccessPolicyFields.Actions.Property,
+        Resources = AccessPolicyFields.Resources.Property,
+    };
+
+    public AccessPart? Access => Rows;
+
     /// <summary>No update: a changed policy is replaced.</summary>
     public IReadOnlyList<BirdCall> Calls { get; } = [.. Policies.Crud("access policy", "access policies", update: false)];
 

@@ -8,9 +8,9 @@ public sealed class AccessRoleDrift : IBesideStack
     {
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(context);
-        var policies = context.Listed("AccessPolicy");
+        var policies = context.Listed(AccessRoleFields.Policies.ReferencesKind!);
         var ids = (live.Inputs[AccessRoleFields.Policies.Property!]?.AsList() ?? []).Select(p => p.AsMap().GetString(AccessRoleFields.PolicyId.Property!) ?? "?").ToList();
-        var names = ids.Count == 0 ? "none" : string.Join(", ", ids.Select(id => policies.FirstOrDefault(p => p.Id == id)?.Inputs.GetString("name") ?? $"{id} (managed)"));
+        var names = ids.Count == 0 ? "none" : string.Join(", ", ids.Select(id => policies.FirstOrDefault(p => p.Id == id)?.Inputs.GetString(KindField.NameKey) ?? $"{id} (managed)"));
         return new BesideDescription(BesideDescription.NameOf(live), "policies: " + names, DriftSeverity.Info);
     }
 }

@@ -23,6 +23,8 @@ public sealed class AccessRoleKind : IResourceKind
 
     public IBesideStack Beside { get; } = new AccessRoleDrift();
 
+    public AccessPart? Access { get; } = new(AccessTier.Role, AccessRoleFields.Policies.Property!) { Id = AccessRoleFields.PolicyId.Property };
+
     /// <summary>Update is PATCH (PUT after a 405, which needs the same <c>update</c> action).</summary>
     public IReadOnlyList<BirdCall> Calls { get; } = [.. Roles.Crud("access role", "access roles", update: true)];
 

@@ -77,6 +77,15 @@ public sealed partial class ConnectorKind : IResourceKind
     /// gets a key no create's inputs can have (phoneNumber is required and E.164), so create recovery never adopts it:
     /// the create is sent again and Bird's 409 names the clash, rather than a wrong connector being taken over.
     /// </summary>
+    /// <summary>Bird names a connector by its channel elsewhere (a webhook subscription's channelId filter).</summary>
+    public string ReferenceOutput => ConnectorFields.ChannelId.Name;
+
+    public string ReferredAs(ResourceSnapshot live)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        return $"{BesideDescription.NameOf(live)}, {live.Inputs.GetString(ConnectorFields.PhoneNumber.Property!)}";
+    }
+
     public string NaturalKey(PropertyMap inputs) =>
         $"{Name}:{inputs.GetString(ConnectorFields.Template.Property!) ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString(ConnectorFields.PhoneNumber.Property!) ?? UnknownPhoneNumber}";
 

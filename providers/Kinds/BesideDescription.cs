@@ -10,5 +10,5 @@ public sealed record BesideDescription(string Name, string Detail, DriftSeverity
     public static BesideDescription Default(ResourceSnapshot live) => new(NameOf(live), string.Empty, DriftSeverity.Info);
 
     /// <summary>The object's Bird-side name, its id when it has none.</summary>
-    public static string NameOf(ResourceSnapshot live) => live.Inputs.GetString("name") ?? live.Id;
+    public static string NameOf(ResourceSnapshot live) => live.Inputs.GetString(KindField.NameKey) ?? live.Id;
 }

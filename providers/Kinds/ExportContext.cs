@@ -7,12 +7,12 @@ namespace BirdInfra.Providers.Kinds;
 /// <c>${workspaceId}</c> back.
 /// </summary>
 /// <param name="logicalName">(kind, Bird id) → the logical name export gave that object; null when it was not exported.</param>
-/// <param name="logicalNameByOutput">(kind, output, value) → the logical name of the exported object with that output, e.g. a connector by its channel id.</param>
+/// <param name="logicalNameByReference">(kind, value) → the logical name of the exported object another kind's inputs name by <paramref name="logicalNameByReference"/>'s value of its <see cref="IResourceKind.ReferenceOutput"/>, e.g. a connector by its channel id.</param>
 public sealed class ExportContext(
     string organizationId,
     string workspaceId,
     Func<string, string, string?> logicalName,
-    Func<string, string, string, string?> logicalNameByOutput)
+    Func<string, string, string?> logicalNameByReference)
 {
     public string OrganizationId { get; } = organizationId;
 
@@ -20,7 +20,8 @@ public sealed class ExportContext(
 
     public string? LogicalName(string kind, string id) => logicalName(kind, id);
 
-    public string? LogicalNameByOutput(string kind, string output, string value) => logicalNameByOutput(kind, output, value);
+    /// <summary>The logical name of the exported <paramref name="kind"/> object whose reference output is <paramref name="value"/>.</summary>
+    public string? LogicalNameByReference(string kind, string value) => logicalNameByReference(kind, value);
 
     /// <summary>An API path with the target's organization and workspace ids written as the stack's variables.</summary>
     public string Interpolated(string path) => string.Join('/', path.Split('/').Select(segment =>

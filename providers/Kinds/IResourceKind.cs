@@ -55,6 +55,15 @@ public interface IResourceKind
     /// <summary>What <c>drift</c> says of a live object of this kind no stack owns; null: its name, severity info.</summary>
     IBesideStack? Beside => null;
 
+    /// <summary>The output by which another kind's inputs name an object of this kind: its id, or a connector's channel id.</summary>
+    string ReferenceOutput => KindSchema.Id;
+
+    /// <summary>How another kind's report names an object of this kind: its Bird-side name (a connector adds its number).</summary>
+    string ReferredAs(ResourceSnapshot live) => BesideDescription.NameOf(live);
+
+    /// <summary>How the kind's inputs carry access (Bird's IAM keys, roles and policies); null for a kind that grants none.</summary>
+    AccessPart? Access => null;
+
     /// <summary>Every request this kind sends to Bird (what a deploy key must be allowed), for <c>doctor</c>'s probes.</summary>
     IReadOnlyList<BirdCall> Calls => [];
 

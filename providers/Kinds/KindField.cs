@@ -145,8 +145,11 @@ public sealed record KindField(string? Key, string? Property, PropertyType Type,
             Default = BirdRules.CustomIamType,
         };
 
+    /// <summary>The Bird-side name's stack key and property, which every kind that has one shares (drift, export and errors name objects by it).</summary>
+    public const string NameKey = "name";
+
     /// <summary>The Bird-side <c>name</c>: defaults to the logical name in a stack file, so only Check requires it.</summary>
-    public static KindField Name(string description, bool replaceOnChange) => new("name", "name", PropertyType.String, description)
+    public static KindField Name(string description, bool replaceOnChange) => new(NameKey, NameKey, PropertyType.String, description)
     {
         Required = true,
         StackRequired = false,

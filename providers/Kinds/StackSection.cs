@@ -62,7 +62,7 @@ public abstract class StackSection
         var owner = context.Reader.At(key);
         var entry = new StackEntryBuilder(kind, Name, key.Value, owner);
         context.Reader.CheckKeys(body, Keys, $"{Label} '{Text.Shown(key.Value)}'");
-        if (Keys.Contains("name"))
+        if (Keys.Contains(KindField.NameKey))
         {
             CommonFields.Name(context, Name, key, body, entry);
         }
@@ -75,7 +75,7 @@ public abstract class StackSection
     protected abstract void ReadFields(ValidationContext context, ScalarNode key, MappingNode body, SourceLocation owner, StackEntryBuilder entry);
 
     /// <summary>The Bird-side text <c>birdinfra export</c> derives an object's logical name from: its name by default.</summary>
-    public virtual string ExportName(ResourceSnapshot live, ExportContext context) => live.Inputs.GetString("name") ?? live.Id;
+    public virtual string ExportName(ResourceSnapshot live, ExportContext context) => live.Inputs.GetString(KindField.NameKey) ?? live.Id;
 
     /// <summary>
     /// Writes a live object of the kind back as an entry of this section, for <c>birdinfra export</c>: the inverse of
@@ -86,9 +86,9 @@ public abstract class StackSection
     public YamlMapping Export(ResourceSnapshot live, string logicalName, ExportContext context)
     {
         var fields = ImmutableArray.CreateBuilder<YamlField>();
-        if (Keys.Contains("name") && live.Inputs.GetString("name") is { } name && name != logicalName)
+        if (Keys.Contains(KindField.NameKey) && live.Inputs.GetString(KindField.NameKey) is { } name && name != logicalName)
         {
-            fields.Add(new YamlField("name", name));
+            fields.Add(new YamlField(KindField.NameKey, name));
         }
 
         fields.AddRange(ExportFields(live, logicalName, context));

@@ -52,13 +52,16 @@ public static partial class BirdRules
     public static readonly ImmutableArray<string> ChannelPlatforms = ImmutableArray.Create(
         "sms", "whatsapp", "email", "line", "instagram", "facebook", "viber", "linkedin", "tiktok", "telegram");
 
+    /// <summary>The event filter key that names one channel (a webhook subscription's <c>connector:</c> becomes it).</summary>
+    public const string ChannelIdFilterKey = "channelId";
+
     /// <summary>Channel event suffixes and the filter keys each one supports (fact sheet §4.3).</summary>
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> MessageEventFilterKeys =
         new Dictionary<string, ImmutableArray<string>>
         {
-            ["inbound"] = ImmutableArray.Create("channelId"),
-            ["outbound"] = ImmutableArray.Create("channelId", "messageStatus"),
-            ["interaction"] = ImmutableArray.Create("channelId", "interactionType"),
+            ["inbound"] = ImmutableArray.Create(ChannelIdFilterKey),
+            ["outbound"] = ImmutableArray.Create(ChannelIdFilterKey, "messageStatus"),
+            ["interaction"] = ImmutableArray.Create(ChannelIdFilterKey, "interactionType"),
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<string> ChannelLifecycleEvents = ImmutableArray.Create("channel.created", "channel.updated");
@@ -68,7 +71,7 @@ public static partial class BirdRules
     /// <summary>Voice events (fact sheet §4.3) are published under the channels service.</summary>
     private static readonly ImmutableArray<string> VoiceEvents = ImmutableArray.Create("voice.inbound", "voice.outbound");
 
-    private static readonly ImmutableArray<string> VoiceFilterKeys = ImmutableArray.Create("channelId", "status");
+    private static readonly ImmutableArray<string> VoiceFilterKeys = ImmutableArray.Create(ChannelIdFilterKey, "status");
 
     public static readonly ValueRule ConnectorTemplateRule = new(ConnectorTemplate, Values: ConnectorTemplates);
 

@@ -12,7 +12,7 @@ public sealed class WebhookSubscriptionSection : StackSection
     /// <summary>The variable a stack reads this secret from by convention (hints, and <c>birdinfra export</c>).</summary>
     public const string SigningKeyVariable = "BIRD_WEBHOOK_SIGNING_KEY";
 
-    public const string ChannelIdKey = "channelId";
+    public const string ChannelIdKey = BirdRules.ChannelIdFilterKey;
     private const string FilterExample = "- { key: messageStatus, value: delivered }";
 
     public override string Name => "webhookSubscriptions";
@@ -40,10 +40,11 @@ public sealed class WebhookSubscriptionSection : StackSection
         var eventFilters = WebhookSubscriptionFields.EventFilters;
         if (channel is { } connector)
         {
+            var channelKind = context.Kinds.GetByName(WebhookSubscriptionFields.Channel.ReferencesKind!);
             entry.At($"{eventFilters.Property}[{filters.Count}]", connector.Node);
             filters.Add(StackEntryBuilder.Map(
                 (WebhookSubscriptionFields.FilterKey.Property!, StackEntryBuilder.Text(ChannelIdKey)),
-                (WebhookSubscriptionFields.FilterValue.Property!, new OutputReference(new ResourceAddress("Connector", connector.Name), "channelId"))));
+                (WebhookSubscriptionFields.FilterValue.Property!, new OutputReference(new ResourceAddress(channelKind.Name, connector.Name), channelKind.ReferenceOutput))));
         }
 
         entry.Set(eventFilters.Property!, new ListInput([.. filters]), FieldReader.Optional(body, eventFilters.Key!));
@@ -149,7 +150,7 @@ public sealed class WebhookSubscriptionSection : StackSection
         var channels = (live.Inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap())
             .Where(f => f.GetString(WebhookSubscriptionFields.FilterKey.Property!) == ChannelIdKey).ToList();
         return channels.Count == 1 && channels[0].GetString(WebhookSubscriptionFields.FilterValue.Property!) is { } channelId
-            ? context.LogicalNameByOutput("Connector", "channelId", channelId)
+            ? context.LogicalNameByReference(WebhookSubscriptionFields.Channel.ReferencesKind!, channelId)
             : null;
     }
 

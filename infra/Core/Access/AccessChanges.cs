@@ -15,6 +15,7 @@ public static class AccessChanges
     {
         ArgumentNullException.ThrowIfNull(session);
         return Compute(
+            AccessModel.Of(session.Kinds),
             destroy ? null : session.Stack,
             Path.GetRelativePath(root, session.Paths.StackFile).Replace('\\', '/'),
             session.Refresh.State,
@@ -23,13 +24,19 @@ public static class AccessChanges
     }
 
     /// <param name="stack">The stack as the change leaves it; null when it removes everything (destroy).</param>
-    public static ImmutableArray<AccessChange> Compute(StackDefinition? stack, string displayFile, StackState current, string organizationId, string workspaceId)
+    /// <param name="model">The registry's IAM chain; null (no IAM kinds): no access changes.</param>
+    public static ImmutableArray<AccessChange> Compute(AccessModel? model, StackDefinition? stack, string displayFile, StackState current, string organizationId, string workspaceId)
     {
         ArgumentNullException.ThrowIfNull(current);
+        if (model is null)
+        {
+            return [];
+        }
+
         var after = stack is null
             ? []
-            : StackAccess.Keys(stack, displayFile).ToDictionary(k => k.Key, k => k.Subject, StringComparer.Ordinal);
-        var before = Current(current, organizationId, workspaceId);
+            : StackAccess.Keys(model, stack, displayFile).ToDictionary(k => k.Key, k => k.Subject, StringComparer.Ordinal);
+        var before = Current(model, current, organizationId, workspaceId);
         var result = ImmutableArray.CreateBuilder<AccessChange>();
         foreach (var key in after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k))))
         {
@@ -75,15 +82,15 @@ public static class AccessChanges
             .Distinct()
             .ToList();
 
-    private static Dictionary<string, AccessSubject> Current(StackState state, string organizationId, string workspaceId)
+    private static Dictionary<string, AccessSubject> Current(AccessModel model, StackState state, string organizationId, string workspaceId)
     {
         var live = state.Resources.Where(r => !r.Deposed).ToList();
-        IReadOnlyDictionary<string, (string Name, PropertyMap Inputs)> Of(string kind) =>
-            live.Where(r => r.Address.Kind == kind).ToDictionary(r => r.Id, r => (r.Address.Name, r.Inputs), StringComparer.Ordinal);
-        var roles = Of("AccessRole");
-        var policies = Of("AccessPolicy");
-        return live.Where(r => r.Address.Kind == "AccessKey")
-            .ToDictionary(k => k.Address.Name, k => LiveAccess.Subject(k.Address.Name, k.Inputs, roles, policies, organizationId, workspaceId), StringComparer.Ordinal);
+        IReadOnlyDictionary<string, (string Name, PropertyMap Inputs)> Of(AccessKind kind) =>
+            live.Where(r => r.Address.Kind == kind.Name).ToDictionary(r => r.Id, r => (r.Address.Name, r.Inputs), StringComparer.Ordinal);
+        var roles = Of(model.Role);
+        var policies = Of(model.Policy);
+        return live.Where(r => r.Address.Kind == model.Key.Name)
+            .ToDictionary(k => k.Address.Name, k => LiveAccess.Subject(model, k.Address.Name, k.Inputs, roles, policies, organizationId, workspaceId), StringComparer.Ordinal);
     }
 
 }

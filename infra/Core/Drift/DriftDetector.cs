@@ -36,7 +36,7 @@ public static class DriftDetector
         }
 
         var beside = ImmutableArray.CreateBuilder<BesideObject>();
-        var besideContext = new BesideContext(refresh.Listings, context.Target.OrganizationId, context.Target.WorkspaceId, context.IsDeployKeySuffix);
+        var besideContext = new BesideContext(registry, refresh.Listings, context.Target.OrganizationId, context.Target.WorkspaceId, context.IsDeployKeySuffix);
         var ignored = 0;
         foreach (var kind in registry.Declarable)
         {

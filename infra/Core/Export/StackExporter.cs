@@ -22,7 +22,7 @@ public static class StackExporter
             context.OrganizationId,
             context.WorkspaceId,
             (kind, id) => names.GetValueOrDefault((kind, id)),
-            (kind, output, value) => byOutput.GetValueOrDefault((kind, output, value)));
+            (kind, value) => registry.FindByName(kind) is { } referenced ? byOutput.GetValueOrDefault((kind, referenced.ReferenceOutput, value)) : null);
 
         var sections = ImmutableArray.CreateBuilder<(StackSection Section, ImmutableArray<(string Name, ResourceSnapshot Live)> Entries)>();
         foreach (var kind in registry.Declarable)

@@ -146,7 +146,7 @@ public sealed class BirdResourceProvider(KindRegistry registry, PluginLifetime l
             return new CreateResponse { Id = string.Empty, Properties = PropertyStructConverter.ToStruct(OutputShaper.PreviewCreate(kind.Schema, inputs)) };
         }
 
-        var resource = inputs.GetString("name") ?? NameOf(request.Urn);
+        var resource = inputs.GetString(KindField.NameKey) ?? NameOf(request.Urn);
         RefuseAfterCancel("create", kind, resource);
 
         // What the create waits on (a connector's channel status) shows in the engine's display, as `up` shows it.
@@ -199,7 +199,7 @@ public sealed class BirdResourceProvider(KindRegistry registry, PluginLifetime l
         }
         catch (Exception e)
         {
-            throw Fail(e, "read", kind, inputs.GetString("name") ?? request.Id, inputs);
+            throw Fail(e, "read", kind, inputs.GetString(KindField.NameKey) ?? request.Id, inputs);
         }
     }
 
@@ -214,7 +214,7 @@ public sealed class BirdResourceProvider(KindRegistry registry, PluginLifetime l
             return new UpdateResponse { Properties = PropertyStructConverter.ToStruct(OutputShaper.PreviewUpdate(kind.Schema, olds, news)) };
         }
 
-        RefuseAfterCancel("update", kind, news.GetString("name") ?? request.Id);
+        RefuseAfterCancel("update", kind, news.GetString(KindField.NameKey) ?? request.Id);
         var context = RequireContext() with { Progress = engineLog.For(request.Urn) };
         using var operation = Link(cancellationToken, request.Timeout);
         try
@@ -224,7 +224,7 @@ public sealed class BirdResourceProvider(KindRegistry registry, PluginLifetime l
         }
         catch (Exception e)
         {
-            throw Fail(e, "update", kind, news.GetString("name") ?? request.Id, news, olds);
+            throw Fail(e, "update", kind, news.GetString(KindField.NameKey) ?? request.Id, news, olds);
         }
     }
 
@@ -233,7 +233,7 @@ public sealed class BirdResourceProvider(KindRegistry registry, PluginLifetime l
         var kind = KindOf(request.Type, request.Urn);
         var properties = PropertyStructConverter.ToPropertyMap(request.Properties);
         var inputs = request.OldInputs is null ? properties : PropertyStructConverter.ToPropertyMap(request.OldInputs);
-        RefuseAfterCancel("delete", kind, inputs.GetString("name") ?? request.Id);
+        RefuseAfterCancel("delete", kind, inputs.GetString(KindField.NameKey) ?? request.Id);
         var context = RequireContext();
         using var operation = Link(cancellationToken, request.Timeout);
         try
@@ -243,7 +243,7 @@ public sealed class BirdResourceProvider(KindRegistry registry, PluginLifetime l
         }
         catch (Exception e)
         {
-            throw Fail(e, "delete", kind, inputs.GetString("name") ?? request.Id, inputs, properties);
+            throw Fail(e, "delete", kind, inputs.GetString(KindField.NameKey) ?? request.Id, inputs, properties);
         }
     }
 

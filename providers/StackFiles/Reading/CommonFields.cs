@@ -10,22 +10,22 @@ internal static class CommonFields
     /// </summary>
     public static void Name(ValidationContext context, string section, ScalarNode key, MappingNode body, StackEntryBuilder entry)
     {
-        var node = FieldReader.Optional(body, "name");
+        var node = FieldReader.Optional(body, KindField.NameKey);
         if (node is null)
         {
             context.Index.BirdNames.Add((section, key.Value, key));
-            entry.Set("name", StackEntryBuilder.Text(key.Value), key);
+            entry.Set(KindField.NameKey, StackEntryBuilder.Text(key.Value), key);
             return;
         }
 
-        if (context.Reader.String(node, "name: ucx-contact-center") is not { } name)
+        if (context.Reader.String(node, $"{KindField.NameKey}: ucx-contact-center") is not { } name)
         {
-            entry.Set("name", StackEntryBuilder.Unreadable, node);
+            entry.Set(KindField.NameKey, StackEntryBuilder.Unreadable, node);
             return;
         }
 
         context.Index.BirdNames.Add((section, name, node));
-        entry.Set("name", StackEntryBuilder.Text(name), node);
+        entry.Set(KindField.NameKey, StackEntryBuilder.Text(name), node);
     }
 
     /// <summary>Sets the <c>description</c> input (<see cref="KindField.BirdDescription"/>); a required one that is missing is reported here.</summary>

@@ -1,3 +1,4 @@
+using BirdInfra.Providers.AccessEvaluation;
 using BirdInfra.Providers.AccessKey;
 using BirdInfra.Providers.Kinds;
 using BirdInfra.Providers.Properties;
@@ -7,6 +8,8 @@ namespace BirdInfra.Tests.Drift;
 /// <summary>What drift says a key beside the stack can do: the access evaluator over Bird's catalogue, not only its rows.</summary>
 public sealed class AccessKeyDescriptionTests
 {
+    private static readonly AccessModel Model = AccessModel.Of(BirdKinds.Default)!;
+
     private const string Organization = "0a1b2c3d-0000-4e5f-9a0b-00000000000a";
     private const string Workspace = "0a1b2c3d-0000-4e5f-9a0b-00000000000b";
 
@@ -34,7 +37,7 @@ public sealed class AccessKeyDescriptionTests
     {
         var policy = Policy("p1", ("allow", "create", $"/workspaces/{Workspace}/channels/*/messages"));
 
-        var detail = AccessKeyDescription.Describe(Key("r1", Workspace), [Role("r1", "p1")], [policy], (Organization, Workspace));
+        var detail = AccessKeyDescription.Describe(Model, Key("r1", Workspace), [Role("r1", "p1")], [policy], (Organization, Workspace));
 
         detail.Should().Contain("role role-r1 (workspaces " + Workspace + ") with policy-p1 [allow create /workspaces/" + Workspace + "/channels/*/messages]")
             .And.EndWith("; may send messages through a channel");
@@ -43,7 +46,7 @@ public sealed class AccessKeyDescriptionTests
     [Fact]
     public void Describe_AnAllowAnyEverywhereKey_MayDoEverything()
     {
-        var detail = AccessKeyDescription.Describe(Key("r1"), [Role("r1", "p1")], [Policy("p1", ("allow", "any", "/**"))], (Organization, Workspace));
+        var detail = AccessKeyDescription.Describe(Model, Key("r1"), [Role("r1", "p1")], [Policy("p1", ("allow", "any", "/**"))], (Organization, Workspace));
 
         detail.Should().Contain("may do every operation BirdInfra's catalogue of Bird's API lists");
     }
@@ -51,7 +54,7 @@ public sealed class AccessKeyDescriptionTests
     [Fact]
     public void Describe_ARoleWithAPolicyBirdDidNotList_IsUnknownNotGuessed()
     {
-        var detail = AccessKeyDescription.Describe(Key("r1"), [Role("r1", "managed-policy")], [], (Organization, Workspace));
+        var detail = AccessKeyDescription.Describe(Model, Key("r1"), [Role("r1", "managed-policy")], [], (Organization, Workspace));
 
         detail.Should().Contain("policy managed-policy (managed)").And.Contain("unknown (a policy BirdInfra cannot read decides): send messages through a channel")
             .And.NotContain("; may send");

@@ -84,7 +84,7 @@ public sealed class ReaderReportsShapeOnlyTests
         var bag = new DiagnosticBag();
         var reader = new FieldReader("corpus.yaml", bag);
         var sources = new SourceReader(reader, new StackLoadOptions(_ => null, CheckSecretsAvailable: false) { Kinds = kinds });
-        var context = new ValidationContext(reader, sources, new StackIndex(), UsesEmulator: true, AllowHttpWebhooks: true);
+        var context = new ValidationContext(kinds, reader, sources, new StackIndex(), UsesEmulator: true, AllowHttpWebhooks: true);
         foreach (var kind in kinds.Declarable)
         {
             if (FieldReader.Optional(top, kind.Stack!.Name) is not MappingNode section)

@@ -12,10 +12,11 @@ internal static class ExpectationReader
     private static readonly ImmutableArray<string> Keys = ["allow", "deny"];
     private static readonly string[] Variables = ["${organizationId}", "${workspaceId}"];
 
-    public static ImmutableArray<AccessExpectation> Read(FieldReader reader, MappingNode top)
+    /// <param name="keySection">The access keys' section (the registry's IAM key kind); null when there is none.</param>
+    public static ImmutableArray<AccessExpectation> Read(FieldReader reader, MappingNode top, string? keySection)
     {
         var result = ImmutableArray.CreateBuilder<AccessExpectation>();
-        if (FieldReader.Optional(top, "accessKeys") is not MappingNode keys)
+        if (keySection is null || FieldReader.Optional(top, keySection) is not MappingNode keys)
         {
             return [];
         }

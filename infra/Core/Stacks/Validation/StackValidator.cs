@@ -52,7 +52,7 @@ internal static partial class StackValidator
 
         // Bird's value rules are the kinds' own checks; webhook URL rules depend on the target.
         var kinds = options.Kinds.For(new KindOptions(AllowHttpLoopbackWebhooks: usesEmulator == true && allowHttp));
-        var context = new ValidationContext(reader, sources, new StackIndex(), usesEmulator, allowHttp);
+        var context = new ValidationContext(kinds, reader, sources, new StackIndex(), usesEmulator, allowHttp);
         var resources = ImmutableArray.CreateBuilder<StackEntry>();
         var checkedEntries = new List<CheckedEntry>();
         foreach (var kind in kinds.Declarable)
@@ -64,7 +64,8 @@ internal static partial class StackValidator
         var state = StateReader.Read(reader, sources, top);
         var compare = CompareReader.Read(reader, top, sectionNames);
         var drift = DriftReader.Read(reader, top, name, file, [.. kinds.Declarable.Select(k => k.Name)]);
-        var expectations = ExpectationReader.Read(reader, top);
+        var access = AccessModel.Of(kinds);
+        var expectations = ExpectationReader.Read(reader, top, access?.Key.Section);
         CrossChecks.Run(reader, context.Index, kinds.Sections, checkedEntries);
         if (bag.HasErrors || target is null || guards is null || state is null || compare is null || drift is null)
         {
@@ -75,7 +76,7 @@ internal static partial class StackValidator
         if (options.CheckExpectations)
         {
             // Only on a stack otherwise valid: the keys' policies are then whole.
-            foreach (var broken in ExpectationCheck.Run(stack, StackAccess.Keys(stack, file)))
+            foreach (var broken in ExpectationCheck.Run(stack, StackAccess.Keys(access, stack, file)))
             {
                 bag.Add(broken);
             }
