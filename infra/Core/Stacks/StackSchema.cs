@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BirdInfra.Providers.Rules;
 using BirdInfra.Rendering;
+using BirdInfra.Stacks.Validation;
 
 namespace BirdInfra.Stacks;
 
@@ -47,7 +48,7 @@ public static class StackSchema
                   "uniqueItems": true,
                   "items": {
                     "type": "string",
-                    "pattern": "^(SECTIONS)(\\.[a-z][a-z0-9-]{0,62})?$"
+                    "pattern": "^(SECTIONS)(\\.{{StackValidator.LogicalNameText}})?$"
                   }
                 },
                 "maxDestructiveChanges": {
@@ -73,7 +74,7 @@ public static class StackSchema
               "properties": {
                 "expect": {
                   "type": "array",
-                  "items": { "type": "string", "pattern": "^(SECTIONS)\\.[a-z0-9*][a-z0-9*-]*(\\.[A-Za-z*][A-Za-z0-9*_.\\[\\]-]*)?$" }
+                  "items": { "type": "string", "pattern": "SECTIONS" }
                 }
               }
             },
@@ -84,7 +85,7 @@ public static class StackSchema
               "properties": {
                 "backend": { "enum": ["local", "postgres"], "default": "local" },
                 "connection": { "$ref": "#/$defs/secret", "description": "postgres only: the connection string, a secret, e.g. { env: BIRDINFRA_STATE_DB }." },
-                "schema": { "description": "postgres only: the schema holding the tables (default birdinfra).", "type": "string", "pattern": "^[a-z_][a-z0-9_]{0,62}$", "default": "birdinfra" }
+                "schema": { "description": "postgres only: the schema holding the tables (default birdinfra).", "type": "string", "pattern": {{JsonSerializer.Serialize(StateReader.SchemaNamePattern)}}, "default": "birdinfra" }
               },
               "if": { "properties": { "backend": { "const": "postgres" } }, "required": ["backend"] },
               "then": { "required": ["connection"] },
@@ -127,7 +128,7 @@ public static class StackSchema
             "logicalName": {
               "description": "Lower-case letter, then lower-case letters, digits and '-'; at most 63 characters.",
               "type": "string",
-              "pattern": "^[a-z][a-z0-9-]{0,62}$"
+              "pattern": "^{{StackValidator.LogicalNameText}}$"
             },
             "birdName": {
               "type": "string",
@@ -140,7 +141,7 @@ public static class StackSchema
             },
             "environmentVariable": {
               "type": "string",
-              "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,127}$"
+              "pattern": {{JsonSerializer.Serialize(SourceReader.EnvironmentVariablePatternText)}}
             },
             "fromEnvironment": {
               "description": "A value read from an environment variable.",
@@ -175,7 +176,7 @@ public static class StackSchema
                 },
                 "config": {
                   "type": "string",
-                  "pattern": "^([A-Za-z][A-Za-z0-9_.-]{0,63}:)?[A-Za-z][A-Za-z0-9_.-]{0,127}$"
+                  "pattern": {{JsonSerializer.Serialize(SourceReader.ConfigKeyPatternText)}}
                 },
                 "generate": {
                   "const": true
@@ -329,7 +330,7 @@ public static class StackSchema
         properties["extends"] = schema["properties"]!["extends"]!.DeepClone();
         var compare = schema["properties"]!["compare"]!.DeepClone();
         var expect = compare["properties"]!["expect"]!["items"]!;
-        expect["pattern"] = expect["pattern"]!.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
+        expect["pattern"] = CompareReader.SchemaPattern(sections.Select(s => s.Name));
         properties["compare"] = compare;
         var drift = schema["properties"]!["drift"]!.DeepClone();
         drift["properties"]!["ignore"]!["items"]!["properties"]!["kind"]!["enum"] = new JsonArray([.. kinds.Declarable.Select(k => (JsonNode)JsonValue.Create(k.Name)!)]);

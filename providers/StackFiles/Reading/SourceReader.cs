@@ -237,9 +237,15 @@ public sealed partial class SourceReader(FieldReader reader, StackLoadOptions op
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$", RegexOptions.CultureInvariant)]
+    /// <summary>An environment variable's name a value may come from (the stack schema says the same).</summary>
+    public const string EnvironmentVariablePatternText = "^[A-Za-z_][A-Za-z0-9_]{0,127}$";
+
+    /// <summary>A Pulumi config key a value may come from, with or without its namespace (the stack schema says the same).</summary>
+    public const string ConfigKeyPatternText = "^([A-Za-z][A-Za-z0-9_.-]{0,63}:)?[A-Za-z][A-Za-z0-9_.-]{0,127}$";
+
+    [GeneratedRegex(EnvironmentVariablePatternText, RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentVariablePattern();
 
-    [GeneratedRegex("^([A-Za-z][A-Za-z0-9_.-]{0,63}:)?[A-Za-z][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(ConfigKeyPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex ConfigKeyPattern();
 }

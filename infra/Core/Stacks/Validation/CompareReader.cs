@@ -56,6 +56,15 @@ internal static partial class CompareReader
         return valid ? new CompareSettings(expectations.ToImmutable()) : null;
     }
 
-    [GeneratedRegex(@"^(?<section>[A-Za-z]+)\.(?<name>[a-z0-9*][a-z0-9*-]*)(\.(?<property>[A-Za-z*][A-Za-z0-9*_.\[\]-]*))?$", RegexOptions.CultureInvariant)]
+    /// <summary>An expectation's logical-name glob.</summary>
+    private const string NameGlob = "[a-z0-9*][a-z0-9*-]*";
+
+    /// <summary>An expectation's property-path glob.</summary>
+    private const string PropertyGlob = @"[A-Za-z*][A-Za-z0-9*_.\[\]-]*";
+
+    /// <summary>What the stack schema accepts as an expectation, for the sections <paramref name="sections"/>.</summary>
+    internal static string SchemaPattern(IEnumerable<string> sections) => $@"^({string.Join("|", sections)})\.{NameGlob}(\.{PropertyGlob})?$";
+
+    [GeneratedRegex(@"^(?<section>[A-Za-z]+)\.(?<name>" + NameGlob + @")(\.(?<property>" + PropertyGlob + "))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -159,7 +159,10 @@ internal static partial class StackValidator
         return LogicalNamePattern().IsMatch(lowered) ? lowered : null;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    /// <summary>A logical name, without anchors (the stack schema's <c>logicalName</c> and guard addresses use it too).</summary>
+    internal const string LogicalNameText = "[a-z][a-z0-9-]{0,62}";
+
+    [GeneratedRegex("^" + LogicalNameText + "$", RegexOptions.CultureInvariant)]
     private static partial Regex LogicalNamePattern();
 
     [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]

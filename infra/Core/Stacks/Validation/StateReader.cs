@@ -110,6 +110,9 @@ internal static partial class StateReader
         return ok ? new StateBackendDefinition(backend, connection, schema) : null;
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    /// <summary>A PostgreSQL schema name BirdInfra accepts (the stack schema says the same).</summary>
+    internal const string SchemaNamePattern = "^[a-z_][a-z0-9_]{0,62}$";
+
+    [GeneratedRegex(SchemaNamePattern, RegexOptions.CultureInvariant)]
     private static partial Regex SchemaName();
 }
