@@ -64,13 +64,12 @@ public sealed class AccessPolicyKind : IResourceKind
         return await Policies.CreateAsync<PolicyWire>(context, body, Snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
-        await Policies.ReadAsync<PolicyWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
+    /// <summary>Bird returns every input of a policy: what it answers replaces what state held.</summary>
+    public Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        Policies.ReadAsync<PolicyWire>(context, known.Id, Snapshot, cancellationToken);
 
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
         await Policies.ListAsync<PolicyWire>(context, Snapshot, cancellationToken, keep: p => !BirdCollection.ManagedByBird(p.Type)).ConfigureAwait(false);
-
-    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     public Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"AccessPolicy '{old.Inputs.GetString(AccessPolicyFields.Name.Property!)}' ({old.Id}) cannot be updated in place: Bird has no policy update, so the plan must replace it.");

@@ -54,14 +54,13 @@ public sealed class AccessRoleKind : IResourceKind
         return await Roles.CreateAsync<RoleWire>(context, body, Snapshot, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
-        await Roles.ReadAsync<RoleWire>(context, known.Id, Snapshot, cancellationToken).ConfigureAwait(false) is { } live ? MergeLive(known, live) : null;
+    /// <summary>Bird returns every input of a role: what it answers replaces what state held.</summary>
+    public Task<ResourceSnapshot?> ReadAsync(ProviderContext context, ResourceSnapshot known, CancellationToken cancellationToken) =>
+        Roles.ReadAsync<RoleWire>(context, known.Id, Snapshot, cancellationToken);
 
     /// <summary>Managed roles (Inbox Agent, Application Developer, ...) are left out.</summary>
     public async Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
         await Roles.ListAsync<RoleWire>(context, Snapshot, cancellationToken, keep: r => !BirdCollection.ManagedByBird(r.Type)).ConfigureAwait(false);
-
-    public ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     /// <summary>
     /// One PATCH carrying only the changed fields; a removed description is cleared with an empty string. Bird's docs do

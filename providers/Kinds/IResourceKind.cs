@@ -78,8 +78,11 @@ public interface IResourceKind
     /// </summary>
     Task<IReadOnlyList<ResourceSnapshot>> ListAsync(ProviderContext context, CancellationToken cancellationToken);
 
-    /// <summary>Combines a listed live object with what state knows (secrets Bird does not echo).</summary>
-    ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live);
+    /// <summary>
+    /// Combines a listed live object with what state knows (secrets Bird does not echo); by default the live object, for
+    /// a kind whose every input Bird returns.
+    /// </summary>
+    ResourceSnapshot MergeLive(ResourceSnapshot known, ResourceSnapshot live) => live;
 
     Task<ResourceSnapshot> UpdateAsync(ProviderContext context, ResourceSnapshot old, PropertyMap newInputs, CancellationToken cancellationToken);
 
