@@ -19,6 +19,9 @@ public sealed class BirdClient : IDisposable
 {
     public const int PageSize = 100;
 
+    /// <summary>Bird's authorization scheme: <c>Authorization: AccessKey &lt;token&gt;</c>.</summary>
+    public const string AuthorizationScheme = "AccessKey";
+
     private static readonly HttpMethod[] ReadOnlyMethods = [HttpMethod.Get, HttpMethod.Head, HttpMethod.Options];
 
     private readonly FlurlClient _http;
@@ -230,7 +233,7 @@ public sealed class BirdClient : IDisposable
     private async Task<AttemptResult> AttemptAsync(HttpMethod method, Url url, string? json, CancellationToken cancellationToken)
     {
         var request = _http.Request(url)
-            .WithHeader("Authorization", "AccessKey " + Options.AccessKey.Reveal())
+            .WithHeader("Authorization", AuthorizationScheme + " " + Options.AccessKey.Reveal())
             .WithHeader("Accept", "application/json")
             .WithTimeout(Options.Timeout)
             .AllowAnyHttpStatus();

@@ -26,7 +26,7 @@ public static class AccessProbe
             var tokenised = "/" + string.Join('/', AccessPath.Segments(path).Select(s => s == organizationId ? "${organizationId}" : s == workspaceId ? "${workspaceId}" : s));
             var expected = AccessEvaluator.Decide(subject, operation.Method, tokenised).IsAllowed;
             using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path.TrimStart('/'));
-            request.Headers.Authorization = new AuthenticationHeaderValue("AccessKey", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue(BirdClient.AuthorizationScheme, token);
             if (operation.Method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = new StringContent(RefusedBody, Encoding.UTF8, "application/json");

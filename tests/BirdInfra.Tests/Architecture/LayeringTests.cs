@@ -6,8 +6,8 @@ namespace BirdInfra.Tests.Architecture;
 
 /// <summary>
 /// Where code may live (issue 22): the engine library is called by hosts and never talks to a console; only hosts compose
-/// the kind registry; only a kind's own folder (and the registration list) names a kind's namespace; the engine never
-/// blocks on async work. Each rule reads the source files, so a change that breaks it fails here, naming the file.
+/// the kind registry; only a kind's own folder (and the registration list) names a kind's namespace; the core and the
+/// hosts name no kind or section as text; the engine never blocks on async work. Each rule reads the source files, so a change that breaks it fails here, naming the file.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -43,6 +43,16 @@ public sealed class LayeringTests
         }
 
         offenders.Should().BeEmpty("the core and the hosts reach a kind only through the registry, so a kind's folder can come and go alone");
+    }
+
+    [Fact]
+    public void TheCoreAndTheHosts_NameNoKindOrSectionAsText()
+    {
+        var names = BirdKinds.Default.All.Select(k => k.Name).Concat(BirdKinds.Default.Sections.Select(s => s.Name));
+        var quoted = new Regex($"(?<!cref=)\"({string.Join("|", names)})\"");
+        var offenders = Matches(SourceFiles("infra"), quoted).Where(o => !CompositionRoots.Contains(Path.GetFileName(o.Split(':')[0])));
+
+        offenders.Should().BeEmpty("what the core needs of a kind (its section, its IAM fields, what references it) comes from the registry");
     }
 
     [Fact]
