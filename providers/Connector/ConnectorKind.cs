@@ -72,11 +72,6 @@ public sealed partial class ConnectorKind : IResourceKind
         };
     }
 
-    /// <summary>
-    /// Template and phone number, Bird's uniqueness rule. A live connector whose read did not echo its phone number
-    /// gets a key no create's inputs can have (phoneNumber is required and E.164), so create recovery never adopts it:
-    /// the create is sent again and Bird's 409 names the clash, rather than a wrong connector being taken over.
-    /// </summary>
     /// <summary>Bird names a connector by its channel elsewhere (a webhook subscription's channelId filter).</summary>
     public string ReferenceOutput => ConnectorFields.ChannelId.Name;
 
@@ -86,6 +81,11 @@ public sealed partial class ConnectorKind : IResourceKind
         return $"{BesideDescription.NameOf(live)}, {live.Inputs.GetString(ConnectorFields.PhoneNumber.Property!)}";
     }
 
+    /// <summary>
+    /// Template and phone number, Bird's uniqueness rule. A live connector whose read did not echo its phone number
+    /// gets a key no create's inputs can have (phoneNumber is required and E.164), so create recovery never adopts it:
+    /// the create is sent again and Bird's 409 names the clash, rather than a wrong connector being taken over.
+    /// </summary>
     public string NaturalKey(PropertyMap inputs) =>
         $"{Name}:{inputs.GetString(ConnectorFields.Template.Property!) ?? ConnectorSpec.DefaultTemplate}:{inputs.GetString(ConnectorFields.PhoneNumber.Property!) ?? UnknownPhoneNumber}";
 
