@@ -23,8 +23,8 @@ public static class AccessChanges
             session.Target.WorkspaceId);
     }
 
-    /// <param name="stack">The stack as the change leaves it; null when it removes everything (destroy).</param>
     /// <param name="model">The registry's IAM chain; null (no IAM kinds): no access changes.</param>
+    /// <param name="stack">The stack as the change leaves it; null when it removes everything (destroy).</param>
     public static ImmutableArray<AccessChange> Compute(AccessModel? model, StackDefinition? stack, string displayFile, StackState current, string organizationId, string workspaceId)
     {
         ArgumentNullException.ThrowIfNull(current);
