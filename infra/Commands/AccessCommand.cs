@@ -80,8 +80,12 @@ public static class AccessCommand
             keys = [.. keys.Where(k => k.Key == key)];
             if (keys.IsEmpty)
             {
-                var section = model?.Key.Section;
-                var declared = section is null ? [] : stack.In(section).Select(e => e.LogicalName).ToList();
+                if (model?.Key.Section is not { } section)
+                {
+                    throw new UserError($"The stack declares no access key '{key}'.");
+                }
+
+                var declared = stack.In(section).Select(e => e.LogicalName).ToList();
                 throw new UserError($"The stack declares no access key '{key}'. Declared in {section}: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}.");
             }
         }

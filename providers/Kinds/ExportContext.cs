@@ -7,7 +7,7 @@ namespace BirdInfra.Providers.Kinds;
 /// <c>${workspaceId}</c> back.
 /// </summary>
 /// <param name="logicalName">(kind, Bird id) → the logical name export gave that object; null when it was not exported.</param>
-/// <param name="logicalNameByReference">(kind, value) → the logical name of the exported object another kind's inputs name by <paramref name="logicalNameByReference"/>'s value of its <see cref="IResourceKind.ReferenceOutput"/>, e.g. a connector by its channel id.</param>
+/// <param name="logicalNameByReference">(kind, value) → the logical name of the exported object of that kind whose <see cref="IResourceKind.ReferenceOutput"/> has that value, e.g. a connector by its channel id.</param>
 public sealed class ExportContext(
     string organizationId,
     string workspaceId,

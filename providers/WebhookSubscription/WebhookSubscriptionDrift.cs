@@ -14,10 +14,10 @@ public sealed class WebhookSubscriptionDrift : IBesideStack
         var (key, value) = (WebhookSubscriptionFields.FilterKey.Property!, WebhookSubscriptionFields.FilterValue.Property!);
         var filters = (live.Inputs[WebhookSubscriptionFields.EventFilters.Property!]?.AsList() ?? []).Select(f => f.AsMap()).ToList();
         var channel = filters.FirstOrDefault(f => f.GetString(key) == WebhookSubscriptionSection.ChannelIdKey)?.GetString(value);
-        var owner = context.Kinds.GetByName(WebhookSubscriptionFields.Channel.ReferencesKind!);
+        var owner = context.Kinds.FindByName(WebhookSubscriptionFields.Channel.ReferencesKind!);
         var channelText = channel is null
             ? "every channel"
-            : context.Listed(owner.Name).FirstOrDefault(c => c.Outputs.GetString(owner.ReferenceOutput) == channel) is { } connector
+            : owner is not null && context.Listed(owner.Name).FirstOrDefault(c => c.Outputs.GetString(owner.ReferenceOutput) == channel) is { } connector
                 ? $"channel {channel} (connector {owner.ReferredAs(connector)})"
                 : $"channel {channel}";
         var others = filters.Where(f => f.GetString(key) != WebhookSubscriptionSection.ChannelIdKey).Select(f => $"{f.GetString(key)}={f.GetString(value)}").ToList();

@@ -38,9 +38,9 @@ public sealed class WebhookSubscriptionSection : StackSection
         var filters = Filters(context, body, entry);
         var channel = Channel(context, body);
         var eventFilters = WebhookSubscriptionFields.EventFilters;
-        if (channel is { } connector)
+        // Without the connector kind in the registry the reference is reported unresolved, and no filter is built.
+        if (channel is { } connector && context.Kinds.FindByName(WebhookSubscriptionFields.Channel.ReferencesKind!) is { } channelKind)
         {
-            var channelKind = context.Kinds.GetByName(WebhookSubscriptionFields.Channel.ReferencesKind!);
             entry.At($"{eventFilters.Property}[{filters.Count}]", connector.Node);
             filters.Add(StackEntryBuilder.Map(
                 (WebhookSubscriptionFields.FilterKey.Property!, StackEntryBuilder.Text(ChannelIdKey)),

@@ -18,7 +18,8 @@ public static class StackSchema
     private const string OverlayDescription =
         "A stack file that extends a base, or a base that others extend: any field may be left to the other file, and null removes a base's key. See stacks/README.md, Bases and overlays. `birdinfra validate --stack NAME` checks the effective stack.";
 
-    // The limits and patterns Bird's rules check are BirdRules' own, written into the frame.
+    // The limits and patterns are their owners' (BirdRules, the stack readers), written into the frame; the patterns
+    // that name the sections are set by Generate.
     private static readonly string Frame = $$"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -48,7 +49,7 @@ public static class StackSchema
                   "uniqueItems": true,
                   "items": {
                     "type": "string",
-                    "pattern": "^(SECTIONS)(\\.{{StackValidator.LogicalNameText}})?$"
+                    "pattern": "SECTIONS"
                   }
                 },
                 "maxDestructiveChanges": {
@@ -128,7 +129,7 @@ public static class StackSchema
             "logicalName": {
               "description": "Lower-case letter, then lower-case letters, digits and '-'; at most 63 characters.",
               "type": "string",
-              "pattern": "^{{StackValidator.LogicalNameText}}$"
+              "pattern": {{JsonSerializer.Serialize("^" + StackValidator.LogicalNameText + "$")}}
             },
             "birdName": {
               "type": "string",
@@ -323,8 +324,7 @@ public static class StackSchema
         }
 
         var guards = schema["properties"]!["guards"]!.DeepClone();
-        var pattern = guards["properties"]!["protect"]!["items"]!["pattern"]!;
-        guards["properties"]!["protect"]!["items"]!["pattern"] = pattern.GetValue<string>().Replace("SECTIONS", string.Join("|", sections.Select(s => s.Name)), StringComparison.Ordinal);
+        guards["properties"]!["protect"]!["items"]!["pattern"] = $@"^({string.Join("|", sections.Select(s => s.Name))})(\.{StackValidator.LogicalNameText})?$";
         properties["guards"] = guards;
         properties["state"] = schema["properties"]!["state"]!.DeepClone();
         properties["extends"] = schema["properties"]!["extends"]!.DeepClone();
@@ -343,7 +343,10 @@ public static class StackSchema
             definitions[name] = JsonNode.Parse(json);
         }
 
-        definitions[OverlayDefinition] = Overlay(schema);
+        foreach (var (name, overlay) in Overlay(schema).ToList())
+        {
+            definitions[name] = overlay;
+        }
         return Write(schema);
     }
 
@@ -351,21 +354,24 @@ public static class StackSchema
     /// <c>stacks/overlay.schema.json</c>, for bases and overlays (files that name or are named in <c>extends</c>): a
     /// reference to the stack schema's <c>$defs/overlay</c>, so it names no kind and never changes when a kind is added.
     /// </summary>
+    /// <remarks>
+    /// No <c>$id</c>: the reference is then resolved against where the file is read from, so a validator or editor that
+    /// loads it from disk finds <c>stack.schema.json</c> beside it.
+    /// </remarks>
     public static string GenerateOverlay() => Write(new JsonObject
     {
         ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-        ["$id"] = "https://github.com/birdinfra/birdinfra/stacks/overlay.schema.json",
         ["title"] = "BirdInfra base or overlay stack file",
         ["description"] = OverlayDescription,
         ["$ref"] = $"stack.schema.json#/$defs/{OverlayDefinition}",
     });
 
     /// <summary>
-    /// The stack schema with no required field (the other file may give it) and null allowed for every field (null
-    /// removes the base's key), with its own loosened copy of the definitions. <c>validate</c> checks the effective stack
-    /// in full.
+    /// The stack schema with no required field (the other file may give it), null allowed for every field (null removes
+    /// the base's key) and no condition, as definitions to add to the stack schema: <c>overlay</c> (the file) and an
+    /// <c>overlay-</c> copy of each definition it uses. <c>validate</c> checks the effective stack in full.
     /// </summary>
-    private static JsonObject Overlay(JsonObject schema)
+    private static IEnumerable<(string Name, JsonObject Schema)> Overlay(JsonObject schema)
     {
         var overlay = schema.DeepClone().AsObject();
         foreach (var key in new[] { "$schema", "$id", "title" })
@@ -376,8 +382,15 @@ public static class StackSchema
         overlay["description"] = OverlayDescription;
         overlay.Remove("required");
         Loosen(overlay);
-        Rebase(overlay, $"#/$defs/{OverlayDefinition}/$defs/");
-        return overlay;
+        Rebase(overlay, $"#/$defs/{OverlayDefinition}-");
+        var definitions = overlay["$defs"]!.AsObject();
+        overlay.Remove("$defs");
+        yield return (OverlayDefinition, overlay);
+        foreach (var (name, definition) in definitions.ToList())
+        {
+            definitions.Remove(name);
+            yield return ($"{OverlayDefinition}-{name}", definition!.AsObject());
+        }
     }
 
     /// <summary>Points the overlay's references at its own definitions.</summary>
@@ -412,6 +425,13 @@ public static class StackSchema
         switch (node)
         {
             case JsonObject json:
+                // A condition may read a value the other file gives (an overlay's target without the base's endpoint):
+                // only the effective stack can be checked against it, and validate does.
+                foreach (var conditional in new[] { "if", "then", "else" })
+                {
+                    json.Remove(conditional);
+                }
+
                 if (json["properties"] is JsonObject properties)
                 {
                     json.Remove("required");

@@ -38,7 +38,7 @@ public sealed class StackSchemaTests
     }
 
     [Fact]
-    public void OverlaySchema_CommittedFile_IsTheOneGeneratedFromTheKinds()
+    public void OverlaySchema_CommittedFile_RefersToTheStackSchemasOverlayDefinition()
     {
         var path = Path.Combine(RepositoryPaths.Stacks, "overlay.schema.json");
         var generated = StackSchema.GenerateOverlay();
@@ -55,7 +55,7 @@ public sealed class StackSchemaTests
         overlay.TryGetProperty("required", out _).Should().BeFalse("an overlay may leave the target to its base");
         foreach (var section in BirdKinds.Default.Sections)
         {
-            overlay.GetProperty("$defs").GetProperty(section.SchemaDefinition).TryGetProperty("required", out _)
+            Schema.GetProperty("$defs").GetProperty($"overlay-{section.SchemaDefinition}").TryGetProperty("required", out _)
                 .Should().BeFalse($"an overlay may give only some fields of a {section.Label}");
         }
 
