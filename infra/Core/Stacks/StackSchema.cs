@@ -380,7 +380,6 @@ public static class StackSchema
         }
 
         overlay["description"] = OverlayDescription;
-        overlay.Remove("required");
         Loosen(overlay);
         Rebase(overlay, $"#/$defs/{OverlayDefinition}-");
         var definitions = overlay["$defs"]!.AsObject();
