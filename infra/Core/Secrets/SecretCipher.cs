@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +11,17 @@ namespace BirdInfra.Secrets;
 public sealed class SecretCipher
 {
     private const int Iterations = 100_000;
+    private const int DerivedKeysKept = 64;
     private const string CheckPlaintext = "birdinfra-passphrase-check";
+
+    /// <summary>
+    /// Keys derived in this process, by a SHA-256 of salt and passphrase (so no passphrase is kept). PBKDF2 costs tens of
+    /// milliseconds of CPU by design, once per state a process opens: a process that opens the same state again
+    /// (`state migrate`, `drift` beside sibling stacks, a host running several commands) derives its key once. It keeps
+    /// what an open state store keeps anyway, for the life of the process, and at most <see cref="DerivedKeysKept"/>.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, byte[]> DerivedKeys = new();
+
     private readonly byte[] _key;
 
     private SecretCipher(byte[] salt, byte[] key)
@@ -23,8 +34,26 @@ public sealed class SecretCipher
 
     public static SecretCipher Create(string passphrase) => FromSalt(passphrase, RandomNumberGenerator.GetBytes(16));
 
-    public static SecretCipher FromSalt(string passphrase, byte[] salt) =>
-        new(salt, Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(passphrase), salt, Iterations, HashAlgorithmName.SHA256, 32));
+    public static SecretCipher FromSalt(string passphrase, byte[] salt) => new(salt, DerivedKey(passphrase, salt));
+
+    private static byte[] DerivedKey(string passphrase, byte[] salt)
+    {
+        var secret = Encoding.UTF8.GetBytes(passphrase);
+        var id = Convert.ToHexString(SHA256.HashData([.. salt, .. secret]));
+        if (DerivedKeys.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var key = Rfc2898DeriveBytes.Pbkdf2(secret, salt, Iterations, HashAlgorithmName.SHA256, 32);
+        if (DerivedKeys.Count >= DerivedKeysKept)
+        {
+            DerivedKeys.Clear();
+        }
+
+        DerivedKeys[id] = key;
+        return key;
+    }
 
     public string CheckValue() => Encrypt(CheckPlaintext);
 
