@@ -16,9 +16,9 @@ public sealed class SecretCipher
 
     /// <summary>
     /// Keys derived in this process, by a SHA-256 of salt and passphrase (so no passphrase is kept). PBKDF2 costs tens of
-    /// milliseconds of CPU by design, once per state a process opens: a process that opens the same state again
-    /// (`state migrate`, `drift` beside sibling stacks, a host running several commands) derives its key once. It keeps
-    /// what an open state store keeps anyway, for the life of the process, and at most <see cref="DerivedKeysKept"/>.
+    /// milliseconds of CPU by design, once per state a process opens: a process that opens the same state more than once
+    /// (a host running several commands in one process, as the test host does) derives its key once. It keeps what an
+    /// open state store keeps anyway, for the life of the process, and at most <see cref="DerivedKeysKept"/>.
     /// </summary>
     private static readonly ConcurrentDictionary<string, byte[]> DerivedKeys = new();
 
