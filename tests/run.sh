@@ -42,7 +42,7 @@ export DOTNET_TieredPGO=0
 # W^X (the runtime never maps JIT-compiled code writable and executable at once) makes every method's first compile
 # map pages twice; Microsoft documents its startup cost and this switch. It is a hardening of the process, not a
 # behaviour the tests check, and it stays on for users: off here, the .NET suites use about a fifth less CPU (measured
-# on 2 cores: BirdInfra.Tests 148 s of CPU in 89 s with it, 116 s in 75 s without).
+# on 2 cores, one run each: BirdInfra.Tests 148 s of CPU in 89 s with it, 116 s in 75 s without).
 export DOTNET_EnableWriteXorExecute=0
 # The compiler server compiles the solution's projects in one warm process (about 20 s less than a fresh compiler per
 # project on 2 cores, whatever the environment's UseSharedCompilation says); it is shut down once the build is done.
